@@ -1,0 +1,1007 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cli/run.c - the scenario runner: executes a parsed script (cli/script.h)
+ * against the simulated kernel (sim/).
+ * Each call is made as its task: `current` points at it, the arguments are
+ * cut to i386's 32-bit registers, and the sys_* function runs with its trace.
+ * User loads and stores go through the simulated MMU, so they fault like a
+ * program's would. The result line follows strace:
+ *	A[100]: shmget(0x4d2, 2052, IPC_CREAT|0666) = 0
+ * A script without `boot` boots silently before the first statement that
+ * needs the kernel. At the end every task exits, every segment is removed
+ * and the mounts go; anything left alive is a leak (exit status 3).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "linux/shm.h"
+#include "sim/boot.h"
+#include "sim/mmu.h"
+#include "sim/proc.h"
+#include "sim/trace.h"
+#include "vfs/vfs_internal.h"
+#include "run.h"
+
+/* What a variable holds at run time. */
+struct run_var {
+	enum script_capture_kind kind;
+	long long value;		/* the call's value (scalar, or result) */
+	struct shmid64_ds ds;		/* SHMID_DS */
+	struct shminfo64 info;		/* SHMINFO */
+	struct shm_info sinfo;		/* SHM_INFO */
+	char *str;			/* STRING */
+	size_t len;
+};
+
+struct run_task {
+	struct task_struct *tsk;	/* NULL before it exists or once gone */
+	int exited;
+};
+
+struct runner {
+	const struct script *s;
+	const struct run_options *opt;
+	struct run_var *vars;
+	struct run_task *tasks;
+	int status;			/* the worst status so far */
+	int trace_on;			/* the script's `trace on|off` */
+	int booted_silently;		/* before a statement other than boot */
+	int stop;			/* a failure ended the run */
+};
+
+/* The outcome of one call, as the result line and the checks see it. */
+struct call_result {
+	int is_err;			/* failed with -err */
+	int err;
+	int signo;			/* the access killed the task */
+	long long value;		/* success: the call's value */
+	int is_string;			/* read: the bytes */
+	char *str;
+	size_t len;
+	int no_value;			/* exit: "= ?" */
+};
+
+void run_options_init(struct run_options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+	opt->trace = 1;
+	opt->out = stdout;
+	opt->err = stderr;
+}
+
+static void set_printing(struct runner *r, int on)
+{
+	sim_trace_printing = on && r->opt->trace && !r->opt->quiet;
+}
+
+static void fail(struct runner *r, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* An expectation failed: FILE:LINE: expected ..., got ... */
+static void fail(struct runner *r, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(r->opt->out);
+	fprintf(r->opt->err, "%s:%d: ", r->s->file, line);
+	va_start(ap, fmt);
+	vfprintf(r->opt->err, fmt, ap);
+	va_end(ap);
+	fprintf(r->opt->err, "\n");
+	if (r->status < RUN_FAILED)
+		r->status = RUN_FAILED;
+	if (!r->opt->keep_going)
+		r->stop = 1;
+}
+
+/* The script asked for something this run cannot do: status 2, stop. */
+static void script_error(struct runner *r, int line, int col,
+			 const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void script_error(struct runner *r, int line, int col,
+			 const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(r->opt->out);
+	fprintf(r->opt->err, "%s:%d:%d: ", r->s->file, line, col);
+	va_start(ap, fmt);
+	vfprintf(r->opt->err, fmt, ap);
+	va_end(ap);
+	fprintf(r->opt->err, "\n");
+	r->status = RUN_BAD_SCRIPT;
+	r->stop = 1;
+}
+
+/* ---- values ---------------------------------------------------------- */
+
+static long long field_value(const struct run_var *v, enum script_field f)
+{
+	switch (f) {
+	case SCRIPT_FIELD_NONE:		return v->value;
+	case SCRIPT_FIELD_SHM_SEGSZ:	return v->ds.shm_segsz;
+	case SCRIPT_FIELD_SHM_NATTCH:	return v->ds.shm_nattch;
+	case SCRIPT_FIELD_SHM_CPID:	return v->ds.shm_cpid;
+	case SCRIPT_FIELD_SHM_LPID:	return v->ds.shm_lpid;
+	case SCRIPT_FIELD_SHM_ATIME:	return v->ds.shm_atime;
+	case SCRIPT_FIELD_SHM_DTIME:	return v->ds.shm_dtime;
+	case SCRIPT_FIELD_SHM_CTIME:	return v->ds.shm_ctime;
+	case SCRIPT_FIELD_KEY:		return v->ds.shm_perm.key;
+	case SCRIPT_FIELD_UID:		return v->ds.shm_perm.uid;
+	case SCRIPT_FIELD_GID:		return v->ds.shm_perm.gid;
+	case SCRIPT_FIELD_CUID:		return v->ds.shm_perm.cuid;
+	case SCRIPT_FIELD_CGID:		return v->ds.shm_perm.cgid;
+	case SCRIPT_FIELD_MODE:		return v->ds.shm_perm.mode;
+	case SCRIPT_FIELD_SEQ:		return v->ds.shm_perm.seq;
+	case SCRIPT_FIELD_SHMMAX:	return v->info.shmmax;
+	case SCRIPT_FIELD_SHMMIN:	return v->info.shmmin;
+	case SCRIPT_FIELD_SHMMNI:	return v->info.shmmni;
+	case SCRIPT_FIELD_SHMSEG:	return v->info.shmseg;
+	case SCRIPT_FIELD_SHMALL:	return v->info.shmall;
+	case SCRIPT_FIELD_USED_IDS:	return v->sinfo.used_ids;
+	case SCRIPT_FIELD_SHM_TOT:	return v->sinfo.shm_tot;
+	case SCRIPT_FIELD_SHM_RSS:	return v->sinfo.shm_rss;
+	case SCRIPT_FIELD_SHM_SWP:	return v->sinfo.shm_swp;
+	case SCRIPT_FIELD_SWAP_ATTEMPTS: return v->sinfo.swap_attempts;
+	case SCRIPT_FIELD_SWAP_SUCCESSES: return v->sinfo.swap_successes;
+	case SCRIPT_NR_FIELDS:		break;
+	}
+	return 0;
+}
+
+static long long int_value(struct runner *r, const struct script_value *v)
+{
+	if (v->kind == SCRIPT_VALUE_INT)
+		return v->num;
+	if (v->kind == SCRIPT_VALUE_VAR)
+		return field_value(&r->vars[v->slot], v->field) + v->offset;
+	return 0;
+}
+
+/* A string value: a literal, or a variable that captured a read. */
+static const char *str_value(struct runner *r, const struct script_value *v,
+			     size_t *len)
+{
+	if (v->kind == SCRIPT_VALUE_STRING) {
+		*len = v->len;
+		return v->str;
+	}
+	*len = r->vars[v->slot].len;
+	return r->vars[v->slot].str ? r->vars[v->slot].str : "";
+}
+
+/* ---- printing in strace's manner -------------------------------------- */
+
+/* "..." with the script's escapes; longer than 32 bytes ends in "...". */
+static void print_string(FILE *out, const char *s, size_t len)
+{
+	size_t i, shown = len > 32 ? 32 : len;
+
+	fputc('"', out);
+	for (i = 0; i < shown; i++) {
+		unsigned char c = s[i];
+
+		switch (c) {
+		case '\n': fputs("\\n", out); break;
+		case '\t': fputs("\\t", out); break;
+		case '\0': fputs("\\0", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '"': fputs("\\\"", out); break;
+		default:
+			if (c >= 0x20 && c < 0x7f)
+				fputc(c, out);
+			else
+				fprintf(out, "\\x%02x", c);
+		}
+	}
+	fputc('"', out);
+	if (shown < len)
+		fputs("...", out);
+}
+
+struct flag_name {
+	unsigned long value;
+	const char *name;
+};
+
+/* Named bits joined by '|', then what is left in base ("0%lo"/"%#lx"). */
+static void print_flags(FILE *out, unsigned long v,
+			const struct flag_name *names, int octal_rest)
+{
+	int first = 1;
+
+	for (; names->name; names++) {
+		if ((v & names->value) == names->value && names->value) {
+			fprintf(out, "%s%s", first ? "" : "|", names->name);
+			v &= ~names->value;
+			first = 0;
+		}
+	}
+	if (v || first) {
+		if (!first)
+			fputc('|', out);
+		if (octal_rest)
+			fprintf(out, v ? "0%lo" : "0", v);
+		else
+			fprintf(out, v ? "%#lx" : "0", v);
+	}
+}
+
+static const struct flag_name shmget_flags[] = {
+	{ IPC_CREAT, "IPC_CREAT" }, { IPC_EXCL, "IPC_EXCL" },
+	{ IPC_NOWAIT, "IPC_NOWAIT" }, { 0, NULL }
+};
+static const struct flag_name shmat_flags[] = {
+	{ SHM_RDONLY, "SHM_RDONLY" }, { SHM_RND, "SHM_RND" },
+	{ SHM_REMAP, "SHM_REMAP" }, { 0, NULL }
+};
+static const struct flag_name prot_flags[] = {
+	{ PROT_READ, "PROT_READ" }, { PROT_WRITE, "PROT_WRITE" },
+	{ PROT_EXEC, "PROT_EXEC" }, { 0, NULL }
+};
+static const struct flag_name map_flags[] = {
+	{ MAP_SHARED, "MAP_SHARED" }, { MAP_PRIVATE, "MAP_PRIVATE" },
+	{ MAP_FIXED, "MAP_FIXED" }, { MAP_ANONYMOUS, "MAP_ANONYMOUS" },
+	{ 0, NULL }
+};
+
+static void print_prot(FILE *out, unsigned long prot)
+{
+	if (!prot)
+		fputs("PROT_NONE", out);
+	else
+		print_flags(out, prot, prot_flags, 0);
+}
+
+static void print_cmd(FILE *out, int cmd)
+{
+	static const char *const names[] = {
+		[IPC_RMID] = "IPC_RMID", [IPC_SET] = "IPC_SET",
+		[IPC_STAT] = "IPC_STAT", [IPC_INFO] = "IPC_INFO",
+		[SHM_LOCK] = "SHM_LOCK", [SHM_UNLOCK] = "SHM_UNLOCK",
+		[SHM_STAT] = "SHM_STAT", [SHM_INFO] = "SHM_INFO",
+	};
+	int base = cmd & ~IPC_64;
+
+	if (cmd < 0 || base >= (int)(sizeof(names) / sizeof(names[0])) ||
+	    !names[base]) {
+		fprintf(out, "%d", cmd);
+		return;
+	}
+	fprintf(out, "%s%s", cmd & IPC_64 ? "IPC_64|" : "", names[base]);
+}
+
+static void print_addr(FILE *out, unsigned long addr)
+{
+	if (addr)
+		fprintf(out, "%#lx", addr);
+	else
+		fputs("NULL", out);
+}
+
+static void print_shmid_ds(FILE *out, const struct shmid64_ds *ds)
+{
+	fprintf(out, "{shm_perm={key=%#x, uid=%u, gid=%u, cuid=%u, cgid=%u, "
+		"mode=%#o, seq=%u}, shm_segsz=%lu, shm_cpid=%d, shm_lpid=%d, "
+		"shm_nattch=%lu, shm_atime=%ld, shm_dtime=%ld, shm_ctime=%ld}",
+		(unsigned int)ds->shm_perm.key, (unsigned int)ds->shm_perm.uid,
+		(unsigned int)ds->shm_perm.gid, (unsigned int)ds->shm_perm.cuid,
+		(unsigned int)ds->shm_perm.cgid, ds->shm_perm.mode,
+		ds->shm_perm.seq, (unsigned long)ds->shm_segsz, ds->shm_cpid,
+		ds->shm_lpid, ds->shm_nattch, ds->shm_atime, ds->shm_dtime,
+		ds->shm_ctime);
+}
+
+/* The result part: "= 0", "= -1 EINVAL (...)", "= SIGSEGV (task killed)" */
+static void print_result(FILE *out, const struct call_result *res,
+			 enum script_call_kind kind)
+{
+	if (res->signo) {
+		fprintf(out, " = %s (task killed)\n",
+			res->signo == SIGSEGV ? "SIGSEGV" :
+			res->signo == SIGBUS ? "SIGBUS" : "SIGKILL");
+		return;
+	}
+	if (res->is_err) {
+		fprintf(out, " = -1 %s (%s)\n", sim_errno_name(res->err),
+			sim_errno_text(res->err));
+		return;
+	}
+	if (res->no_value) {
+		fputs(" = ?\n", out);
+		return;
+	}
+	if (res->is_string) {
+		fputs(" = ", out);
+		print_string(out, res->str, res->len);
+		fputc('\n', out);
+		return;
+	}
+	if (kind == SCRIPT_CALL_SHMAT || kind == SCRIPT_CALL_MMAP)
+		fprintf(out, " = %#llx\n", res->value);
+	else
+		fprintf(out, " = %lld\n", res->value);
+}
+
+/* ---- the calls ------------------------------------------------------- */
+
+/* sim: syscall arguments travel in i386's 32-bit registers */
+static unsigned long reg(long long v)
+{
+	return (unsigned long)(uint32_t)v;
+}
+
+static void set_err_or_value(struct call_result *res, long ret)
+{
+	if (ret < 0 && ret >= -MAX_ERRNO) {
+		res->is_err = 1;
+		res->err = (int)-ret;
+	} else {
+		res->value = ret;
+	}
+}
+
+/* A user load or store of len bytes; a fatal fault shows as a signal. */
+static void user_access(struct call_result *res, unsigned long addr,
+			void *buf, size_t len, int write)
+{
+	size_t done = 0;
+	int sig = sim_user_access(addr, buf, len, write, &done);
+
+	if (sig)
+		res->signo = sig;
+	else
+		res->value = (long long)len;
+}
+
+static void do_shmctl(struct runner *r, const struct script_call *c,
+		      struct call_result *res, struct run_var *cap)
+{
+	int shmid = (int)reg(int_value(r, &c->args[0]));
+	int cmd = (int)reg(int_value(r, &c->args[1]));
+	int base = cmd & ~IPC_64;
+	void *buf = NULL;
+	struct shmid64_ds set;
+	long ret;
+
+	memset(cap, 0, sizeof(*cap));
+	if (base == IPC_STAT || base == SHM_STAT) {
+		buf = &cap->ds;
+	} else if (base == IPC_INFO) {
+		buf = &cap->info;
+	} else if (base == SHM_INFO) {
+		buf = &cap->sinfo;
+	} else if (base == IPC_SET) {
+		/* a program reads the struct, changes fields, writes it back */
+		int saved = sim_trace_enabled;
+
+		memset(&set, 0, sizeof(set));
+		sim_trace_enabled = 0;
+		sys_shmctl(shmid, IPC_STAT, &set);
+		sim_trace_enabled = saved;
+		if (c->uid.kind != SCRIPT_VALUE_NONE)
+			set.shm_perm.uid = reg(int_value(r, &c->uid));
+		if (c->gid.kind != SCRIPT_VALUE_NONE)
+			set.shm_perm.gid = reg(int_value(r, &c->gid));
+		if (c->mode.kind != SCRIPT_VALUE_NONE)
+			set.shm_perm.mode = reg(int_value(r, &c->mode));
+		buf = &set;
+	}
+	ret = sys_shmctl(shmid, cmd, buf);
+	set_err_or_value(res, ret);
+	if (base == IPC_SET)
+		cap->ds = set;
+}
+
+static void print_call(struct runner *r, const struct script_call *c,
+		       const struct call_result *res,
+		       const struct run_var *cap, pid_t pid)
+{
+	FILE *out = r->opt->out;
+	long long a0 = c->nargs > 0 ? int_value(r, &c->args[0]) : 0;
+	long long a1 = c->nargs > 1 ? int_value(r, &c->args[1]) : 0;
+	long long a2 = c->nargs > 2 ? int_value(r, &c->args[2]) : 0;
+	long long a3 = c->nargs > 3 ? int_value(r, &c->args[3]) : 0;
+
+	fprintf(out, "%s[%d]: %s(", c->task, pid, script_call_name(c->kind));
+	switch (c->kind) {
+	case SCRIPT_CALL_SHMGET:
+		if (reg(a0) == 0)
+			fputs("IPC_PRIVATE", out);
+		else
+			fprintf(out, "%#lx", reg(a0));
+		fprintf(out, ", %lu, ", reg(a1));
+		print_flags(out, reg(a2), shmget_flags, 1);
+		break;
+	case SCRIPT_CALL_SHMAT:
+		fprintf(out, "%d, ", (int)reg(a0));
+		print_addr(out, reg(a1));
+		fputs(", ", out);
+		print_flags(out, reg(a2), shmat_flags, 1);
+		break;
+	case SCRIPT_CALL_SHMDT:
+		print_addr(out, reg(a0));
+		break;
+	case SCRIPT_CALL_SHMCTL: {
+		int base = (int)reg(a1) & ~IPC_64;
+
+		fprintf(out, "%d, ", (int)reg(a0));
+		print_cmd(out, (int)reg(a1));
+		fputs(", ", out);
+		if (base == IPC_RMID || base == SHM_LOCK || base == SHM_UNLOCK)
+			fputs("NULL", out);
+		else if (res->is_err)
+			fputs("{...}", out);
+		else if (base == IPC_STAT || base == SHM_STAT ||
+			 base == IPC_SET)
+			print_shmid_ds(out, &cap->ds);
+		else if (base == IPC_INFO)
+			fprintf(out, "{shmmax=%lu, shmmin=%lu, shmmni=%lu, "
+				"shmseg=%lu, shmall=%lu}", cap->info.shmmax,
+				cap->info.shmmin, cap->info.shmmni,
+				cap->info.shmseg, cap->info.shmall);
+		else if (base == SHM_INFO)
+			fprintf(out, "{used_ids=%d, shm_tot=%lu, shm_rss=%lu, "
+				"shm_swp=%lu, swap_attempts=%lu, "
+				"swap_successes=%lu}", cap->sinfo.used_ids,
+				cap->sinfo.shm_tot, cap->sinfo.shm_rss,
+				cap->sinfo.shm_swp, cap->sinfo.swap_attempts,
+				cap->sinfo.swap_successes);
+		else
+			fputs("NULL", out);
+		break;
+	}
+	case SCRIPT_CALL_MMAP:
+		print_addr(out, reg(a0));
+		fprintf(out, ", %lu, ", reg(a1));
+		print_prot(out, reg(a2));
+		fputs(", ", out);
+		print_flags(out, reg(a3), map_flags, 0);
+		fputs(", -1, 0", out);
+		break;
+	case SCRIPT_CALL_MUNMAP:
+		fprintf(out, "%#lx, %lu", reg(a0), reg(a1));
+		break;
+	case SCRIPT_CALL_MPROTECT:
+		fprintf(out, "%#lx, %lu, ", reg(a0), reg(a1));
+		print_prot(out, reg(a2));
+		break;
+	case SCRIPT_CALL_WRITE: {
+		size_t len;
+		const char *s = str_value(r, &c->args[1], &len);
+
+		fprintf(out, "%#lx, ", reg(a0));
+		print_string(out, s, len);
+		fprintf(out, ", %zu", len);
+		break;
+	}
+	case SCRIPT_CALL_FILL:
+		fprintf(out, "%#lx, %lu, %#llx", reg(a0), reg(a1), a2 & 0xff);
+		break;
+	case SCRIPT_CALL_READ:
+		fprintf(out, "%#lx, %lu", reg(a0), reg(a1));
+		break;
+	case SCRIPT_CALL_TOUCH:
+		fprintf(out, "%#lx, %lu, %s", reg(a0), reg(a1),
+			c->touch == SCRIPT_TOUCH_READ ? "read" : "write");
+		break;
+	case SCRIPT_CALL_FORK:
+		break;
+	case SCRIPT_CALL_EXIT:
+		fputs("0", out);
+		break;
+	case SCRIPT_NR_CALLS:
+		break;
+	}
+	fputc(')', out);
+	print_result(out, res, c->kind);
+}
+
+/* The task dies: exit_mmap releases its attaches; the zombie is reaped. */
+static void task_exit(struct runner *r, unsigned int slot, long code)
+{
+	struct run_task *t = &r->tasks[slot];
+
+	current = t->tsk;
+	do_exit(code);
+	sim_task_free(t->tsk);
+	t->tsk = NULL;
+	t->exited = 1;
+	current = &init_task;
+}
+
+static void make_call(struct runner *r, const struct script_call *c,
+		      struct call_result *res, struct run_var *cap)
+{
+	long long a0 = c->nargs > 0 ? int_value(r, &c->args[0]) : 0;
+	long long a1 = c->nargs > 1 ? int_value(r, &c->args[1]) : 0;
+	long long a2 = c->nargs > 2 ? int_value(r, &c->args[2]) : 0;
+	long long a3 = c->nargs > 3 ? int_value(r, &c->args[3]) : 0;
+	unsigned long raddr = 0;
+	long ret;
+
+	switch (c->kind) {
+	case SCRIPT_CALL_SHMGET:
+		ret = sys_shmget((key_t)reg(a0), reg(a1), (int)reg(a2));
+		set_err_or_value(res, ret);
+		break;
+	case SCRIPT_CALL_SHMAT:
+		ret = sys_shmat((int)reg(a0), (char *)reg(a1), (int)reg(a2),
+				&raddr);
+		set_err_or_value(res, ret);
+		if (!res->is_err)
+			res->value = (long long)raddr;
+		break;
+	case SCRIPT_CALL_SHMDT:
+		set_err_or_value(res, sys_shmdt((char *)reg(a0)));
+		break;
+	case SCRIPT_CALL_SHMCTL:
+		do_shmctl(r, c, res, cap);
+		break;
+	case SCRIPT_CALL_MMAP:
+		ret = (long)sys_mmap2(reg(a0), reg(a1), reg(a2), reg(a3),
+				      (unsigned long)-1, 0);
+		set_err_or_value(res, ret);
+		break;
+	case SCRIPT_CALL_MUNMAP:
+		set_err_or_value(res, sys_munmap(reg(a0), reg(a1)));
+		break;
+	case SCRIPT_CALL_WRITE: {
+		size_t len;
+		const char *s = str_value(r, &c->args[1], &len);
+		char *copy = malloc(len ? len : 1);
+
+		if (!copy) {
+			res->is_err = 1;
+			res->err = ENOMEM;
+			break;
+		}
+		memcpy(copy, s, len);
+		user_access(res, reg(a0), copy, len, 1);
+		free(copy);
+		break;
+	}
+	case SCRIPT_CALL_FILL:
+	case SCRIPT_CALL_READ: {
+		size_t len = reg(a1);
+		char *buf = malloc(len ? len : 1);
+
+		if (!buf) {
+			res->is_err = 1;
+			res->err = ENOMEM;
+			break;
+		}
+		if (c->kind == SCRIPT_CALL_FILL) {
+			memset(buf, (int)(a2 & 0xff), len);
+			user_access(res, reg(a0), buf, len, 1);
+			free(buf);
+			break;
+		}
+		user_access(res, reg(a0), buf, len, 0);
+		if (res->signo) {
+			free(buf);
+			break;
+		}
+		res->is_string = 1;
+		res->str = buf;
+		res->len = len;
+		break;
+	}
+	case SCRIPT_CALL_TOUCH: {
+		unsigned long addr = reg(a0), end = addr + reg(a1), p;
+		long long pages = 0;
+
+		for (p = addr; p < end; p = (p & PAGE_MASK) + PAGE_SIZE) {
+			int sig = sim_user_touch(p, c->touch ==
+						 SCRIPT_TOUCH_WRITE);
+
+			if (sig) {
+				res->signo = sig;
+				break;
+			}
+			pages++;
+			if ((p & PAGE_MASK) + PAGE_SIZE == 0)
+				break;	/* the top of the 32-bit space */
+		}
+		res->value = pages;
+		break;
+	}
+	case SCRIPT_CALL_FORK:
+		ret = do_fork(0, c->child);
+		set_err_or_value(res, ret);
+		if (!res->is_err) {
+			r->tasks[c->child_slot].tsk =
+				sim_find_task_by_pid((pid_t)ret);
+			r->tasks[c->child_slot].exited = 0;
+		}
+		break;
+	case SCRIPT_CALL_MPROTECT:
+		set_err_or_value(res, sys_mprotect(reg(a0), reg(a1), reg(a2)));
+		break;
+	case SCRIPT_CALL_EXIT:
+		res->no_value = 1;
+		break;
+	case SCRIPT_NR_CALLS:
+		break;
+	}
+}
+
+static void format_value(char *buf, size_t len, const struct call_result *res)
+{
+	if (res->signo)
+		snprintf(buf, len, "%s", res->signo == SIGSEGV ? "SIGSEGV" :
+			 res->signo == SIGBUS ? "SIGBUS" : "SIGKILL");
+	else if (res->is_err)
+		snprintf(buf, len, "%s", sim_errno_name(res->err));
+	else if (res->no_value)
+		snprintf(buf, len, "no value");
+	else
+		snprintf(buf, len, "%lld", res->value);
+}
+
+/* Compare what happened with "=> OUTCOME". */
+static void check_outcome(struct runner *r, const struct script_stmt *st,
+			  const struct call_result *res)
+{
+	const struct script_outcome *o = &st->call.outcome;
+	char got[64];
+
+	format_value(got, sizeof(got), res);
+	switch (o->kind) {
+	case SCRIPT_OUTCOME_NONE:
+		return;
+	case SCRIPT_OUTCOME_ERRNO:
+		if (!res->is_err || res->err != o->err)
+			fail(r, st->line, "expected %s, got %s", o->text, got);
+		return;
+	case SCRIPT_OUTCOME_SIGNAL:
+		if (res->signo != o->signo)
+			fail(r, st->line, "expected %s, got %s", o->text, got);
+		return;
+	case SCRIPT_OUTCOME_OK:
+		if (res->is_err || res->signo)
+			fail(r, st->line, "expected ok, got %s", got);
+		return;
+	case SCRIPT_OUTCOME_VALUE:
+		break;
+	}
+	if (script_value_is_string(&o->value)) {
+		size_t len;
+		const char *want = str_value(r, &o->value, &len);
+
+		if (!res->is_string || res->len != len ||
+		    memcmp(res->str, want, len)) {
+			FILE *e = r->opt->err;
+
+			fflush(r->opt->out);
+			fprintf(e, "%s:%d: expected ", r->s->file, st->line);
+			print_string(e, want, len);
+			fputs(", got ", e);
+			if (res->is_string)
+				print_string(e, res->str, res->len);
+			else
+				fputs(got, e);
+			fputc('\n', e);
+			if (r->status < RUN_FAILED)
+				r->status = RUN_FAILED;
+			if (!r->opt->keep_going)
+				r->stop = 1;
+		}
+		return;
+	}
+	if (res->is_err || res->signo || res->no_value ||
+	    res->value != int_value(r, &o->value))
+		fail(r, st->line, "expected %lld, got %s",
+		     int_value(r, &o->value), got);
+}
+
+static int need_task(struct runner *r, const struct script_stmt *st,
+		     const char *name, unsigned int slot, int col)
+{
+	if (r->tasks[slot].tsk)
+		return 1;
+	script_error(r, st->line, col, "task \"%s\" %s", name,
+		     r->tasks[slot].exited ? "has exited" : "does not exist");
+	return 0;
+}
+
+static void run_call(struct runner *r, const struct script_stmt *st)
+{
+	const struct script_call *c = &st->call;
+	struct call_result res;
+	struct run_var cap;
+	struct run_task *t = &r->tasks[c->task_slot];
+	pid_t pid;
+
+	if (!need_task(r, st, c->task, c->task_slot, st->col))
+		return;
+	memset(&res, 0, sizeof(res));
+	memset(&cap, 0, sizeof(cap));
+	pid = t->tsk->pid;
+	current = t->tsk;
+	make_call(r, c, &res, &cap);
+	if (!res.signo && current->sim_sig)
+		res.signo = current->sim_sig;
+	if (res.signo || c->kind == SCRIPT_CALL_EXIT)
+		task_exit(r, c->task_slot, res.signo);
+	current = &init_task;
+
+	print_call(r, c, &res, &cap, pid);
+	check_outcome(r, st, &res);
+
+	if (c->capture) {
+		struct run_var *v = &r->vars[c->capture_slot];
+
+		free(v->str);
+		*v = cap;
+		v->kind = c->result;
+		v->value = res.is_err ? -1 : res.value;
+		v->str = NULL;
+		v->len = 0;
+		if (res.is_string) {
+			v->str = res.str;
+			v->len = res.len;
+			res.str = NULL;
+		}
+	}
+	free(res.str);
+}
+
+static int compare(long long a, enum script_op op, long long b)
+{
+	switch (op) {
+	case SCRIPT_OP_EQ: return a == b;
+	case SCRIPT_OP_NE: return a != b;
+	case SCRIPT_OP_LT: return a < b;
+	case SCRIPT_OP_LE: return a <= b;
+	case SCRIPT_OP_GT: return a > b;
+	case SCRIPT_OP_GE: return a >= b;
+	}
+	return 0;
+}
+
+static void run_expect(struct runner *r, const struct script_stmt *st)
+{
+	const struct script_expect *e = &st->expect;
+
+	if (script_value_is_string(&e->lhs)) {
+		size_t la, lb;
+		const char *a = str_value(r, &e->lhs, &la);
+		const char *b = str_value(r, &e->rhs, &lb);
+		int eq = la == lb && !memcmp(a, b, la);
+
+		if (eq != (e->op == SCRIPT_OP_EQ)) {
+			FILE *f = r->opt->err;
+
+			fflush(r->opt->out);
+			fprintf(f, "%s:%d: expected %s %s %s, got ", r->s->file,
+				st->line, e->lhs.text, script_op_name(e->op),
+				e->rhs.text);
+			print_string(f, a, la);
+			fprintf(f, " %s ", script_op_name(e->op));
+			print_string(f, b, lb);
+			fputc('\n', f);
+			if (r->status < RUN_FAILED)
+				r->status = RUN_FAILED;
+			if (!r->opt->keep_going)
+				r->stop = 1;
+		}
+		return;
+	}
+	{
+		long long a = int_value(r, &e->lhs), b = int_value(r, &e->rhs);
+
+		if (!compare(a, e->op, b))
+			fail(r, st->line, "expected %s %s %s, got %lld %s %lld",
+			     e->lhs.text, script_op_name(e->op), e->rhs.text,
+			     a, script_op_name(e->op), b);
+	}
+}
+
+static void run_show(struct runner *r, const struct script_stmt *st)
+{
+	const struct script_show *sh = &st->show;
+	FILE *out = r->opt->out;
+	int saved = sim_trace_enabled;
+
+	sim_trace_enabled = 0;
+	switch (sh->what) {
+	case SCRIPT_SHOW_IPCS:
+		sim_dump_ipcs(out);
+		break;
+	case SCRIPT_SHOW_SYSVIPC:
+		sysvipc_shm_read_proc(out);
+		break;
+	case SCRIPT_SHOW_MAPS:
+	case SCRIPT_SHOW_VMAS:
+		if (!need_task(r, st, sh->task, sh->task_slot, st->col))
+			break;
+		if (sh->what == SCRIPT_SHOW_MAPS)
+			proc_pid_maps(r->tasks[sh->task_slot].tsk, out);
+		else
+			sim_dump_vmas(r->tasks[sh->task_slot].tsk->mm, out);
+		break;
+	case SCRIPT_SHOW_MEMINFO:
+		meminfo_read_proc(out);
+		break;
+	case SCRIPT_SHOW_DCACHE:
+		sim_dump_dcache(out);
+		break;
+	case SCRIPT_SHOW_PAGECACHE: {
+		int shmid = (int)reg(int_value(r, &sh->shmid));
+
+		if (sim_dump_pagecache(shmid, out))
+			script_error(r, st->line, sh->shmid.col,
+				     "show pagecache: no segment with id %d",
+				     shmid);
+		break;
+	}
+	case SCRIPT_SHOW_OBJECTS:
+		sim_dump_objects(out);
+		break;
+	case SCRIPT_SHOW_SWAP:
+		script_error(r, st->line, st->col, "show swap: the swap model "
+			     "is not built yet in this version of shmsim");
+		break;
+	}
+	sim_trace_enabled = saved;
+}
+
+/* Boot now if nothing has: silently unless it is the `boot` statement. */
+static int ensure_booted(struct runner *r, int loud)
+{
+	const struct script_machine *m = &r->s->machine;
+	int err;
+
+	if (sim_booted)
+		return 0;
+	sim_machine.ram = m->ram;
+	sim_machine.swap = m->swap;
+	sim_machine.kernel_26 = m->kernel == SCRIPT_KERNEL_2_6;
+	set_printing(r, loud && r->trace_on);
+	err = start_kernel();
+	set_printing(r, r->trace_on);
+	if (err) {
+		fprintf(r->opt->err, "%s: boot failed: %s\n", r->s->file,
+			sim_errno_name(-err));
+		r->status = RUN_BAD_SCRIPT;
+		r->stop = 1;
+		return err;
+	}
+	return 0;
+}
+
+static void run_task_stmt(struct runner *r, const struct script_stmt *st)
+{
+	const struct script_task *t = &st->task;
+	struct task_struct *tsk;
+
+	sim_trace_comment("task %s: pid %d, uid %u, gid %u", t->name,
+			  (int)sim_last_pid + 1, t->uid, t->gid);
+	tsk = sim_task_create(t->name, t->uid, t->gid);
+	if (!tsk) {
+		script_error(r, st->line, st->col, "task %s: out of memory "
+			     "for its page directory", t->name);
+		return;
+	}
+	r->tasks[t->slot].tsk = tsk;
+}
+
+static void check_machine(struct runner *r, const struct script_stmt *st)
+{
+	char why[512];
+	int n = sim_check_all(why, sizeof(why));
+
+	if (!n)
+		return;
+	fflush(r->opt->out);
+	fprintf(r->opt->err, "%s:%d: BUG: %s\n", r->s->file, st->line, why);
+	r->status = RUN_BUG;
+	r->stop = 1;
+}
+
+static void run_stmt(struct runner *r, const struct script_stmt *st)
+{
+	if (st->kind != SCRIPT_STMT_MACHINE && st->kind != SCRIPT_STMT_EXPECT &&
+	    st->kind != SCRIPT_STMT_TRACE && st->kind != SCRIPT_STMT_SLEEP) {
+		if (!sim_booted && st->kind != SCRIPT_STMT_BOOT)
+			r->booted_silently = 1;
+		if (ensure_booted(r, st->kind == SCRIPT_STMT_BOOT))
+			return;
+	}
+
+	switch (st->kind) {
+	case SCRIPT_STMT_MACHINE:
+		if (st->machine.has_kernel &&
+		    st->machine.set.kernel == SCRIPT_KERNEL_2_6)
+			script_error(r, st->line, st->col, "kernel=2.6: the "
+				     "2.6 comparison mode is not built yet");
+		break;
+	case SCRIPT_STMT_BOOT:
+		/* ensure_booted did it, loudly, unless it had to before */
+		if (r->booted_silently)
+			script_error(r, st->line, st->col, "boot: the machine "
+				     "already booted silently for an earlier "
+				     "statement; put boot first");
+		break;
+	case SCRIPT_STMT_TASK:
+		run_task_stmt(r, st);
+		break;
+	case SCRIPT_STMT_CALL:
+		run_call(r, st);
+		break;
+	case SCRIPT_STMT_EXPECT:
+		run_expect(r, st);
+		break;
+	case SCRIPT_STMT_SHOW:
+		run_show(r, st);
+		break;
+	case SCRIPT_STMT_DOT:
+		script_error(r, st->line, st->col, "dot: pictures are not "
+			     "built yet in this version of shmsim");
+		break;
+	case SCRIPT_STMT_TRACE:
+		r->trace_on = st->trace;
+		break;
+	case SCRIPT_STMT_SLEEP:
+		sim_clock += st->sleep;
+		break;
+	case SCRIPT_STMT_PRESSURE:
+		script_error(r, st->line, st->col, "pressure: the reclaim "
+			     "model is not built yet in this version of "
+			     "shmsim");
+		break;
+	}
+	set_printing(r, r->trace_on);
+	if (!r->stop && r->opt->check && sim_booted)
+		check_machine(r, st);
+}
+
+int run_script(const struct script *s, const struct run_options *opt)
+{
+	struct runner r;
+	size_t i;
+	int leaks;
+
+	memset(&r, 0, sizeof(r));
+	r.s = s;
+	r.opt = opt;
+	r.trace_on = 1;
+	r.vars = calloc(s->nvars ? s->nvars : 1, sizeof(*r.vars));
+	r.tasks = calloc(s->ntasks ? s->ntasks : 1, sizeof(*r.tasks));
+	if (!r.vars || !r.tasks) {
+		free(r.vars);
+		free(r.tasks);
+		fprintf(opt->err, "%s: out of memory\n", s->file);
+		return RUN_BAD_SCRIPT;
+	}
+	sim_trace_reset();
+	sim_trace_out = opt->out;
+	sim_clock = SIM_CLOCK_START;
+	sim_last_pid = 99;
+	set_printing(&r, 1);
+
+	for (i = 0; i < s->nstmts && !r.stop; i++)
+		run_stmt(&r, &s->stmts[i]);
+
+	/* the end: everything must go back, silently */
+	sim_trace_printing = 0;
+	leaks = sim_shutdown(opt->err);
+	if (leaks) {
+		fprintf(opt->err, "%s: BUG: leak: %d objects still alive at "
+			"shutdown\n", s->file, leaks);
+		r.status = RUN_BUG;
+	}
+	for (i = 0; i < s->nvars; i++)
+		free(r.vars[i].str);
+	free(r.vars);
+	free(r.tasks);
+	fflush(opt->out);
+	return r.status;
+}

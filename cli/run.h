@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * cli/run.h - running a parsed scenario against the simulated kernel.
+ * The runner boots the machine a script describes, makes each call as the
+ * named task (setting `current`), prints the trace and one strace-style
+ * result line per call, checks outcomes and expectations, prints the views,
+ * and at the end shuts the machine down and reports anything still alive.
+ */
+#ifndef _SHMSIM_CLI_RUN_H
+#define _SHMSIM_CLI_RUN_H
+
+#include <stdio.h>
+
+#include "script.h"
+
+/* Exit statuses of the contract */
+#define RUN_OK		0	/* every expectation held */
+#define RUN_FAILED	1	/* an expectation failed */
+#define RUN_BAD_SCRIPT	2	/* the script or command line is wrong */
+#define RUN_BUG		3	/* a broken invariant or a leak */
+
+struct run_options {
+	int trace;		/* print the call trace (--trace, default) */
+	int quiet;		/* -q: only results and failures */
+	int keep_going;		/* --keep-going: continue past failures */
+	int check;		/* --check: every invariant after each step */
+	const char *dot_dir;	/* --dot-dir DIR: a picture per statement */
+	FILE *out;		/* trace, results and views */
+	FILE *err;		/* failures and errors */
+};
+
+void run_options_init(struct run_options *opt);
+int run_script(const struct script *s, const struct run_options *opt);
+
+#endif /* _SHMSIM_CLI_RUN_H */

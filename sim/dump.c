@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/dump.c - the sim's own views and the whole-machine check (sim only).
+ * sim_dump_ipcs prints `ipcs -m` as util-linux does, by the same calls
+ * (shmctl SHM_INFO, then SHM_STAT per slot, as root); sim_dump_vmas,
+ * sim_dump_pagecache and sim_dump_objects print structures no /proc file
+ * shows; sim_check_all runs every invariant check after a step.
+ * Tracing is switched off while a view runs, so a `show` adds no events.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "linux/shm.h"
+#include "linux/shmem_fs.h"
+#include "linux/slab.h"
+#include "sim/proc.h"
+#include "sim/shm_views.h"
+#include "sim/trace.h"
+#include "vfs/vfs_internal.h"
+
+/* util-linux ipcs -m: a blank line, the section, a blank line */
+void sim_dump_ipcs(FILE *out)
+{
+	struct task_struct *saved = current;
+	int saved_trace = sim_trace_enabled;
+	struct shm_info info;
+	int maxid, id;
+
+	sim_trace_enabled = 0;
+	current = &init_task;		/* ipcs run by root */
+	fprintf(out, "\n------ Shared Memory Segments --------\n");
+	fprintf(out, "%-10s %-10s %-10s %-10s %-10s %-10s %-12s\n", "key",
+		"shmid", "owner", "perms", "bytes", "nattch", "status");
+	maxid = sys_shmctl(0, SHM_INFO, &info);
+	for (id = 0; id <= maxid; id++) {
+		struct shmid64_ds ds;
+		long shmid = sys_shmctl(id, SHM_STAT, &ds);
+
+		if (shmid < 0)
+			continue;
+		fprintf(out, "0x%08x ", (unsigned int)ds.shm_perm.key);
+		fprintf(out, "%-10ld ", shmid);
+		if (ds.shm_perm.uid == 0)
+			fprintf(out, "%-10.10s ", "root");
+		else
+			fprintf(out, "%-10u ", (unsigned int)ds.shm_perm.uid);
+		fprintf(out, "%-10o %-10lu %-10ld %-6s %-6s\n",
+			ds.shm_perm.mode & 0777, (unsigned long)ds.shm_segsz,
+			(long)ds.shm_nattch,
+			ds.shm_perm.mode & SHM_DEST ? "dest" : " ",
+			ds.shm_perm.mode & SHM_LOCKED ? "locked" : " ");
+	}
+	fprintf(out, "\n");
+	current = saved;
+	sim_trace_enabled = saved_trace;
+}
+
+static void dump_rb(rb_node_t *node, int depth, const char *side, FILE *out)
+{
+	struct vm_area_struct *vma;
+
+	if (!node)
+		return;
+	vma = rb_entry(node, struct vm_area_struct, vm_rb);
+	fprintf(out, "  %*s%s vma#%u %08lx %s\n", 2 * depth, "", side,
+		vma->sim_id, vma->vm_start,
+		node->rb_color == RB_RED ? "red" : "black");
+	dump_rb(node->rb_left, depth + 1, "L", out);
+	dump_rb(node->rb_right, depth + 1, "R", out);
+}
+
+static int rb_height(rb_node_t *node)
+{
+	int l, r;
+
+	if (!node)
+		return 0;
+	l = rb_height(node->rb_left);
+	r = rb_height(node->rb_right);
+	return 1 + (l > r ? l : r);
+}
+
+/* The vma list in order, then the rb-tree's shape (pre-order). */
+void sim_dump_vmas(struct mm_struct *mm, FILE *out)
+{
+	struct vm_area_struct *vma;
+
+	if (!mm) {
+		fprintf(out, "no mm\n");
+		return;
+	}
+	fprintf(out, "mm#%u: map_count %d, total_vm %lu, rss %lu, "
+		"mmap_cache %s", mm->sim_id, mm->map_count, mm->total_vm,
+		mm->rss, mm->mmap_cache ? "vma#" : "NULL");
+	if (mm->mmap_cache)
+		fprintf(out, "%u", mm->mmap_cache->sim_id);
+	fprintf(out, "\n");
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		fprintf(out, "  vma#%u %08lx-%08lx %c%c%c%c pgoff %lu "
+			"vm_flags %#lx", vma->sim_id, vma->vm_start,
+			vma->vm_end, vma->vm_flags & VM_READ ? 'r' : '-',
+			vma->vm_flags & VM_WRITE ? 'w' : '-',
+			vma->vm_flags & VM_EXEC ? 'x' : '-',
+			vma->vm_flags & VM_MAYSHARE ? 's' : 'p', vma->vm_pgoff,
+			vma->vm_flags);
+		if (vma->vm_file)
+			fprintf(out, " file#%u ino %lu", vma->vm_file->sim_id,
+				vma->vm_file->f_dentry->d_inode->i_ino);
+		fprintf(out, "%s\n", sim_is_shm_vma(vma) ? " shm" : "");
+	}
+	fprintf(out, "rb-tree: %d nodes, height %d, black height %d\n",
+		mm->map_count, rb_height(mm->mm_rb.rb_node),
+		rb_check(&mm->mm_rb));
+	dump_rb(mm->mm_rb.rb_node, 0, "*", out);
+}
+
+static void page_flag_names(struct page *page, char *buf, size_t len)
+{
+	static const struct {
+		int bit;
+		const char *name;
+	} names[] = {
+		{ PG_locked, "locked" }, { PG_error, "error" },
+		{ PG_referenced, "referenced" }, { PG_uptodate, "uptodate" },
+		{ PG_dirty, "dirty" }, { PG_lru, "lru" },
+		{ PG_active, "active" },
+	};
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!test_bit(names[i].bit, &page->flags))
+			continue;
+		used += snprintf(buf + used, len - used, "%s%s",
+				 used ? "," : "", names[i].name);
+		if (used >= len)
+			break;
+	}
+	if (!used)
+		snprintf(buf, len, "-");
+}
+
+/* A segment's pages in index order. Returns -EINVAL for no such id. */
+int sim_dump_pagecache(int shmid, FILE *out)
+{
+	struct sim_shm_info info;
+	struct inode *inode;
+	struct address_space *mapping;
+	unsigned long idx, pages;
+
+	if (!sim_shm_lookup(shmid, &info))
+		return -EINVAL;
+	inode = info.file->f_dentry->d_inode;
+	mapping = inode->i_mapping;
+	pages = (info.segsz + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	fprintf(out, "shmid %d: inode#%u, %lu pages, nrpages %lu, "
+		"swapped %lu, i_blocks %lu\n", info.id, inode->sim_id, pages,
+		mapping->nrpages, SHMEM_I(inode)->swapped, inode->i_blocks);
+	fprintf(out, "  index  frame  count  list   flags\n");
+	for (idx = 0; idx < pages; idx++) {
+		struct list_head *heads[2] = { &mapping->clean_pages,
+					       &mapping->dirty_pages };
+		struct page *found = NULL;
+		const char *list = "";
+		char flags[96];
+		int h;
+
+		for (h = 0; h < 2 && !found; h++) {
+			struct list_head *pos;
+
+			list_for_each(pos, heads[h]) {
+				struct page *p = list_entry(pos, struct page,
+							    list);
+
+				if (p->index == idx) {
+					found = p;
+					list = h ? "dirty" : "clean";
+					break;
+				}
+			}
+		}
+		if (!found)
+			continue;
+		page_flag_names(found, flags, sizeof(flags));
+		fprintf(out, "  %5lu  %5lu  %5d  %-5s  %s\n", idx,
+			page_to_pfn(found), page_count(found), list, flags);
+	}
+	return 0;
+}
+
+static unsigned long cache_objs(const char *name)
+{
+	struct list_head *pos;
+
+	list_for_each(pos, &cache_chain) {
+		kmem_cache_t *cachep = list_entry(pos, kmem_cache_t, next);
+
+		if (!strcmp(cachep->name, name))
+			return cachep->active_objs;
+	}
+	return 0;
+}
+
+/* How many of each object kind are alive now. */
+void sim_dump_objects(FILE *out)
+{
+	struct list_head *pos;
+	unsigned long sbs = 0, tasks = 0;
+
+	list_for_each(pos, &super_blocks)
+		sbs++;
+	list_for_each(pos, &sim_tasks)
+		tasks++;
+	fprintf(out, "%-16s %6lu\n", "super_block", sbs);
+	fprintf(out, "%-16s %6lu\n", "vfsmount", cache_objs("mnt_cache"));
+	fprintf(out, "%-16s %6d\n", "dentry", dentry_stat.nr_dentry);
+	fprintf(out, "%-16s %6d\n", "inode", inodes_stat.nr_inodes);
+	fprintf(out, "%-16s %6d\n", "file",
+		files_stat.nr_files - files_stat.nr_free_files);
+	fprintf(out, "%-16s %6lu\n", "vm_area_struct",
+		cache_objs("vm_area_struct"));
+	fprintf(out, "%-16s %6lu\n", "mm_struct", cache_objs("mm_struct"));
+	fprintf(out, "%-16s %6lu\n", "page", max_mapnr - nr_free_pages());
+	fprintf(out, "%-16s %6d\n", "shmid_kernel", sim_shm_count());
+	fprintf(out, "%-16s %6lu\n", "task_struct", tasks);
+}
+
+/*
+ * facts 7.4 items 23 and 29: every frame's count is what the structures
+ * holding it account for: the page cache (1), each pte mapping it, a page
+ * table or page directory it is (1), a swap-vector page it is (1).
+ */
+static int sim_page_check(char *why, size_t len)
+{
+	int *refs = calloc(max_mapnr, sizeof(int));
+	struct list_head *pos;
+	unsigned long pfn, used = 0;
+	int ret = 0;
+
+	if (!refs)
+		return 0;	/* no memory to check with: not a kernel bug */
+	list_for_each(pos, &sim_tasks) {
+		struct task_struct *tsk = list_entry(pos, struct task_struct,
+						     tasks);
+		struct mm_struct *mm = tsk->mm;
+		int i, j;
+
+		if (!mm)
+			continue;
+		refs[page_to_pfn(virt_to_page(mm->pgd))]++;
+		for (i = 0; i < (int)(TASK_SIZE >> PGDIR_SHIFT); i++) {
+			pte_t *table;
+
+			if (pgd_none(mm->pgd[i]))
+				continue;
+			refs[mm->pgd[i].pgd >> PAGE_SHIFT]++;
+			table = page_address(pfn_to_page(mm->pgd[i].pgd >>
+							 PAGE_SHIFT));
+			for (j = 0; j < PTRS_PER_PTE; j++)
+				if (pte_present(table[j]))
+					refs[pte_pfn(table[j])]++;
+		}
+	}
+	list_for_each(pos, &shmem_inodes) {
+		struct shmem_inode_info *info;
+		unsigned int k;
+
+		info = list_entry(pos, struct shmem_inode_info, list);
+		if (!info->i_indirect)
+			continue;
+		refs[page_to_pfn(virt_to_page(info->i_indirect))]++;
+		for (k = 0; k < ENTRIES_PER_PAGE / 2; k++)
+			if (info->i_indirect[k])
+				refs[(info->i_indirect[k] - PAGE_OFFSET) >>
+				     PAGE_SHIFT]++;
+	}
+	for (pfn = 0; pfn < max_mapnr; pfn++) {
+		struct page *page = &mem_map[pfn];
+		int expect = refs[pfn] + (page->mapping ? 1 : 0);
+
+		if (page->count)
+			used++;
+		if (page->count != expect) {
+			snprintf(why, len, "page-count: page#%lu count %d, "
+				 "expected %d (%d mappings%s)", pfn,
+				 page->count, expect, refs[pfn],
+				 page->mapping ? " + page cache" : "");
+			ret = 23;
+			break;
+		}
+	}
+	if (!ret && used + nr_free_pages() != max_mapnr) {
+		snprintf(why, len, "page-total: %lu used + %lu free != %lu "
+			 "frames", used, nr_free_pages(), max_mapnr);
+		ret = 29;
+	}
+	free(refs);
+	return ret;
+}
+
+/* Every invariant of the machine; 0, or the first broken one in why. */
+int sim_check_all(char *why, size_t len)
+{
+	struct list_head *pos;
+	int ret;
+
+	list_for_each(pos, &sim_tasks) {
+		struct task_struct *tsk = list_entry(pos, struct task_struct,
+						     tasks);
+
+		if (tsk->mm && (ret = sim_mm_check(tsk->mm, why, len)))
+			return ret;
+	}
+	ret = sim_shm_check(why, len);
+	if (ret)
+		return ret;
+	ret = sim_vfs_check(why, len);
+	if (ret)
+		return ret;
+	return sim_page_check(why, len);
+}

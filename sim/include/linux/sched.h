@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sim/include/linux/sched.h - processes.
+ * Models the parts of include/linux/sched.h (2.4.16) the shm path reads:
+ * task_struct's ids and credentials, its mm, fault counters and the signal
+ * that kills it. `current` is a plain global so gdb's `p *current` works;
+ * the scenario runner points it at the task whose call it makes.
+ */
+#ifndef _SIM_LINUX_SCHED_H
+#define _SIM_LINUX_SCHED_H
+
+#include "linux/kernel.h"
+#include "linux/list.h"
+
+struct mm_struct;
+
+#define TASK_RUNNING	0
+#define TASK_ZOMBIE	4
+
+#define SIGKILL		9
+#define SIGBUS		7
+#define SIGSEGV		11
+
+/* si_code values for the fault signals */
+#define SEGV_MAPERR	1	/* no vma at the address */
+#define SEGV_ACCERR	2	/* vma, but not with that access */
+#define BUS_ADRERR	2	/* past the end of the object */
+
+struct task_struct {
+	volatile long state;
+	int exit_code;
+	pid_t pid;
+	struct task_struct *p_pptr;	/* parent */
+	struct list_head tasks;		/* on init_task's list (sim) */
+	struct mm_struct *mm;
+	struct mm_struct *active_mm;
+	unsigned long min_flt, maj_flt;
+	uid_t uid, euid, suid, fsuid;
+	gid_t gid, egid, sgid, fsgid;
+	char comm[16];
+	/* sim: the fatal signal a fault delivered, and where */
+	int sim_sig;
+	int sim_sig_code;
+	unsigned long sim_sig_addr;
+};
+
+extern struct task_struct *current;
+extern struct task_struct init_task;
+extern struct list_head sim_tasks;
+
+/* sim/kernel/sched.c: tasks are made by the runner or by do_fork */
+struct task_struct *sim_task_create(const char *name, uid_t uid, gid_t gid);
+struct task_struct *sim_find_task_by_pid(pid_t pid);
+void sim_task_free(struct task_struct *tsk);
+extern pid_t sim_last_pid;
+
+/* sim/kernel/signal.c (kernel/signal.c) */
+void force_sig_info(int sig, int code, unsigned long addr,
+		    struct task_struct *t);
+
+/* sim/kernel/fork.c (kernel/fork.c) */
+int copy_mm(unsigned long clone_flags, struct task_struct *tsk);
+long do_fork(unsigned long clone_flags, const char *name);
+
+/* sim/kernel/exit.c (kernel/exit.c) */
+void do_exit(long code);
+
+/* capable(): 2.4's capabilities reduced to "euid 0" (sim) */
+static inline int capable(int cap)
+{
+	(void)cap;
+	return current->euid == 0;
+}
+#define CAP_IPC_LOCK	14
+#define CAP_IPC_OWNER	15
+#define CAP_SYS_ADMIN	21
+
+#endif /* _SIM_LINUX_SCHED_H */

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* sim/include/sim/boot.h - the machine, its boot and its shutdown (sim). */
+#ifndef _SIM_BOOT_H
+#define _SIM_BOOT_H
+
+#include <stdio.h>
+
+#include "linux/fs.h"
+
+#define SIM_CLOCK_START	1000000000L
+
+struct sim_machine {
+	unsigned long ram;	/* bytes of the page-frame arena */
+	unsigned long swap;	/* bytes of swap (the swap model is to come) */
+	int kernel_26;		/* kernel=2.6 asked for (not yet modelled) */
+	kdev_t sockfs_dev;	/* reserved at boot, never mounted */
+};
+
+extern struct sim_machine sim_machine;
+extern int sim_booted;
+
+int start_kernel(void);
+int sim_shutdown(FILE *out);
+
+#endif /* _SIM_BOOT_H */

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * sim/include/sim/proc.h - the views: /proc files and the sim's own dumps.
+ * Every function prints what a scenario's `show` prints, so gdb can show
+ * the same from a stopped session: `call sim_dump_vmas(current->mm, stdout)`.
+ */
+#ifndef _SIM_PROC_H
+#define _SIM_PROC_H
+
+#include <stdio.h>
+
+struct task_struct;
+struct mm_struct;
+
+/* sim/proc.c (fs/proc/array.c, fs/proc/proc_misc.c) */
+void proc_pid_maps(struct task_struct *task, FILE *out);
+void meminfo_read_proc(FILE *out);
+
+/* sim/dump.c (sim only) */
+void sim_dump_ipcs(FILE *out);
+void sim_dump_vmas(struct mm_struct *mm, FILE *out);
+int sim_dump_pagecache(int shmid, FILE *out);
+void sim_dump_objects(FILE *out);
+int sim_check_all(char *why, size_t len);
+
+#endif /* _SIM_PROC_H */

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/init/main.c - boot and shutdown of the simulated machine.
+ * Models init/main.c (2.4.16): start_kernel in its order, for the steps the
+ *   shm path depends on: memory (mem_init), the object caches
+ *   (proc_caches_init, vfs_caches_init: dcache, inode, the rootfs mount and
+ *   the bdev pseudo-filesystem), page_cache_init, proc_root_init, ipc_init,
+ *   then the init thread's do_basic_setup: sock_init and do_initcalls,
+ *   where init_shmem_fs mounts the internal tmpfs.
+ * Unnamed devices come out in the order a standard 2.4.16 build hands them
+ *   out: rootfs 00:01, bdev 00:02, proc 00:03, sockfs 00:04, tmpfs 00:05.
+ *   rootfs, proc and tmpfs are really mounted; bdev and sockfs only take
+ *   their device numbers (sim), so that tmpfs gets 00:05.
+ * sim_shutdown() is our own: every task exits, every segment is removed,
+ *   the mounts go, and whatever is still alive is reported.
+ * Seed texts name these steps with early-2.5 names: get_anon_super is
+ *   2.4.16's get_unnamed_dev, and insert_super is the list insertion inside
+ *   read_super (docs/walkthrough-boot.md).
+ */
+#include <stdio.h>
+
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "linux/shm.h"
+#include "linux/shmem_fs.h"
+#include "linux/slab.h"
+#include "sim/boot.h"
+#include "sim/shm_views.h"
+#include "sim/trace.h"
+#include "vfs/vfs_internal.h"
+
+long sim_clock = SIM_CLOCK_START;
+struct sim_machine sim_machine;
+int sim_booted;
+
+/* kernel/fork.c: the caches for mm_struct and vm_area_struct */
+static void proc_caches_init(void)
+{
+	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct));
+	vm_area_cachep = kmem_cache_create("vm_area_struct",
+					   sizeof(struct vm_area_struct));
+	if (!mm_cachep || !vm_area_cachep)
+		BUG();
+}
+
+/* mm/filemap.c: 2.4 sizes its hash table here; uthash grows by itself */
+static void page_cache_init(unsigned long mempages)
+{
+	TRACE_ENTER("%lu", mempages);
+	sim_trace_comment("page hash: uthash, keyed by (mapping, index) (sim)");
+	TRACE_EXIT();
+}
+
+/* net/socket.c: sockfs's kern_mount takes the next unnamed device */
+static void sock_init(void)
+{
+	TRACE_ENTER("%s", "");
+	sim_machine.sockfs_dev = sim_reserve_unnamed_dev("sockfs");
+	TRACE_EXIT();
+}
+
+/* the initcalls in link order: mm/ comes before fs/ */
+static void do_initcalls(void)
+{
+	TRACE_ENTER("%s", "");
+	if (init_shmem_fs())
+		BUG();
+	TRACE_EXIT();
+}
+
+static void do_basic_setup(void)
+{
+	TRACE_ENTER("%s", "");
+	sock_init();
+	do_initcalls();
+	TRACE_EXIT();
+}
+
+/* The init thread (pid 1); rest_init starts it. */
+static void init(void)
+{
+	TRACE_ENTER("%s", "");
+	do_basic_setup();
+	sim_trace_comment("prepare_namespace(), exec /sbin/init: "
+			  "not modelled (sim)");
+	TRACE_EXIT();
+}
+
+static void rest_init(void)
+{
+	TRACE_ENTER("%s", "");
+	init();
+	TRACE_EXIT();
+}
+
+/* Boot the machine described by sim_machine. Returns 0 or -errno. */
+int start_kernel(void)
+{
+	int err;
+
+	TRACE_ENTER("ram %lu KiB", sim_machine.ram >> 10);
+	err = sim_mem_init(sim_machine.ram);	/* mem_init */
+	if (err)
+		return TRACE_RET(err);
+	proc_caches_init();
+	vfs_caches_init(max_mapnr);
+	page_cache_init(max_mapnr);
+	proc_root_init();
+	ipc_init();
+	rest_init();
+	sim_booted = 1;
+	return TRACE_RET(0);
+}
+
+/* sim: remove every segment left, as root would with ipcrm */
+static void remove_all_segments(void)
+{
+	struct task_struct *saved = current;
+	struct sim_shm_info info;
+	int slot;
+
+	current = &init_task;
+	for (slot = 0; slot <= sim_shm_max_slot(); slot++)
+		if (sim_shm_slot(slot, &info))
+			sys_shmctl(info.id, IPC_RMID, NULL);
+	current = saved;
+}
+
+/*
+ * sim: every task exits, every segment is removed, the mounts go and the
+ * caches are emptied. Returns the number of objects still alive (0 when the
+ * model released everything), after reporting them on out.
+ */
+int sim_shutdown(FILE *out)
+{
+	struct list_head *pos, *n;
+	struct kmem_cache_s *cachep;
+	int leaks = 0;
+
+	if (!sim_booted)
+		return 0;
+	list_for_each_safe(pos, n, &sim_tasks) {
+		struct task_struct *tsk;
+
+		tsk = list_entry(pos, struct task_struct, tasks);
+		current = tsk;
+		if (tsk->mm)
+			do_exit(0);
+		sim_task_free(tsk);
+	}
+	current = &init_task;
+	remove_all_segments();
+	sim_exit_shmem_fs();
+	sim_shm_exit();
+	leaks += sim_vfs_exit(out);
+	sim_page_hash_release();
+
+	list_for_each(pos, &cache_chain) {
+		cachep = list_entry(pos, struct kmem_cache_s, next);
+		if (cachep->active_objs) {
+			fprintf(out, "slab error in kmem_cache_destroy(): "
+				"cache `%s': %lu objects still in use\n",
+				cachep->name, cachep->active_objs);
+			leaks += cachep->active_objs;
+		}
+	}
+	if (sim_kmalloc_live) {
+		fprintf(out, "kmalloc: %lu blocks never freed\n",
+			sim_kmalloc_live);
+		leaks += sim_kmalloc_live;
+	}
+	if (nr_free_pages() != max_mapnr) {
+		fprintf(out, "page_alloc: %lu of %lu page frames still in use\n",
+			max_mapnr - nr_free_pages(), max_mapnr);
+		leaks += max_mapnr - nr_free_pages();
+	}
+	list_for_each_safe(pos, n, &cache_chain) {
+		cachep = list_entry(pos, struct kmem_cache_s, next);
+		kmem_cache_destroy(cachep);
+	}
+	sim_mem_exit();
+	sim_booted = 0;
+	return leaks;
+}

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/kernel/fork.c - new address spaces, and fork.
+ * Models kernel/fork.c (2.4.16): mm_alloc (with mm_init and pgd_alloc),
+ *   mmput, mmdrop, dup_mmap, copy_mm, and the part of do_fork that makes a
+ *   child task with a copy of the parent's mm.
+ * Left out: CLONE_* sharing (a fork here always copies), files, signals,
+ *   the scheduler. The child is named by the scenario (`fork CHILD`).
+ * Called by sim_task_create (mm_alloc), the runner's fork (do_fork) and
+ *   do_exit (mmput).
+ *
+ * Typical sequence: do_fork -> copy_mm -> mm_alloc -> dup_mmap: for each
+ * parent vma a copy, get_file, the share list right after the parent's vma,
+ * copy_page_range, vm_ops->open (shm_open: nattch +1); then build_mmap_rb.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <bsd/string.h>
+
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "linux/slab.h"
+#include "sim/trace.h"
+
+kmem_cache_t *mm_cachep;
+
+/* include/asm-i386/pgalloc.h: the page directory is one zeroed frame */
+static pgd_t *pgd_alloc(struct mm_struct *mm)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	(void)mm;
+	if (!page)
+		return NULL;
+	clear_user_highpage(page);
+	return page_address(page);
+}
+
+static void pgd_free(pgd_t *pgd)
+{
+	__free_page(virt_to_page(pgd));
+}
+
+static struct mm_struct *mm_init(struct mm_struct *mm)
+{
+	mm->mm_users = 1;
+	mm->mm_count = 1;
+	mm->mm_rb = RB_ROOT;
+	INIT_LIST_HEAD(&mm->mmlist);
+	mm->pgd = pgd_alloc(mm);
+	if (mm->pgd)
+		return mm;
+	kmem_cache_free(mm_cachep, mm);
+	return NULL;
+}
+
+/* A new, empty address space with its own page directory. */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm;
+
+	TRACE_ENTER("%s", "");
+	mm = kmem_cache_alloc(mm_cachep, GFP_KERNEL);
+	if (mm) {
+		memset(mm, 0, sizeof(*mm));
+		mm->sim_id = mm_cachep->sim_last_id;
+		mm = mm_init(mm);
+	}
+	return TRACE_RET_OBJ(mm, "mm", sim_id);
+}
+
+/* The last reference to the struct itself: free the pgd and the mm. */
+static void mmdrop(struct mm_struct *mm)
+{
+	if (--mm->mm_count == 0) {
+		pgd_free(mm->pgd);
+		kmem_cache_free(mm_cachep, mm);
+	}
+}
+
+/* A user of the address space goes; the last one tears it down. */
+void mmput(struct mm_struct *mm)
+{
+	TRACE_ENTER("mm#%u, mm_users %d", mm->sim_id, mm->mm_users);
+	if (--mm->mm_users == 0) {
+		exit_mmap(mm);
+		mmdrop(mm);
+	}
+	TRACE_EXIT();
+}
+
+/* Copy current's vmas (and ptes) into mm. */
+static int dup_mmap(struct mm_struct *mm)
+{
+	struct vm_area_struct *mpnt, *tmp, **pprev;
+	int retval = 0;
+
+	TRACE_ENTER("mm#%u <- mm#%u", mm->sim_id, current->mm->sim_id);
+	mm->locked_vm = 0;
+	mm->mmap = NULL;
+	mm->mmap_cache = NULL;
+	mm->map_count = 0;
+	mm->rss = 0;
+	mm->mm_rb = RB_ROOT;
+	pprev = &mm->mmap;
+
+	for (mpnt = current->mm->mmap; mpnt; mpnt = mpnt->vm_next) {
+		struct file *file;
+
+		if (mpnt->vm_flags & VM_DONTCOPY)
+			continue;
+		tmp = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
+		retval = -ENOMEM;
+		if (!tmp)
+			goto fail_nomem;
+		*tmp = *mpnt;
+		tmp->sim_id = vm_area_cachep->sim_last_id;
+		tmp->vm_flags &= ~VM_LOCKED;
+		tmp->vm_mm = mm;
+		tmp->vm_next = NULL;
+		file = tmp->vm_file;
+		if (file) {
+			struct inode *inode = file->f_dentry->d_inode;
+
+			get_file(file);
+			if (tmp->vm_flags & VM_DENYWRITE)
+				inode->i_writecount--;
+			/* insert tmp right after mpnt in the share list */
+			tmp->vm_next_share = mpnt->vm_next_share;
+			if (tmp->vm_next_share)
+				mpnt->vm_next_share->vm_pprev_share =
+					&tmp->vm_next_share;
+			mpnt->vm_next_share = tmp;
+			tmp->vm_pprev_share = &mpnt->vm_next_share;
+		}
+
+		/* the list first; the tree comes after the loop */
+		*pprev = tmp;
+		pprev = &tmp->vm_next;
+		mm->map_count++;
+		retval = copy_page_range(mm, current->mm, tmp);
+		if (tmp->vm_ops && tmp->vm_ops->open)
+			tmp->vm_ops->open(tmp);
+		if (retval)
+			goto fail_nomem;
+	}
+	retval = 0;
+	build_mmap_rb(mm);
+
+fail_nomem:
+	/* sim: on failure 2.4 leaves the partial copy for exit_mmap */
+	if (retval)
+		build_mmap_rb(mm);
+	return TRACE_RET(retval);
+}
+
+/* Give tsk a copy of current's address space. */
+int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *mm;
+	int retval;
+
+	(void)clone_flags;
+	TRACE_ENTER("pid %d", tsk->pid);
+	tsk->min_flt = tsk->maj_flt = 0;
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+
+	retval = -ENOMEM;
+	mm = mm_alloc();
+	if (!mm)
+		return TRACE_RET(retval);
+	/* copy the whole struct, as 2.4 does, then fix it up */
+	{
+		unsigned int id = mm->sim_id;
+		pgd_t *pgd = mm->pgd;
+
+		*mm = *current->mm;
+		mm->sim_id = id;
+		mm->pgd = pgd;
+		mm->mm_users = 1;
+		mm->mm_count = 1;
+		INIT_LIST_HEAD(&mm->mmlist);
+	}
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	retval = dup_mmap(mm);
+	if (retval) {
+		mmput(mm);
+		tsk->mm = NULL;
+		tsk->active_mm = NULL;
+		return TRACE_RET(retval);
+	}
+	return TRACE_RET(0);
+}
+
+/*
+ * fork(): a child of current named name, with a copy of its mm. Returns
+ * the child's pid or -errno. (simplified: no clone flags, files or
+ * signal handlers are copied; the child's credentials are the parent's.)
+ */
+long do_fork(unsigned long clone_flags, const char *name)
+{
+	struct task_struct *p;
+	int retval;
+
+	TRACE_ENTER("\"%s\"", name);
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return TRACE_RET(-ENOMEM);
+	*p = *current;
+	p->pid = ++sim_last_pid;
+	p->p_pptr = current;
+	p->sim_sig = 0;
+	strlcpy(p->comm, name, sizeof(p->comm));
+	retval = copy_mm(clone_flags, p);
+	if (retval) {
+		sim_last_pid--;
+		free(p);
+		return TRACE_RET(retval);
+	}
+	list_add_tail(&p->tasks, &sim_tasks);
+	return TRACE_RET(p->pid);
+}

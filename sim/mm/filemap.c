@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/mm/filemap.c - the page cache.
+ * Models mm/filemap.c (2.4.16): add_to_page_cache, __find_page_nolock,
+ *   find_get_page, find_lock_page, remove_inode_page,
+ *   truncate_inode_pages, set_page_dirty (mm/page_alloc.c's in 2.4, kept
+ *   here beside the lists it moves pages between).
+ * One global hash, keyed by (mapping, index), holds every cached page: the
+ *   shmem inodes' pages now, the swap cache (mapping = &swapper_space) later.
+ *   sim: uthash replaces 2.4's page_hash_table chains; page_cache_size and
+ *   each mapping's nrpages are kept as 2.4 keeps them.
+ *
+ * A shmem page's cache life: shmem_getpage -> add_to_page_cache (count +1,
+ * on clean_pages, hashed, on the LRU) ... iput -> truncate_inode_pages ->
+ * remove_inode_page + page_cache_release -> freed.
+ */
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/mm.h"
+#include "sim/trace.h"
+
+unsigned long page_cache_size;
+static struct page *page_hash_table;	/* sim: uthash head */
+
+/* The hash key is the pair (mapping, index), adjacent in struct page. */
+struct page_hash_key {
+	struct address_space *mapping;
+	unsigned long index;
+};
+_Static_assert(offsetof(struct page, index) ==
+	       offsetof(struct page, mapping) + sizeof(struct address_space *),
+	       "struct page: mapping and index must be adjacent for the hash");
+#define PAGE_HASH_KEYLEN sizeof(struct page_hash_key)
+
+static struct page *__find_page_nolock(struct address_space *mapping,
+				       unsigned long offset)
+{
+	struct page_hash_key key = { mapping, offset };
+	struct page *page;
+
+	HASH_FIND(hh, page_hash_table, &key, PAGE_HASH_KEYLEN, page);
+	return page;
+}
+
+static void add_page_to_hash_queue(struct page *page)
+{
+	HASH_ADD(hh, page_hash_table, mapping, PAGE_HASH_KEYLEN, page);
+	page_cache_size++;
+}
+
+static void remove_page_from_hash_queue(struct page *page)
+{
+	HASH_DELETE(hh, page_hash_table, page);
+	page_cache_size--;
+}
+
+static void add_page_to_inode_queue(struct address_space *mapping,
+				    struct page *page)
+{
+	list_add(&page->list, &mapping->clean_pages);
+	mapping->nrpages++;
+	page->mapping = mapping;
+}
+
+static void remove_page_from_inode_queue(struct page *page)
+{
+	struct address_space *mapping = page->mapping;
+
+	mapping->nrpages--;
+	list_del_init(&page->list);
+	page->mapping = NULL;
+}
+
+/*
+ * A new page joins the cache locked, with one more reference (the cache's),
+ * on the mapping's clean list and on the inactive LRU list.
+ */
+void add_to_page_cache(struct page *page, struct address_space *mapping,
+		       unsigned long offset)
+{
+	TRACE_ENTER("page#%lu, index %lu", page_to_pfn(page), offset);
+	BUG_ON(__find_page_nolock(mapping, offset));
+	page->flags &= ~((1UL << PG_uptodate) | (1UL << PG_error) |
+			 (1UL << PG_dirty) | (1UL << PG_referenced));
+	LockPage(page);
+	get_page(page);
+	page->index = offset;
+	add_page_to_inode_queue(mapping, page);
+	add_page_to_hash_queue(page);
+	lru_cache_add(page);
+	sim_note("pagecache", "page#%lu hashed at index %lu, count %d, "
+		 "nrpages %lu", page_to_pfn(page), offset, page->count,
+		 mapping->nrpages);
+	TRACE_EXIT();
+}
+
+/* Returns the cached page with a reference for the caller, or NULL. */
+struct page *find_get_page(struct address_space *mapping, unsigned long offset)
+{
+	struct page *page;
+
+	TRACE_ENTER("index %lu", offset);
+	page = __find_page_nolock(mapping, offset);
+	if (page)
+		get_page(page);
+	return TRACE_RET_PAGE(page);
+}
+
+/* As find_get_page, and the page comes back locked. */
+struct page *find_lock_page(struct address_space *mapping, unsigned long offset)
+{
+	struct page *page;
+
+	TRACE_ENTER("index %lu", offset);
+	page = __find_page_nolock(mapping, offset);
+	if (page) {
+		get_page(page);
+		/* sim: one thread of control, so the lock is always free */
+		BUG_ON(PageLocked(page));
+		LockPage(page);
+	}
+	return TRACE_RET_PAGE(page);
+}
+
+/* Out of the mapping and the hash; the caller drops the cache's ref. */
+void remove_inode_page(struct page *page)
+{
+	BUG_ON(!PageLocked(page));
+	remove_page_from_inode_queue(page);
+	remove_page_from_hash_queue(page);
+}
+
+/* mm/page_alloc.c in 2.4.16: onto the mapping's dirty list */
+void set_page_dirty(struct page *page)
+{
+	struct address_space *mapping = page->mapping;
+
+	if (test_bit(PG_dirty, &page->flags))
+		return;
+	set_bit(PG_dirty, &page->flags);
+	if (mapping) {
+		list_del(&page->list);
+		list_add(&page->list, &mapping->dirty_pages);
+	}
+}
+
+static void truncate_complete_page(struct page *page)
+{
+	clear_bit(PG_dirty, &page->flags);
+	clear_bit(PG_uptodate, &page->flags);
+	remove_inode_page(page);
+	page_cache_release(page);
+}
+
+static int truncate_list_pages(struct list_head *head, unsigned long start)
+{
+	struct list_head *curr, *next;
+	int freed = 0;
+
+	list_for_each_safe(curr, next, head) {
+		struct page *page = list_entry(curr, struct page, list);
+
+		if (page->index < start)
+			continue;
+		/* pin, lock, drop from the cache, unlock, unpin */
+		get_page(page);
+		LockPage(page);
+		sim_note("pagecache", "page#%lu index %lu leaves the cache",
+			 page_to_pfn(page), page->index);
+		truncate_complete_page(page);
+		UnlockPage(page);
+		page_cache_release(page);
+		freed++;
+	}
+	return freed;
+}
+
+/*
+ * Drop every cached page at or past lstart. Called by iput for a dying
+ * inode; no pte may map these pages any more.
+ */
+void truncate_inode_pages(struct address_space *mapping, long long lstart)
+{
+	unsigned long start = (lstart + PAGE_CACHE_SIZE - 1) >> PAGE_CACHE_SHIFT;
+
+	TRACE_ENTER("nrpages %lu, from index %lu", mapping->nrpages, start);
+	truncate_list_pages(&mapping->clean_pages, start);
+	truncate_list_pages(&mapping->dirty_pages, start);
+	truncate_list_pages(&mapping->locked_pages, start);
+	TRACE_EXIT();
+}
+
+/* sim: at shutdown the hash must already be empty; free uthash's table */
+void sim_page_hash_release(void)
+{
+	BUG_ON(page_cache_size != 0);
+	HASH_CLEAR(hh, page_hash_table);
+}

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/mm/memory.c - page tables and the generic fault path.
+ * Models mm/memory.c (2.4.16): pte_alloc, handle_mm_fault,
+ *   handle_pte_fault, do_no_page, do_anonymous_page, do_wp_page,
+ *   zap_page_range, copy_page_range, clear_page_tables.
+ * Left out: swap ptes (shmem never has them; anonymous swap comes later),
+ *   the zero page (simplified: do_anonymous_page gives every access its own
+ *   zeroed frame), TLB and cache flushes, page_table_lock (one thread).
+ * Called by do_page_fault (the fault path), do_munmap and exit_mmap (zap),
+ *   dup_mmap (copy_page_range).
+ *
+ * i386 two-level tables: mm->pgd is one frame of 1024 entries, each naming
+ * the frame of a page table of 1024 ptes; a pte names the page it maps.
+ * Typical sequence for the first touch of a shm page: handle_mm_fault ->
+ * pte_alloc -> handle_pte_fault -> do_no_page -> vma->vm_ops->nopage
+ * (shmem_nopage) -> set the pte; rss +1.
+ */
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "sim/trace.h"
+
+static inline unsigned long pgd_index(unsigned long address)
+{
+	return (address >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1);
+}
+
+static inline unsigned long pte_index(unsigned long address)
+{
+	return (address >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
+}
+
+static inline pte_t *pte_table(pgd_t pgd)
+{
+	return page_address(pfn_to_page(pgd.pgd >> PAGE_SHIFT));
+}
+
+static inline pte_t mk_pte(struct page *page, pgprot_t prot)
+{
+	pte_t pte = { (uint32_t)(page_to_pfn(page) << PAGE_SHIFT) | prot.pgprot };
+
+	return pte;
+}
+
+static inline struct page *pte_page(pte_t pte)
+{
+	return pfn_to_page(pte_pfn(pte));
+}
+
+/* sim: the pte for address, or NULL when no page table covers it */
+pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address)
+{
+	pgd_t *pgd;
+
+	if (!mm->pgd || address >= TASK_SIZE)
+		return NULL;
+	pgd = &mm->pgd[pgd_index(address)];
+	if (pgd_none(*pgd))
+		return NULL;
+	return pte_table(*pgd) + pte_index(address);
+}
+
+/* Find the pte slot, allocating the page-table page on first use. */
+static pte_t *pte_alloc(struct mm_struct *mm, pgd_t *pgd,
+			unsigned long address)
+{
+	struct page *new;
+
+	if (pgd_none(*pgd)) {
+		TRACE_ENTER("%#lx", address);
+		new = alloc_page(GFP_KERNEL);
+		if (!new) {
+			TRACE_EXIT();
+			return NULL;
+		}
+		clear_user_highpage(new);
+		pgd->pgd = (uint32_t)(page_to_pfn(new) << PAGE_SHIFT) |
+			   _PAGE_TABLE;
+		sim_note("mm", "page table page#%lu covers %#lx-%#lx",
+			 page_to_pfn(new), address & ~(PGDIR_SIZE - 1),
+			 (address & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE - 1);
+		TRACE_EXIT();
+	}
+	(void)mm;
+	return pte_table(*pgd) + pte_index(address);
+}
+
+/*
+ * No pte yet: ask the vma's nopage (shmem_nopage for shm) for the page and
+ * map it. Returns VM_FAULT_MAJOR (every shm first touch counts as major),
+ * VM_FAULT_SIGBUS or VM_FAULT_OOM.
+ */
+static int do_no_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long address, int write_access, pte_t *page_table)
+{
+	struct page *new_page;
+	pte_t entry;
+
+	TRACE_ENTER("vma#%u, %#lx, %s", vma->sim_id, address,
+		    write_access ? "write" : "read");
+	new_page = vma->vm_ops->nopage(vma, address & PAGE_MASK, 0);
+	if (new_page == NOPAGE_SIGBUS)
+		return TRACE_RET_INT(VM_FAULT_SIGBUS);
+	if (new_page == NOPAGE_OOM)
+		return TRACE_RET_INT(VM_FAULT_OOM);
+
+	/* sim: a private vma would copy the page here (never for shm) */
+	if (!pte_none(*page_table)) {
+		/* someone else mapped it meanwhile */
+		page_cache_release(new_page);
+		return TRACE_RET_INT(VM_FAULT_MINOR);
+	}
+	mm->rss++;
+	entry = mk_pte(new_page, vma->vm_page_prot);
+	if (write_access)
+		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
+	*page_table = entry;
+	sim_note("mm", "pte %#lx -> page#%lu %s%s, page count %d, rss %lu",
+		 address & PAGE_MASK, page_to_pfn(new_page),
+		 pte_write(entry) ? "rw" : "ro",
+		 pte_dirty(entry) ? " dirty" : "", page_count(new_page),
+		 mm->rss);
+	return TRACE_RET_INT(VM_FAULT_MAJOR);
+}
+
+/* Anonymous memory: a new zeroed frame of its own (simplified, see top). */
+static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			     pte_t *page_table, int write_access,
+			     unsigned long addr)
+{
+	struct page *page;
+	pte_t entry;
+
+	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, addr);
+	page = alloc_page(GFP_HIGHUSER);
+	if (!page)
+		return TRACE_RET_INT(VM_FAULT_OOM);
+	clear_user_highpage(page);
+	mm->rss++;
+	entry = mk_pte(page, vma->vm_page_prot);
+	if (write_access)
+		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
+	*page_table = entry;
+	lru_cache_add(page);
+	mark_page_accessed(page);
+	return TRACE_RET_INT(VM_FAULT_MINOR);
+}
+
+/* A write to a present read-only pte of a writable private vma: copy. */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long address, pte_t *page_table, pte_t pte)
+{
+	struct page *old_page = pte_page(pte), *new_page;
+
+	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, address);
+	(void)mm;
+	if (vma->vm_flags & VM_SHARED) {
+		/* sim: shared vmas always get writable ptes; make it so */
+		page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
+		return TRACE_RET_INT(VM_FAULT_MINOR);
+	}
+	new_page = alloc_page(GFP_HIGHUSER);
+	if (!new_page)
+		return TRACE_RET_INT(VM_FAULT_OOM);
+	memcpy(page_address(new_page), page_address(old_page), PAGE_SIZE);
+	*page_table = mk_pte(new_page, vma->vm_page_prot);
+	page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY;
+	lru_cache_add(new_page);
+	page_cache_release(old_page);
+	return TRACE_RET_INT(VM_FAULT_MINOR);
+}
+
+static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+			    unsigned long address, int write_access,
+			    pte_t *pte)
+{
+	pte_t entry = *pte;
+	int ret;
+
+	TRACE_ENTER("%#lx, %s", address, write_access ? "write" : "read");
+	if (!pte_present(entry)) {
+		/* sim: no swap ptes yet, so not present means none */
+		BUG_ON(!pte_none(entry));
+		if (vma->vm_ops && vma->vm_ops->nopage)
+			ret = do_no_page(mm, vma, address, write_access, pte);
+		else
+			ret = do_anonymous_page(mm, vma, pte, write_access,
+						address);
+		return TRACE_RET_INT(ret);
+	}
+	if (write_access) {
+		if (!pte_write(entry))
+			return TRACE_RET_INT(do_wp_page(mm, vma, address, pte,
+							entry));
+		entry.pte_low |= _PAGE_DIRTY;
+	}
+	entry.pte_low |= _PAGE_ACCESSED;
+	*pte = entry;
+	return TRACE_RET_INT(VM_FAULT_MINOR);
+}
+
+/* Returns 1 minor, 2 major, 0 SIGBUS, -1 out of memory. */
+int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long address, int write_access)
+{
+	pgd_t *pgd;
+	pte_t *pte;
+	int ret = VM_FAULT_OOM;
+
+	TRACE_ENTER("mm#%u, vma#%u, %#lx, %s", mm->sim_id, vma->sim_id,
+		    address, write_access ? "write" : "read");
+	pgd = &mm->pgd[pgd_index(address)];
+	/* pmd_alloc: nothing to do with two-level tables */
+	pte = pte_alloc(mm, pgd, address);
+	if (pte)
+		ret = handle_pte_fault(mm, vma, address, write_access, pte);
+	return TRACE_RET_INT(ret);
+}
+
+/*
+ * Drop the ptes of [address, address+size): each mapped page loses the
+ * pte's reference (a dirty pte first dirties the page). rss goes down.
+ */
+void zap_page_range(struct mm_struct *mm, unsigned long address,
+		    unsigned long size)
+{
+	unsigned long end = address + size, addr;
+	unsigned long freed = 0;
+
+	TRACE_ENTER("mm#%u, %#lx, %#lx", mm->sim_id, address, size);
+	for (addr = address; addr < end; addr += PAGE_SIZE) {
+		pte_t *ptep = sim_pte_lookup(mm, addr);
+		pte_t pte;
+		struct page *page;
+
+		if (!ptep) {
+			/* no page table: skip to the next 4 MiB */
+			addr = (addr | (PGDIR_SIZE - 1)) + 1 - PAGE_SIZE;
+			continue;
+		}
+		pte = *ptep;
+		if (pte_none(pte))
+			continue;
+		ptep->pte_low = 0;
+		/* sim: no swap ptes yet, every non-empty pte is present */
+		page = pte_page(pte);
+		if (!PageReserved(page))
+			freed++;
+		if (pte_dirty(pte))
+			set_page_dirty(page);
+		sim_note("mm", "pte %#lx -> page#%lu cleared, page count %d",
+			 addr, page_to_pfn(page), page_count(page) - 1);
+		page_cache_release(page);
+	}
+	if (mm->rss > freed)
+		mm->rss -= freed;
+	else
+		mm->rss = 0;
+	TRACE_EXIT();
+}
+
+/*
+ * fork: copy src's ptes of vma into dst. Shared mappings keep their pages
+ * writable; each copied pte takes a page reference and counts in dst's rss.
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
+{
+	unsigned long address;
+	int cow = (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+
+	TRACE_ENTER("mm#%u <- mm#%u, vma#%u", dst->sim_id, src->sim_id,
+		    vma->sim_id);
+	for (address = vma->vm_start; address < vma->vm_end;
+	     address += PAGE_SIZE) {
+		pte_t *src_pte = sim_pte_lookup(src, address), *dst_pte;
+		pte_t pte;
+
+		if (!src_pte || pte_none(*src_pte))
+			continue;
+		dst_pte = pte_alloc(dst, &dst->pgd[pgd_index(address)],
+				    address);
+		if (!dst_pte)
+			return TRACE_RET(-ENOMEM);
+		pte = *src_pte;
+		if (cow) {
+			src_pte->pte_low &= ~_PAGE_RW;
+			pte.pte_low &= ~_PAGE_RW;
+		}
+		/* shared: the child's copy starts clean and old */
+		if (vma->vm_flags & VM_SHARED)
+			pte.pte_low &= ~(_PAGE_DIRTY | _PAGE_ACCESSED);
+		get_page(pte_page(pte));
+		*dst_pte = pte;
+		dst->rss++;
+	}
+	return TRACE_RET(0);
+}
+
+/*
+ * Free the page-table pages of pgd entries [first, first+nr): exit, and
+ * free_pgtables after an unmap. Their ptes were zapped before.
+ */
+void clear_page_tables(struct mm_struct *mm, unsigned long first, int nr)
+{
+	pgd_t *pgd = mm->pgd + first;
+
+	for (; nr > 0; nr--, pgd++, first++) {
+		if (pgd_none(*pgd))
+			continue;
+		sim_note("mm", "page table page#%u for %#lx-%#lx freed",
+			 pgd->pgd >> PAGE_SHIFT, first << PGDIR_SHIFT,
+			 (first << PGDIR_SHIFT) + PGDIR_SIZE - 1);
+		__free_page(pfn_to_page(pgd->pgd >> PAGE_SHIFT));
+		pgd->pgd = 0;
+	}
+}

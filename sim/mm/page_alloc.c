@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/mm/page_alloc.c - the page frame allocator.
+ * Models mm/page_alloc.c (2.4.16): __alloc_pages, __free_pages,
+ *   __free_pages_ok, nr_free_pages, and mem_map, one struct page per frame.
+ * Left out: zones, the buddy system, orders above 0, watermarks (reclaim
+ *   comes with swap). Frames are handed out lowest number first, so a
+ *   scenario's frame numbers are the same on every run.
+ * Called by shmem_getpage (page cache pages), pte_alloc and mm_alloc (page
+ *   tables), and page_cache_release from zap, truncate and the cache.
+ *
+ * A frame's life: free (count 0) -> __alloc_pages (count 1) -> the users'
+ * get_page/page_cache_release -> count 0 -> __free_pages_ok -> free.
+ */
+#include <bsd/bitstring.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/mm.h"
+#include "sim/arena.h"
+#include "sim/trace.h"
+
+struct page *mem_map;
+unsigned long max_mapnr;
+unsigned long nr_free_pages_count;
+static bitstr_t *frame_in_use;		/* sim: one bit per frame */
+static void *arena;
+
+/* sim: set up RAM, called from start_kernel before anything allocates */
+int sim_mem_init(unsigned long ram_bytes)
+{
+	unsigned long pfn;
+
+	max_mapnr = ram_bytes >> PAGE_SHIFT;
+	if (max_mapnr == 0)
+		return -EINVAL;
+	arena = sim_arena_map(max_mapnr << PAGE_SHIFT);
+	mem_map = calloc(max_mapnr, sizeof(struct page));
+	frame_in_use = bit_alloc((int)max_mapnr);
+	if (!arena || !mem_map || !frame_in_use) {
+		sim_mem_exit();
+		return -ENOMEM;
+	}
+	for (pfn = 0; pfn < max_mapnr; pfn++) {
+		mem_map[pfn].virtual = (char *)arena + (pfn << PAGE_SHIFT);
+		INIT_LIST_HEAD(&mem_map[pfn].list);
+		INIT_LIST_HEAD(&mem_map[pfn].lru);
+	}
+	nr_free_pages_count = max_mapnr;
+	return 0;
+}
+
+void sim_mem_exit(void)
+{
+	sim_arena_unmap(arena, max_mapnr << PAGE_SHIFT);
+	free(mem_map);
+	free(frame_in_use);
+	arena = NULL;
+	mem_map = NULL;
+	frame_in_use = NULL;
+	max_mapnr = 0;
+	nr_free_pages_count = 0;
+}
+
+unsigned long nr_free_pages(void)
+{
+	return nr_free_pages_count;
+}
+
+/* Returns a frame with count 1, or NULL when RAM is exhausted. */
+struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
+{
+	struct page *page;
+	int pfn;
+
+	TRACE_ENTER("%#x, %u", gfp_mask, order);
+	BUG_ON(order != 0);
+	bit_ffc(frame_in_use, (int)max_mapnr, &pfn);
+	if (pfn < 0) {
+		sim_note("mm", "out of page frames");
+		TRACE_EXIT();
+		return NULL;
+	}
+	bit_set(frame_in_use, pfn);
+	nr_free_pages_count--;
+	page = &mem_map[pfn];
+	page->count = 1;
+	page->flags = 0;
+	page->mapping = NULL;
+	page->index = 0;
+	return TRACE_RET_PAGE(page);
+}
+
+/* The last reference went: the frame returns to the free pool. */
+static void __free_pages_ok(struct page *page, unsigned int order)
+{
+	TRACE_ENTER("page#%lu, %u", page_to_pfn(page), order);
+	BUG_ON(page->mapping);
+	BUG_ON(PageLocked(page));
+	if (test_bit(PG_lru, &page->flags))
+		lru_cache_del(page);
+	page->flags = 0;
+	bit_clear(frame_in_use, (int)page_to_pfn(page));
+	nr_free_pages_count++;
+	TRACE_EXIT();
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	BUG_ON(page->count <= 0);
+	if (--page->count == 0)
+		__free_pages_ok(page, order);
+}
+
+struct page *sim_trace_ret_page(const char *func, struct page *page)
+{
+	char buf[32];
+
+	if (!page)
+		sim_trace_exit(func, "NULL");
+	else if (IS_ERR(page))
+		sim_trace_exit(func, "%s", sim_fmt_err(PTR_ERR(page), buf,
+						       sizeof(buf)));
+	else
+		sim_trace_exit(func, "page#%lu", page_to_pfn(page));
+	return page;
+}

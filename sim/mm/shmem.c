@@ -1,0 +1,586 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/mm/shmem.c - tmpfs: the filesystem that holds every shm segment.
+ * Models mm/shmem.c (2.4.16): init_shmem_fs, shmem_read_super,
+ *   shmem_get_inode, shmem_file_setup, shmem_zero_setup, shmem_mmap,
+ *   shmem_nopage, shmem_getpage, shmem_getpage_locked, shmem_swp_entry,
+ *   shmem_alloc_entry, shmem_recalc_inode, shmem_truncate,
+ *   shmem_delete_inode, shmem_lock.
+ * Left out: the user-mountable side (CONFIG_TMPFS read/write/readdir,
+ *   symlinks, mount options), swap-out (shmem_writepage) and swap-in, which
+ *   come with the swap model; the doubly indirect half of the swap vector
+ *   (indices past 524,304 pages, 2 GiB: unreachable below SHMMAX).
+ * Called by newseg (shmem_file_setup), the fault path (shmem_nopage via
+ *   vm_ops), iput (shmem_delete_inode via s_op), shm_destroy (shmem_lock)
+ *   and do_mmap_pgoff (shmem_zero_setup for MAP_SHARED|MAP_ANONYMOUS).
+ *
+ * A segment's file: shmem_file_setup makes an unlinked regular file on the
+ * internal mount shm_mnt: d_alloc under the root, get_empty_filp,
+ * shmem_get_inode, d_instantiate. Pages arrive one fault at a time:
+ * shmem_nopage -> shmem_getpage -> shmem_getpage_locked, which finds the
+ * page in the page cache or allocates, zeroes and adds it there. When the
+ * file's last reference goes, iput -> truncate_inode_pages frees the pages
+ * and shmem_delete_inode gives back the inode and its blocks.
+ */
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "linux/shmem_fs.h"
+#include "sim/trace.h"
+
+struct vfsmount *shm_mnt;
+LIST_HEAD(shmem_inodes);
+
+static struct super_operations shmem_ops;
+static struct address_space_operations shmem_aops;
+static struct file_operations shmem_file_operations;
+static struct inode_operations shmem_inode_operations;
+static struct file_operations shmem_dir_operations;
+static struct inode_operations shmem_dir_inode_operations;
+struct vm_operations_struct shmem_vm_ops;
+
+static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
+{
+	return &sb->u.shmem_sb;
+}
+
+/*
+ * sim: vector pages hold i386 pointers: the kernel virtual address of a
+ * frame, PAGE_OFFSET + its physical address, as __va() would give.
+ */
+static inline uint32_t sim_kaddr(struct page *page)
+{
+	return (uint32_t)(PAGE_OFFSET + (page_to_pfn(page) << PAGE_SHIFT));
+}
+
+static inline uint32_t *sim_kptr(uint32_t kaddr)
+{
+	return page_address(pfn_to_page((kaddr - PAGE_OFFSET) >> PAGE_SHIFT));
+}
+
+static uint32_t get_zeroed_page(int gfp_mask)
+{
+	struct page *page = alloc_page(gfp_mask);
+
+	if (!page)
+		return 0;
+	clear_user_highpage(page);
+	return sim_kaddr(page);
+}
+
+static void free_page(uint32_t kaddr)
+{
+	__free_page(pfn_to_page((kaddr - PAGE_OFFSET) >> PAGE_SHIFT));
+}
+
+/*
+ * Pages the VM dropped behind our back (clean pages reclaimed) still count
+ * in i_blocks; give their blocks back to the superblock.
+ */
+static void shmem_recalc_inode(struct inode *inode)
+{
+	unsigned long freed;
+
+	freed = (inode->i_blocks / BLOCKS_PER_PAGE) -
+		(inode->i_mapping->nrpages + SHMEM_I(inode)->swapped);
+	if (freed) {
+		struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+
+		inode->i_blocks -= freed * BLOCKS_PER_PAGE;
+		sbinfo->free_blocks += freed;
+	}
+}
+
+/*
+ * Where the swap entry of page index lives: i_direct for the first 16,
+ * then a leaf page found through i_indirect. A missing level is filled with
+ * page (a zeroed frame) and -ENOMEM returned, so the caller loops with a
+ * new page until the entry exists. With page 0 it only reports -ENOMEM.
+ */
+static swp_entry_t *shmem_swp_entry(struct shmem_inode_info *info,
+				    unsigned long index, uint32_t page)
+{
+	unsigned long offset;
+	uint32_t *dir;
+
+	if (index < SHMEM_NR_DIRECT)
+		return info->i_direct + index;
+
+	index -= SHMEM_NR_DIRECT;
+	offset = index % ENTRIES_PER_PAGE;
+	index /= ENTRIES_PER_PAGE;
+
+	if (!info->i_indirect) {
+		if (page) {
+			info->i_indirect = sim_kptr(page);
+			sim_note("shmem", "swap vector: i_indirect is "
+				 "page#%lu", (unsigned long)(page - PAGE_OFFSET)
+				 >> PAGE_SHIFT);
+		}
+		return ERR_PTR(-ENOMEM);
+	}
+	if (index >= ENTRIES_PER_PAGE / 2)
+		return ERR_PTR(-EFBIG);	/* sim: doubly indirect half */
+
+	dir = info->i_indirect + index;
+	if (!*dir) {
+		if (!page)
+			return ERR_PTR(-ENOMEM);
+		*dir = page;
+		sim_note("shmem", "swap vector: leaf %lu is page#%lu", index,
+			 (unsigned long)(page - PAGE_OFFSET) >> PAGE_SHIFT);
+	}
+	return (swp_entry_t *)sim_kptr(*dir) + offset;
+}
+
+/* The entry for index, allocating vector pages now, at fault time, so
+ * that swap-out never needs memory. */
+static swp_entry_t *shmem_alloc_entry(struct shmem_inode_info *info,
+				      unsigned long index)
+{
+	uint32_t page = 0;
+	swp_entry_t *res;
+
+	if (index >= SHMEM_MAX_BLOCKS)
+		return ERR_PTR(-EFBIG);
+	if (info->next_index <= index)
+		info->next_index = index + 1;
+
+	while ((res = shmem_swp_entry(info, index, page)) == ERR_PTR(-ENOMEM)) {
+		page = get_zeroed_page(GFP_USER);
+		if (!page)
+			break;
+	}
+	return res;
+}
+
+/*
+ * Free the swap vector from page index start on. With no swap-out yet every
+ * entry is 0, so what goes are the vector pages themselves (all of them
+ * when start is 0, as shmem_delete_inode asks).
+ * (simplified: 2.4.16 walks shmem_truncate_indirect region by region and
+ * frees each non-zero entry with free_swap_and_cache.)
+ */
+static void shmem_truncate(struct inode *inode)
+{
+	struct shmem_inode_info *info = SHMEM_I(inode);
+	unsigned long index, i;
+
+	TRACE_ENTER("inode#%u, i_size %lld", inode->sim_id, inode->i_size);
+	inode->i_ctime = inode->i_mtime = CURRENT_TIME;
+	index = (inode->i_size + PAGE_CACHE_SIZE - 1) >> PAGE_CACHE_SHIFT;
+	if (index < info->next_index) {
+		for (i = index; i < SHMEM_NR_DIRECT; i++)
+			BUG_ON(info->i_direct[i].val);	/* no swap yet */
+		if (index == 0 && info->i_indirect) {
+			for (i = 0; i < ENTRIES_PER_PAGE / 2; i++)
+				if (info->i_indirect[i])
+					free_page(info->i_indirect[i]);
+			free_page(sim_kaddr(virt_to_page(info->i_indirect)));
+			info->i_indirect = NULL;
+			sim_note("shmem", "swap vector pages freed");
+		}
+		info->next_index = index;
+	}
+	shmem_recalc_inode(inode);
+	TRACE_EXIT();
+}
+
+/* The inode's last iput: its pages are already gone (truncate_inode_pages). */
+static void shmem_delete_inode(struct inode *inode)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+
+	TRACE_ENTER("inode#%u", inode->sim_id);
+	inode->i_size = 0;
+	if (inode->i_op->truncate == shmem_truncate) {
+		list_del(&SHMEM_I(inode)->list);
+		shmem_truncate(inode);
+	}
+	sbinfo->free_inodes++;
+	sim_note("shmem", "free_inodes %lu, free_blocks %lu",
+		 sbinfo->free_inodes, sbinfo->free_blocks);
+	clear_inode(inode);
+	TRACE_EXIT();
+}
+
+/*
+ * Find or make page idx of the inode, with info->sem held. Returns the page
+ * locked, with a reference for the caller, or an ERR_PTR.
+ */
+static struct page *shmem_getpage_locked(struct shmem_inode_info *info,
+					 struct inode *inode,
+					 unsigned long idx)
+{
+	struct address_space *mapping = inode->i_mapping;
+	struct shmem_sb_info *sbinfo;
+	struct page *page;
+	swp_entry_t *entry;
+
+	TRACE_ENTER("inode#%u, index %lu", inode->sim_id, idx);
+	page = find_lock_page(mapping, idx);
+	if (page)
+		return TRACE_RET_PAGE(page);
+
+	entry = shmem_alloc_entry(info, idx);
+	if (IS_ERR(entry))
+		return TRACE_RET_PAGE((struct page *)entry);
+
+	/* sim: one thread, so nothing can have raced us into the cache */
+	shmem_recalc_inode(inode);
+	/* sim: entry->val != 0 (swap-in) comes with the swap model */
+	BUG_ON(entry->val);
+
+	sbinfo = SHMEM_SB(inode->i_sb);
+	if (!sbinfo->free_blocks)
+		return TRACE_RET_PAGE((struct page *)ERR_PTR(-ENOSPC));
+	sbinfo->free_blocks--;
+
+	page = alloc_page(mapping->gfp_mask);
+	if (!page)
+		return TRACE_RET_PAGE((struct page *)ERR_PTR(-ENOMEM));
+	clear_user_highpage(page);
+	inode->i_blocks += BLOCKS_PER_PAGE;
+	add_to_page_cache(page, mapping, idx);
+	SetPageUptodate(page);
+	sim_note("shmem", "inode#%u index %lu: new page#%lu, i_blocks %lu",
+		 inode->sim_id, idx, page_to_pfn(page), inode->i_blocks);
+	return TRACE_RET_PAGE(page);
+}
+
+/*
+ * Page idx of inode, unlocked, with a reference, in *ptr; 0 on success.
+ * On error *ptr is NOPAGE_OOM for -ENOMEM and NOPAGE_SIGBUS otherwise
+ * (an index at or past i_size among them).
+ */
+static int shmem_getpage(struct inode *inode, unsigned long idx,
+			 struct page **ptr)
+{
+	struct shmem_inode_info *info = SHMEM_I(inode);
+	int error;
+
+	TRACE_ENTER("inode#%u, index %lu", inode->sim_id, idx);
+	*ptr = ERR_PTR(-EFAULT);
+	if (inode->i_size <= (long long)(idx * PAGE_CACHE_SIZE))
+		goto failed;
+	*ptr = shmem_getpage_locked(info, inode, idx);
+	if (IS_ERR(*ptr))
+		goto failed;
+	UnlockPage(*ptr);
+	return TRACE_RET(0);
+failed:
+	error = PTR_ERR(*ptr);
+	*ptr = NOPAGE_SIGBUS;
+	if (error == -ENOMEM)
+		*ptr = NOPAGE_OOM;
+	return TRACE_RET(error);
+}
+
+/* vm_ops->nopage of every shm and shmem vma */
+struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long address,
+			  int unused)
+{
+	struct inode *inode = vma->vm_file->f_dentry->d_inode;
+	struct page *page;
+	unsigned long idx;
+
+	(void)unused;
+	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, address);
+	idx = (address - vma->vm_start) >> PAGE_CACHE_SHIFT;
+	idx += vma->vm_pgoff;
+	shmem_getpage(inode, idx, &page);
+	if (page == NOPAGE_SIGBUS) {
+		sim_trace_exit(__func__, "NOPAGE_SIGBUS");
+		return page;
+	}
+	if (page == NOPAGE_OOM) {
+		sim_trace_exit(__func__, "NOPAGE_OOM");
+		return page;
+	}
+	return TRACE_RET_PAGE(page);
+}
+
+/* SHM_LOCK / SHM_UNLOCK: a locked inode's pages are never written out. */
+void shmem_lock(struct file *file, int lock)
+{
+	struct inode *inode = file->f_dentry->d_inode;
+
+	SHMEM_I(inode)->locked = lock;
+}
+
+static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct inode *inode = file->f_dentry->d_inode;
+
+	TRACE_ENTER("file#%u, vma#%u", file->sim_id, vma->sim_id);
+	if (!inode->i_sb || !S_ISREG(inode->i_mode))
+		return TRACE_RET(-EACCES);
+	inode->i_atime = CURRENT_TIME;	/* UPDATE_ATIME */
+	vma->vm_ops = &shmem_vm_ops;
+	return TRACE_RET(0);
+}
+
+/*
+ * A new inode of the tmpfs instance sb; counts against its free_inodes
+ * (which is not given back when new_inode fails, as in 2.4.16).
+ */
+static struct inode *shmem_get_inode(struct super_block *sb, int mode,
+				     int dev)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+	struct inode *inode;
+	struct shmem_inode_info *info;
+
+	(void)dev;
+	TRACE_ENTER("%#o", mode);
+	if (!sbinfo->free_inodes)
+		return TRACE_RET_OBJ((struct inode *)NULL, "inode", sim_id);
+	sbinfo->free_inodes--;
+
+	inode = new_inode(sb);
+	if (inode) {
+		inode->i_mode = mode;
+		inode->i_uid = current->fsuid;
+		inode->i_gid = current->fsgid;
+		inode->i_blksize = PAGE_CACHE_SIZE;
+		inode->i_blocks = 0;
+		inode->i_rdev = NODEV;
+		inode->i_mapping->a_ops = &shmem_aops;
+		inode->i_atime = inode->i_mtime = inode->i_ctime = CURRENT_TIME;
+		info = SHMEM_I(inode);
+		info->inode = inode;
+		INIT_LIST_HEAD(&info->list);
+		switch (mode & S_IFMT) {
+		case S_IFREG:
+			inode->i_op = &shmem_inode_operations;
+			inode->i_fop = &shmem_file_operations;
+			list_add(&info->list, &shmem_inodes);
+			break;
+		case S_IFDIR:
+			inode->i_nlink++;
+			inode->i_op = &shmem_dir_inode_operations;
+			inode->i_fop = &shmem_dir_operations;
+			break;
+		default:
+			/* sim: no symlinks or device nodes on this path */
+			break;
+		}
+	}
+	return TRACE_RET_OBJ(inode, "inode", sim_id);
+}
+
+/*
+ * fill_super for tmpfs: size the instance (half of RAM; the internal mount
+ * is widened to unlimited by init_shmem_fs), make the root directory.
+ */
+static struct super_block *shmem_read_super(struct super_block *sb,
+					    void *data, int silent)
+{
+	struct inode *inode;
+	struct dentry *root;
+	unsigned long blocks, inodes;
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+
+	(void)data;
+	(void)silent;
+	TRACE_ENTER("super_block#%u", sb->sim_id);
+	/* si_meminfo: totalram / 2 for both */
+	blocks = inodes = max_mapnr / 2;
+	sbinfo->max_blocks = blocks;
+	sbinfo->free_blocks = blocks;
+	sbinfo->max_inodes = inodes;
+	sbinfo->free_inodes = inodes;
+	sb->s_maxbytes = (unsigned long long)SHMEM_MAX_BLOCKS << PAGE_CACHE_SHIFT;
+	sb->s_blocksize = PAGE_CACHE_SIZE;
+	sb->s_blocksize_bits = PAGE_CACHE_SHIFT;
+	sb->s_magic = TMPFS_MAGIC;
+	sb->s_op = &shmem_ops;
+	inode = shmem_get_inode(sb, S_IFDIR | S_IRWXUGO | S_ISVTX, 0);
+	if (!inode)
+		return TRACE_RET_OBJ((struct super_block *)NULL,
+				     "super_block", sim_id);
+
+	root = d_alloc_root(inode);
+	if (!root) {
+		iput(inode);
+		return TRACE_RET_OBJ((struct super_block *)NULL,
+				     "super_block", sim_id);
+	}
+	sb->s_root = root;
+	return TRACE_RET_OBJ(sb, "super_block", sim_id);
+}
+
+static void shmem_set_size(struct shmem_sb_info *info,
+			   unsigned long max_blocks, unsigned long max_inodes)
+{
+	long blocks = info->max_blocks - info->free_blocks;
+	long inodes = info->max_inodes - info->free_inodes;
+
+	info->max_blocks = max_blocks;
+	info->free_blocks = max_blocks - blocks;
+	info->max_inodes = max_inodes;
+	info->free_inodes = max_inodes - inodes;
+}
+
+static struct super_operations shmem_ops = {
+	.put_inode	= force_delete,
+	.delete_inode	= shmem_delete_inode,
+};
+
+static struct address_space_operations shmem_aops = {
+	/* sim: .writepage = shmem_writepage comes with swap-out */
+	.writepage	= NULL,
+};
+
+static struct file_operations shmem_file_operations = {
+	.mmap		= shmem_mmap,
+};
+
+static struct inode_operations shmem_inode_operations = {
+	.truncate	= shmem_truncate,
+};
+
+static struct file_operations shmem_dir_operations;
+static struct inode_operations shmem_dir_inode_operations;
+
+struct vm_operations_struct shmem_vm_ops = {
+	.nopage		= shmem_nopage,
+};
+
+/* CONFIG_TMPFS=y: "tmpfs" is user-mountable, and "shm" its old alias. */
+static struct file_system_type tmpfs_fs_type = {
+	.name		= "tmpfs",
+	.fs_flags	= FS_LITTER,
+	.read_super	= shmem_read_super,
+};
+
+static struct file_system_type shmem_fs_type = {
+	.name		= "shm",
+	.fs_flags	= FS_LITTER,
+	.read_super	= shmem_read_super,
+};
+
+/* An initcall: register tmpfs, mount the internal instance shm_mnt. */
+int init_shmem_fs(void)
+{
+	int error;
+	struct vfsmount *res;
+
+	TRACE_ENTER("%s", "");
+	error = register_filesystem(&tmpfs_fs_type);
+	if (error)
+		return TRACE_RET(error);
+	error = register_filesystem(&shmem_fs_type);
+	if (error) {
+		unregister_filesystem(&tmpfs_fs_type);
+		return TRACE_RET(error);
+	}
+
+	res = kern_mount(&tmpfs_fs_type);
+	if (IS_ERR(res)) {
+		unregister_filesystem(&shmem_fs_type);
+		unregister_filesystem(&tmpfs_fs_type);
+		return TRACE_RET(PTR_ERR(res));
+	}
+	shm_mnt = res;
+
+	/* the internal instance has no limits */
+	shmem_set_size(SHMEM_SB(res->mnt_sb), SIM_ULONG_MAX, SIM_ULONG_MAX);
+	sim_note("shmem", "shm_mnt = vfsmount#%u, dev %02x:%02x, "
+		 "free_inodes %lu", shm_mnt->sim_id,
+		 MAJOR(shm_mnt->mnt_sb->s_dev), MINOR(shm_mnt->mnt_sb->s_dev),
+		 SHMEM_SB(res->mnt_sb)->free_inodes);
+	return TRACE_RET(0);
+}
+
+/* sim: shutdown, after every segment is gone */
+void sim_exit_shmem_fs(void)
+{
+	if (!shm_mnt)
+		return;
+	mntput(shm_mnt);
+	shm_mnt = NULL;
+	unregister_filesystem(&shmem_fs_type);
+	unregister_filesystem(&tmpfs_fs_type);
+}
+
+/*
+ * A new unlinked file of size bytes on shm_mnt, named name under its root:
+ * the object behind a SYSV segment ("SYSV%08x") or a shared anonymous
+ * mapping ("dev/zero"). The caller owns the file's one reference.
+ */
+struct file *shmem_file_setup(char *name, long long size)
+{
+	int error;
+	struct file *file;
+	struct inode *inode;
+	struct dentry *dentry, *root;
+	struct qstr this;
+
+	TRACE_ENTER("\"%s\", %lld", name, size);
+	if (size > (long long)((unsigned long long)SHMEM_MAX_BLOCKS <<
+			       PAGE_CACHE_SHIFT))
+		return TRACE_RET_OBJ((struct file *)ERR_PTR(-EINVAL), "file",
+				     sim_id);
+	if (!vm_enough_memory(size >> PAGE_CACHE_SHIFT))
+		return TRACE_RET_OBJ((struct file *)ERR_PTR(-ENOMEM), "file",
+				     sim_id);
+
+	this.name = (const unsigned char *)name;
+	this.len = strlen(name);
+	this.hash = 0;
+	root = shm_mnt->mnt_root;
+	dentry = d_alloc(root, &this);
+	if (!dentry)
+		return TRACE_RET_OBJ((struct file *)ERR_PTR(-ENOMEM), "file",
+				     sim_id);
+
+	error = -ENFILE;
+	file = get_empty_filp();
+	if (!file)
+		goto put_dentry;
+
+	error = -ENOSPC;
+	inode = shmem_get_inode(root->d_sb, S_IFREG | S_IRWXUGO, 0);
+	if (!inode)
+		goto close_file;
+
+	d_instantiate(dentry, inode);
+	inode->i_size = size;
+	shmem_truncate(inode);
+	inode->i_nlink = 0;	/* unlinked from birth: maps says (deleted) */
+	file->f_vfsmnt = mntget(shm_mnt);
+	file->f_dentry = dentry;
+	file->f_op = &shmem_file_operations;
+	file->f_mode = FMODE_WRITE | FMODE_READ;
+	sim_note("shmem", "file#%u -> dentry#%u \"%s\" -> inode#%u, "
+		 "i_size %lld", file->sim_id, dentry->sim_id, name,
+		 inode->sim_id, size);
+	return TRACE_RET_OBJ(file, "file", sim_id);
+
+close_file:
+	put_filp(file);
+put_dentry:
+	dput(dentry);
+	return TRACE_RET_OBJ((struct file *)ERR_PTR(error), "file", sim_id);
+}
+
+/* mmap(MAP_SHARED|MAP_ANONYMOUS): back the vma with a "dev/zero" file. */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file;
+	long long size = vma->vm_end - vma->vm_start;
+
+	TRACE_ENTER("vma#%u", vma->sim_id);
+	file = shmem_file_setup("dev/zero", size);
+	if (IS_ERR(file))
+		return TRACE_RET(PTR_ERR(file));
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = file;
+	vma->vm_ops = &shmem_vm_ops;
+	return TRACE_RET(0);
+}

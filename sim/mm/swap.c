@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/mm/swap.c - the LRU lists.
+ * Models mm/swap.c (2.4.16): lru_cache_add, lru_cache_del (and their
+ *   __ forms), mark_page_accessed, activate_page.
+ * Every page-cache page (shmem pages included) sits on one of two lists:
+ * new pages enter inactive; a page referenced twice moves to active. Reclaim
+ * (mm/vmscan.c) scans them from the tail.
+ */
+#include "linux/kernel.h"
+#include "linux/mm.h"
+
+LIST_HEAD(active_list);
+LIST_HEAD(inactive_list);
+unsigned long nr_active_pages;
+unsigned long nr_inactive_pages;
+
+void lru_cache_add(struct page *page)
+{
+	BUG_ON(test_bit(PG_lru, &page->flags));
+	set_bit(PG_lru, &page->flags);
+	list_add(&page->lru, &inactive_list);
+	nr_inactive_pages++;
+}
+
+void lru_cache_del(struct page *page)
+{
+	if (!test_bit(PG_lru, &page->flags))
+		return;
+	list_del_init(&page->lru);
+	if (test_bit(PG_active, &page->flags)) {
+		clear_bit(PG_active, &page->flags);
+		nr_active_pages--;
+	} else {
+		nr_inactive_pages--;
+	}
+	clear_bit(PG_lru, &page->flags);
+}
+
+static void activate_page(struct page *page)
+{
+	if (test_bit(PG_lru, &page->flags) &&
+	    !test_bit(PG_active, &page->flags)) {
+		list_del(&page->lru);
+		nr_inactive_pages--;
+		set_bit(PG_active, &page->flags);
+		list_add(&page->lru, &active_list);
+		nr_active_pages++;
+	}
+}
+
+/* First touch sets PG_referenced; a second one promotes to active. */
+void mark_page_accessed(struct page *page)
+{
+	if (!test_bit(PG_active, &page->flags) &&
+	    test_bit(PG_referenced, &page->flags)) {
+		activate_page(page);
+		clear_bit(PG_referenced, &page->flags);
+		return;
+	}
+	set_bit(PG_referenced, &page->flags);
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/slab.c - object caches and kmalloc.
+ * Models the interface of mm/slab.c (2.4.16): kmem_cache_create,
+ * kmem_cache_alloc, kmem_cache_free, kmalloc, kfree.
+ * Left out: slabs, colouring, reaping. Each object is one calloc(); the cache
+ * only counts and numbers what it hands out, which is what /proc/slabinfo
+ * and our leak report need. Also home of sim_bug(), behind BUG().
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "linux/kernel.h"
+#include "linux/slab.h"
+
+LIST_HEAD(cache_chain);
+unsigned long sim_kmalloc_live;
+
+kmem_cache_t *kmem_cache_create(const char *name, size_t size)
+{
+	kmem_cache_t *cachep = calloc(1, sizeof(*cachep));
+
+	if (!cachep)
+		return NULL;
+	cachep->name = name;
+	cachep->objsize = size;
+	list_add_tail(&cachep->next, &cache_chain);
+	return cachep;
+}
+
+/* sim: zeroed, so a field the kernel leaves stale reads as 0 in gdb */
+void *kmem_cache_alloc(kmem_cache_t *cachep, int flags)
+{
+	void *objp;
+
+	(void)flags;
+	objp = calloc(1, cachep->objsize);
+	if (!objp)
+		return NULL;
+	cachep->active_objs++;
+	cachep->sim_last_id++;
+	return objp;
+}
+
+void kmem_cache_free(kmem_cache_t *cachep, void *objp)
+{
+	if (!objp)
+		return;
+	BUG_ON(cachep->active_objs == 0);
+	cachep->active_objs--;
+	free(objp);
+}
+
+/* sim: at shutdown, after every object went back */
+void kmem_cache_destroy(kmem_cache_t *cachep)
+{
+	list_del(&cachep->next);
+	free(cachep);
+}
+
+void *kmalloc(size_t size, int flags)
+{
+	void *p;
+
+	(void)flags;
+	p = calloc(1, size);
+	if (p)
+		sim_kmalloc_live++;
+	return p;
+}
+
+void kfree(const void *objp)
+{
+	if (!objp)
+		return;
+	BUG_ON(sim_kmalloc_live == 0);
+	sim_kmalloc_live--;
+	free((void *)objp);
+}
+
+void sim_bug(const char *file, int line, const char *what)
+{
+	fflush(stdout);
+	fprintf(stderr, "kernel BUG at %s:%d! (%s)\n", file, line, what);
+	abort();
+}

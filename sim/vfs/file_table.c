@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/vfs/file_table.c - open file structures.
+ * Models fs/file_table.c (2.4.16): files_stat, anon_list and free_list,
+ *   get_empty_filp, put_filp, fput, and put_write_access (inline in fs.h).
+ * Left out: fget and file descriptors (no file here has an fd: SYSV files
+ *   hang off shmid_kernel and vmas), init_private_file, file_move,
+ *   fs_may_remount_ro, locks, kiobufs, fops_put (no modules), f_version and
+ *   the global `event` it is taken from (struct file has no f_version).
+ * Called by: shmem_file_setup (get_empty_filp, put_filp on its error path),
+ *   every holder of a file reference (fput: shm_destroy, unmap_fixup,
+ *   exit_mmap, newseg's error path), the shutdown (sim_file_table_release).
+ *
+ * A file's life on the shm path:
+ *   get_empty_filp: f_count 1 (the segment's shm_file), on anon_list
+ *   get_file +1 per vma mapping it ... fput -1 per vma and at shm_destroy
+ *   fput at f_count 0: put_write_access (i_writecount -1, to -1 for shm:
+ *     shmem_file_setup never took write access), f_dentry/f_vfsmnt cleared,
+ *     to free_list (nr_free_files +1), then dput(dentry), then mntput(mnt).
+ * Freed structures stay on free_list for reuse; nr_files counts them too.
+ */
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/sched.h"
+#include "linux/slab.h"
+#include "sim/trace.h"
+#include "vfs/vfs_internal.h"
+
+/* sysctl fs.file-nr / file-max */
+struct files_stat_struct files_stat = {0, 0, NR_FILE};
+
+/*
+ * Here the new files go, and here the free ones sit.
+ * sim: both static in 2.4.16; the views and checks walk them.
+ */
+LIST_HEAD(anon_list);
+LIST_HEAD(free_list);
+
+/* include/linux/fs.h */
+static inline void put_write_access(struct inode *inode)
+{
+	sim_note("file", "inode#%u i_writecount %d -> %d", inode->sim_id,
+		 inode->i_writecount, inode->i_writecount - 1);
+	inode->i_writecount--;
+}
+
+/*
+ * A zeroed file with f_count 1, the caller's fsuid/fsgid, at the head of
+ * anon_list; NULL when the table is full (the caller returns -ENFILE).
+ * A free one is reused when more than NR_RESERVED_FILES are free, or any
+ * free one for root; otherwise a new one is allocated below max_files.
+ * sim: a reused file gets a fresh number from filp's counter, so that each
+ * use of it reads as a new object in the trace.
+ */
+struct file *get_empty_filp(void)
+{
+	static int old_max;
+	struct file *f;
+	unsigned int id;
+
+	TRACE_ENTER("%s", "");
+	if (files_stat.nr_free_files > NR_RESERVED_FILES) {
+used_one:
+		f = list_entry(free_list.next, struct file, f_list);
+		list_del(&f->f_list);
+		files_stat.nr_free_files--;
+		id = ++filp_cachep->sim_last_id;
+		sim_note("file", "file#%u off free_list as file#%u, "
+			 "nr_free_files %d -> %d", f->sim_id, id,
+			 files_stat.nr_free_files + 1,
+			 files_stat.nr_free_files);
+new_one:
+		memset(f, 0, sizeof(*f));
+		f->f_count = 1;
+		f->f_uid = current->fsuid;
+		f->f_gid = current->fsgid;
+		f->sim_id = id;
+		list_add(&f->f_list, &anon_list);
+		sim_note("file", "file#%u f_count 1, at the head of anon_list",
+			 f->sim_id);
+		return TRACE_RET_OBJ(f, "file", sim_id);
+	}
+	/*
+	 * Use a reserved one if we're the superuser
+	 */
+	if (files_stat.nr_free_files && !current->euid)
+		goto used_one;
+	/*
+	 * Allocate a new one if we're below the limit.
+	 */
+	if (files_stat.nr_files < files_stat.max_files) {
+		f = kmem_cache_alloc(filp_cachep, GFP_KERNEL);
+		if (f) {
+			files_stat.nr_files++;
+			id = filp_cachep->sim_last_id;
+			sim_note("file", "file#%u allocated, nr_files %d -> %d",
+				 id, files_stat.nr_files - 1,
+				 files_stat.nr_files);
+			goto new_one;
+		}
+		/* Big problems... (2.4.16 printk()s this) */
+		sim_trace_comment("VFS: filp allocation failed");
+	} else if (files_stat.max_files > old_max) {
+		sim_trace_comment("VFS: file-max limit %d reached",
+				  files_stat.max_files);
+		old_max = files_stat.max_files;
+	}
+	f = NULL;
+	return TRACE_RET_OBJ(f, "file", sim_id);
+}
+
+/*
+ * Give back a file that was never set up (no dentry, no mount): the error
+ * path of shmem_file_setup.
+ */
+void put_filp(struct file *file)
+{
+	TRACE_ENTER("file#%u", file->sim_id);
+	sim_note("file", "file#%u f_count %d -> %d", file->sim_id,
+		 file->f_count, file->f_count - 1);
+	if (!--file->f_count) {
+		list_del(&file->f_list);
+		list_add(&file->f_list, &free_list);
+		files_stat.nr_free_files++;
+		sim_note("file", "file#%u at the head of free_list, "
+			 "nr_free_files %d -> %d", file->sim_id,
+			 files_stat.nr_free_files - 1,
+			 files_stat.nr_free_files);
+	}
+	TRACE_EXIT();
+}
+
+/*
+ * Drop a reference. The last one releases the file: the file goes to
+ * free_list first, then its dentry and its mount lose the references it
+ * held, in that order (dput before mntput).
+ */
+void fput(struct file *file)
+{
+	struct dentry *dentry = file->f_dentry;
+	struct vfsmount *mnt = file->f_vfsmnt;
+	struct inode *inode = dentry->d_inode;
+
+	TRACE_ENTER("file#%u", file->sim_id);
+	BUG_ON(file->f_count <= 0);	/* sim: 2.4 would go negative */
+	sim_note("file", "file#%u f_count %d -> %d", file->sim_id,
+		 file->f_count, file->f_count - 1);
+	if (!--file->f_count) {
+		/* sim: no locks_remove_flock, no kiobufs */
+		if (file->f_op && file->f_op->release)
+			file->f_op->release(inode, file);
+		/* sim: fops_put() is a no-op without modules */
+		if (file->f_mode & FMODE_WRITE)
+			put_write_access(inode);
+		file->f_dentry = NULL;
+		file->f_vfsmnt = NULL;
+		list_del(&file->f_list);
+		list_add(&file->f_list, &free_list);
+		files_stat.nr_free_files++;
+		sim_note("file", "file#%u at the head of free_list, "
+			 "nr_free_files %d -> %d", file->sim_id,
+			 files_stat.nr_free_files - 1,
+			 files_stat.nr_free_files);
+		dput(dentry);
+		mntput(mnt);
+	}
+	TRACE_EXIT();
+}
+
+/*
+ * sim: at shutdown, free what sits on free_list (2.4 never shrinks it), so
+ * nr_files and nr_free_files go back to 0 when every file was put.
+ */
+void sim_file_table_release(void)
+{
+	struct list_head *p, *n;
+
+	list_for_each_safe(p, n, &free_list) {
+		struct file *f = list_entry(p, struct file, f_list);
+
+		list_del(&f->f_list);
+		kmem_cache_free(filp_cachep, f);
+		files_stat.nr_free_files--;
+		files_stat.nr_files--;
+	}
+}

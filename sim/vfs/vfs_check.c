@@ -1,0 +1,606 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/vfs/vfs_check.c - the VFS's invariants, shutdown and leak report.
+ * Sim only: nothing in 2.4.16 corresponds (validate_mm is the model for
+ *   the checks). Checks the VFS-only items of kernel-2.4-facts.md §7.3 and
+ *   §7.5 (17, 18, 19, 31, 32) in general form, for every superblock and
+ *   every vfsmount, not only the internal tmpfs.
+ * Left out: anything about shm segments, shmem inodes or pages (checked by
+ *   sim/ipc and sim/mm).
+ * Called by: the tests and the scenario runner after every step
+ *   (sim_vfs_check), and the shutdown: after sim_exit_shmem_fs() has
+ *   dropped shm_mnt, sim_vfs_exit(), which ends with sim_vfs_leaks().
+ *
+ * The invariants. sim_vfs_check returns the number of the first broken one
+ * in kernel-2.4-facts.md §7 (as sim/ipc and sim/mm do), and writes
+ * "<name>: <details>" to why; several named checks share a number:
+ *  17 vfs-mnt_count    every vfsmount: mnt_count == 1 + files on anon_list
+ *                      with f_vfsmnt == it; its sb is on super_blocks and
+ *                      mnt_root->d_sb == mnt_sb
+ *     vfs-mnt_cache    the live vfsmounts are mnt_cache's live objects
+ *     vfs-s_active     every sb: s_active == vfsmounts with mnt_sb == it
+ *  18 vfs-super_blocks every sb on super_blocks has a type, s_count >
+ *                      S_BIAS, s_active >= 1, MS_ACTIVE, and sits on its
+ *                      type's fs_supers
+ *     vfs-fs_supers    every sb on a registered type's fs_supers is of
+ *                      that type and on super_blocks
+ *     vfs-s_root       every sb has a positive root dentry that is its own
+ *                      parent, with d_sb == sb
+ *     vfs-d_count      a root: d_count == 1 (s_root) + vfsmounts with
+ *                      mnt_root == it + children on d_subdirs + files on
+ *                      anon_list with f_dentry == it (tmpfs: 2 + children)
+ *  19 vfs-d_parent     every dentry found through d_subdirs has d_parent ==
+ *                      the dentry it was found under, and d_sb == sb
+ *     vfs-d_count      any other dentry: d_count == vfsmounts + children +
+ *                      files as above (a SYSV dentry: 1, its file's)
+ *     vfs-d_alias      a positive dentry is on its inode's i_dentry, and
+ *                      that inode has i_count >= 1 and i_sb == the sb
+ *  31 vfs-inode_in_use every inode on it has i_count >= 1, neither
+ *                      I_FREEING nor I_CLEAR, i_mapping == &i_data,
+ *                      i_data.host == it; length + nr_unused == nr_inodes
+ *     vfs-nr_inodes    inodes_stat.nr_inodes == inode_cache's live objects
+ *     vfs-nr_dentry    dentry_stat.nr_dentry == dentry_cache's live objects
+ *     vfs-nr_files     files_stat.nr_files == filp's live objects
+ *     vfs-file_lists   anon_list holds nr_files - nr_free_files files, each
+ *                      with f_count >= 1 and a mount if it has a dentry;
+ *                      free_list holds nr_free_files, f_count 0, no dentry
+ *  32 vfs-unnamed_dev  bit 0 is clear; each unnamed sb's minor is set and
+ *                      no other sb has it; every set bit is one sb's or
+ *                      reserved (bdev, sockfs), never both
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/slab.h"
+#include "sim/trace.h"
+#include "vfs/vfs_internal.h"
+
+/* The newest cache called name on cache_chain, as /proc/slabinfo names it. */
+static kmem_cache_t *sim_find_cache(const char *name)
+{
+	struct list_head *p;
+
+	for (p = cache_chain.prev; p != &cache_chain; p = p->prev) {
+		kmem_cache_t *cachep = list_entry(p, kmem_cache_t, next);
+
+		if (strcmp(cachep->name, name) == 0)
+			return cachep;
+	}
+	return NULL;
+}
+
+static unsigned long sim_cache_live(const char *name)
+{
+	kmem_cache_t *cachep = sim_find_cache(name);
+
+	return cachep ? cachep->active_objs : 0;
+}
+
+static int fail(char *why, size_t len, int num, const char *name,
+		const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static int fail(char *why, size_t len, int num, const char *name,
+		const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (why && len) {
+		n = snprintf(why, len, "%s: ", name);
+		if (n >= 0 && (size_t)n < len) {
+			va_start(ap, fmt);
+			vsnprintf(why + n, len - n, fmt, ap);
+			va_end(ap);
+		}
+	}
+	return num;
+}
+
+static int on_list(struct list_head *entry, struct list_head *head)
+{
+	struct list_head *p;
+
+	list_for_each(p, head)
+		if (p == entry)
+			return 1;
+	return 0;
+}
+
+static int list_length(struct list_head *head)
+{
+	struct list_head *p;
+	int n = 0;
+
+	list_for_each(p, head)
+		n++;
+	return n;
+}
+
+/* The files on anon_list, sorted by f_dentry, for counting references. */
+struct sim_refs {
+	const void **ptrs;
+	int n;
+};
+
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const void *const *)a;
+	uintptr_t y = (uintptr_t)*(const void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void refs_from_files(struct sim_refs *r)
+{
+	struct list_head *p;
+	int n = list_length(&anon_list);
+
+	r->n = 0;
+	r->ptrs = calloc(n ? n : 1, sizeof(*r->ptrs));
+	if (!r->ptrs)
+		sim_bug(__FILE__, __LINE__, "sim: out of host memory");
+	list_for_each(p, &anon_list) {
+		struct file *f = list_entry(p, struct file, f_list);
+
+		if (f->f_dentry)
+			r->ptrs[r->n++] = f->f_dentry;
+	}
+	qsort(r->ptrs, r->n, sizeof(*r->ptrs), cmp_ptr);
+}
+
+static int refs_count(struct sim_refs *r, const void *ptr)
+{
+	int lo = 0, hi = r->n, count = 0;
+
+	while (lo < hi) {		/* first index with ptrs[i] >= ptr */
+		int mid = (lo + hi) / 2;
+
+		if ((uintptr_t)r->ptrs[mid] < (uintptr_t)ptr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < r->n && r->ptrs[lo++] == ptr)
+		count++;
+	return count;
+}
+
+static int mounts_with_root(struct dentry *dentry)
+{
+	int i, n = 0;
+
+	for (i = 0; i < SIM_MAX_MOUNTS; i++)
+		if (sim_mounts[i] && sim_mounts[i]->mnt_root == dentry)
+			n++;
+	return n;
+}
+
+static int files_with_mnt(struct vfsmount *mnt)
+{
+	struct list_head *p;
+	int n = 0;
+
+	list_for_each(p, &anon_list)
+		if (list_entry(p, struct file, f_list)->f_vfsmnt == mnt)
+			n++;
+	return n;
+}
+
+/* 18 (a root's d_count) and 19 for dentry and everything below it. */
+static int check_dentry(struct super_block *sb, struct dentry *dentry,
+			struct sim_refs *files, char *why, size_t len)
+{
+	struct list_head *p;
+	struct inode *inode = dentry->d_inode;
+	int children = 0, want, err;
+
+	list_for_each(p, &dentry->d_subdirs) {
+		struct dentry *child = list_entry(p, struct dentry, d_child);
+
+		children++;
+		if (child->d_parent != dentry)
+			return fail(why, len, 19, "vfs-d_parent",
+				    "dentry#%u \"%s\" is on dentry#%u's "
+				    "d_subdirs, its d_parent is dentry#%u",
+				    child->sim_id, child->d_name.name,
+				    dentry->sim_id, child->d_parent ?
+				    child->d_parent->sim_id : 0);
+		if (child->d_sb != sb)
+			return fail(why, len, 19, "vfs-d_parent",
+				    "dentry#%u \"%s\" has d_sb "
+				    "super_block#%u, its root super_block#%u",
+				    child->sim_id, child->d_name.name,
+				    child->d_sb ? child->d_sb->sim_id : 0,
+				    sb->sim_id);
+		err = check_dentry(sb, child, files, why, len);
+		if (err)
+			return err;
+	}
+	want = (dentry == sb->s_root) + mounts_with_root(dentry) + children +
+	       refs_count(files, dentry);
+	if (dentry->d_count != want)
+		return fail(why, len, dentry == sb->s_root ? 18 : 19,
+			    "vfs-d_count",
+			    "dentry#%u \"%s\" d_count %d, expected %d "
+			    "(s_root %d + mounts %d + children %d + files %d)",
+			    dentry->sim_id, dentry->d_name.name,
+			    dentry->d_count, want, dentry == sb->s_root,
+			    mounts_with_root(dentry), children,
+			    refs_count(files, dentry));
+	if (inode) {
+		if (!on_list(&dentry->d_alias, &inode->i_dentry))
+			return fail(why, len, 19, "vfs-d_alias",
+				    "dentry#%u is not on inode#%u's i_dentry",
+				    dentry->sim_id, inode->sim_id);
+		if (inode->i_count < 1 || inode->i_sb != sb)
+			return fail(why, len, 19, "vfs-d_alias",
+				    "inode#%u of dentry#%u has i_count %d, "
+				    "i_sb %s",
+				    inode->sim_id, dentry->sim_id,
+				    inode->i_count, inode->i_sb == sb ?
+				    "right" : "wrong");
+	}
+	return 0;
+}
+
+/* 18 and 19: the superblocks and their dentry trees. */
+static int check_supers(struct sim_refs *files, char *why, size_t len)
+{
+	struct list_head *p, *q;
+	struct file_system_type *fs;
+	int err;
+
+	list_for_each(p, &super_blocks) {
+		struct super_block *sb = list_entry(p, struct super_block,
+						    s_list);
+		struct dentry *root = sb->s_root;
+
+		if (!sb->s_type || sb->s_count <= S_BIAS || sb->s_active < 1 ||
+		    !(sb->s_flags & MS_ACTIVE))
+			return fail(why, len, 18, "vfs-super_blocks",
+				    "super_block#%u: type %s, s_count %d, "
+				    "s_active %d, MS_ACTIVE %s",
+				    sb->sim_id, sb->s_type ? sb->s_type->name :
+				    "none", sb->s_count, sb->s_active,
+				    sb->s_flags & MS_ACTIVE ? "set" : "clear");
+		if (!on_list(&sb->s_instances, &sb->s_type->fs_supers))
+			return fail(why, len, 18, "vfs-super_blocks",
+				    "super_block#%u is not on \"%s\" fs_supers",
+				    sb->sim_id, sb->s_type->name);
+		if (!root || root->d_parent != root || root->d_sb != sb ||
+		    !root->d_inode)
+			return fail(why, len, 18, "vfs-s_root",
+				    "super_block#%u: root dentry#%u is %s",
+				    sb->sim_id, root ? root->sim_id : 0,
+				    !root ? "missing" :
+				    root->d_parent != root ?
+				    "not its own parent" :
+				    root->d_sb != sb ? "of another sb" :
+				    "negative");
+		err = check_dentry(sb, root, files, why, len);
+		if (err)
+			return err;
+	}
+	for (fs = file_systems; fs; fs = fs->next) {
+		list_for_each(q, &fs->fs_supers) {
+			struct super_block *sb = list_entry(q,
+					struct super_block, s_instances);
+
+			if (sb->s_type != fs || !on_list(&sb->s_list,
+							 &super_blocks))
+				return fail(why, len, 18, "vfs-fs_supers",
+					    "super_block#%u on \"%s\" "
+					    "fs_supers is %s", sb->sim_id,
+					    fs->name, sb->s_type != fs ?
+					    "of another type" :
+					    "not on super_blocks");
+		}
+	}
+	return 0;
+}
+
+/* 31: the inode, dentry and file counts and lists. */
+static int check_counts(char *why, size_t len)
+{
+	struct list_head *p;
+	int n;
+
+	list_for_each(p, &inode_in_use) {
+		struct inode *inode = list_entry(p, struct inode, i_list);
+
+		if (inode->i_count < 1 ||
+		    (inode->i_state & (I_FREEING | I_CLEAR)) ||
+		    inode->i_mapping != &inode->i_data ||
+		    inode->i_data.host != inode)
+			return fail(why, len, 31, "vfs-inode_in_use",
+				    "inode#%u: i_count %d, i_state %#lx, "
+				    "i_mapping %s, host %s",
+				    inode->sim_id, inode->i_count,
+				    inode->i_state,
+				    inode->i_mapping == &inode->i_data ?
+				    "&i_data" : "elsewhere",
+				    inode->i_data.host == inode ?
+				    "itself" : "another");
+	}
+	n = list_length(&inode_in_use);
+	if (n + inodes_stat.nr_unused != inodes_stat.nr_inodes)
+		return fail(why, len, 31, "vfs-inode_in_use",
+			    "%d in use + nr_unused %d != nr_inodes %d", n,
+			    inodes_stat.nr_unused, inodes_stat.nr_inodes);
+	n = inodes_stat.nr_inodes;
+	if ((unsigned long)n != sim_cache_live("inode_cache"))
+		return fail(why, len, 31, "vfs-nr_inodes",
+			    "nr_inodes %d, inode_cache holds %lu",
+			    inodes_stat.nr_inodes,
+			    sim_cache_live("inode_cache"));
+	n = dentry_stat.nr_dentry;
+	if ((unsigned long)n != sim_cache_live("dentry_cache"))
+		return fail(why, len, 31, "vfs-nr_dentry",
+			    "nr_dentry %d, dentry_cache holds %lu",
+			    dentry_stat.nr_dentry,
+			    sim_cache_live("dentry_cache"));
+	if ((unsigned long)files_stat.nr_files != sim_cache_live("filp"))
+		return fail(why, len, 31, "vfs-nr_files",
+			    "nr_files %d, filp holds %lu", files_stat.nr_files,
+			    sim_cache_live("filp"));
+	n = list_length(&anon_list);
+	if (n != files_stat.nr_files - files_stat.nr_free_files)
+		return fail(why, len, 31, "vfs-file_lists",
+			    "anon_list has %d, nr_files %d - nr_free_files %d",
+			    n, files_stat.nr_files, files_stat.nr_free_files);
+	n = list_length(&free_list);
+	if (n != files_stat.nr_free_files)
+		return fail(why, len, 31, "vfs-file_lists",
+			    "free_list has %d, nr_free_files %d", n,
+			    files_stat.nr_free_files);
+	list_for_each(p, &anon_list) {
+		struct file *f = list_entry(p, struct file, f_list);
+
+		if (f->f_count < 1 || (f->f_dentry && !f->f_vfsmnt))
+			return fail(why, len, 31, "vfs-file_lists",
+				    "file#%u on anon_list: f_count %d, %s",
+				    f->sim_id, f->f_count, f->f_dentry &&
+				    !f->f_vfsmnt ? "dentry without mount" :
+				    "no reference");
+	}
+	list_for_each(p, &free_list) {
+		struct file *f = list_entry(p, struct file, f_list);
+
+		if (f->f_count || f->f_dentry)
+			return fail(why, len, 31, "vfs-file_lists",
+				    "file#%u on free_list: f_count %d, "
+				    "dentry %s",
+				    f->sim_id, f->f_count,
+				    f->f_dentry ? "set" : "NULL");
+	}
+	return 0;
+}
+
+/* 17: vfsmounts and active references. */
+static int check_mounts(char *why, size_t len)
+{
+	struct list_head *p;
+	unsigned long live = 0;
+	int i;
+
+	for (i = 0; i < SIM_MAX_MOUNTS; i++) {
+		struct vfsmount *mnt = sim_mounts[i];
+		int files;
+
+		if (!mnt)
+			continue;
+		live++;
+		/* do_kern_mount is still filling it in */
+		if (!mnt->mnt_sb)
+			continue;
+		files = files_with_mnt(mnt);
+		if (mnt->mnt_count != 1 + files)
+			return fail(why, len, 17, "vfs-mnt_count",
+				    "vfsmount#%u \"%s\" mnt_count %d, "
+				    "expected %d (1 + %d files)",
+				    mnt->sim_id, mnt->mnt_devname ?
+				    mnt->mnt_devname : "", mnt->mnt_count,
+				    1 + files, files);
+		if (!on_list(&mnt->mnt_sb->s_list, &super_blocks) ||
+		    !mnt->mnt_root || mnt->mnt_root->d_sb != mnt->mnt_sb)
+			return fail(why, len, 17, "vfs-mnt_count",
+				    "vfsmount#%u: super_block#%u %s",
+				    mnt->sim_id, mnt->mnt_sb->sim_id,
+				    mnt->mnt_root ? "is not on super_blocks"
+				    " or not under mnt_root" :
+				    "has no mnt_root");
+	}
+	if (live != sim_cache_live("mnt_cache"))
+		return fail(why, len, 17, "vfs-mnt_cache",
+			    "%lu live vfsmounts, mnt_cache holds %lu", live,
+			    sim_cache_live("mnt_cache"));
+	list_for_each(p, &super_blocks) {
+		struct super_block *sb = list_entry(p, struct super_block,
+						    s_list);
+		int n = 0;
+
+		for (i = 0; i < SIM_MAX_MOUNTS; i++)
+			if (sim_mounts[i] && sim_mounts[i]->mnt_sb == sb)
+				n++;
+		if (sb->s_active != n)
+			return fail(why, len, 17, "vfs-s_active",
+				    "super_block#%u \"%s\" s_active %d, "
+				    "%d vfsmounts",
+				    sb->sim_id, sb->s_type->name,
+				    sb->s_active, n);
+	}
+	return 0;
+}
+
+/* 32: the unnamed device bitmap. */
+static int check_unnamed_devs(char *why, size_t len)
+{
+	struct list_head *p;
+	unsigned int minor;
+
+	if (sim_unnamed_dev_in_use(0))
+		return fail(why, len, 32, "vfs-unnamed_dev", "bit 0 is set");
+	for (minor = 1; minor < 256; minor++) {
+		int owners = 0;
+
+		list_for_each(p, &super_blocks) {
+			struct super_block *sb = list_entry(p,
+					struct super_block, s_list);
+
+			if (sb->s_dev == MKDEV(UNNAMED_MAJOR, minor))
+				owners++;
+		}
+		owners += sim_unnamed_dev_reserved(minor);
+		if (owners > 1)
+			return fail(why, len, 32, "vfs-unnamed_dev",
+				    "00:%02x has %d owners", minor, owners);
+		if (owners != sim_unnamed_dev_in_use(minor))
+			return fail(why, len, 32, "vfs-unnamed_dev",
+				    "00:%02x is %s but %s", minor,
+				    sim_unnamed_dev_in_use(minor) ?
+				    "in use" : "free",
+				    owners ? "a superblock or reservation "
+				    "has it" : "no superblock or reservation "
+				    "has it");
+	}
+	return 0;
+}
+
+int sim_vfs_check(char *why, size_t len)
+{
+	struct sim_refs files;
+	int err;
+
+	if (why && len)
+		why[0] = '\0';
+	refs_from_files(&files);
+	err = check_supers(&files, why, len);
+	free(files.ptrs);
+	if (!err)
+		err = check_counts(why, len);
+	if (!err)
+		err = check_mounts(why, len);
+	if (!err)
+		err = check_unnamed_devs(why, len);
+	return err;
+}
+
+/*
+ * sim: shutdown of the VFS, once every other mount is gone (shm_mnt by
+ * sim_exit_shmem_fs()). Drops proc_mnt and root_vfsmnt, so every
+ * superblock dies through __mntput -> kill_super as in an unmount, gives
+ * back the reserved devices, frees free_list and destroys the caches that
+ * are empty. Returns sim_vfs_leaks(out): what is left.
+ */
+int sim_vfs_exit(FILE *out)
+{
+	int leaks;
+
+	sim_trace_comment("vfs: shutdown: proc and rootfs mounts dropped "
+			  "(sim)");
+	sim_proc_root_exit();
+	sim_mnt_exit();
+	sim_unreserve_unnamed_devs();
+	sim_file_table_release();
+	sim_inode_exit();
+	sim_dcache_exit();
+	leaks = sim_vfs_leaks(out);
+	/* reported; the next boot starts clean */
+	sim_busy_inodes_after_unmount = 0;
+	return leaks;
+}
+
+/*
+ * sim: print one line per VFS object still alive (to out, unless out is
+ * NULL) and return how many there are: superblocks, vfsmounts, dentries,
+ * inodes, files, unnamed devices, registered types. Meant for after the
+ * teardown (sim_vfs_exit calls it); before, it lists the live machine.
+ * Dentries, inodes, files and vfsmounts are counted from their caches, so
+ * a cache the caller reports again counts twice.
+ */
+int sim_vfs_leaks(FILE *out)
+{
+	struct list_head *p;
+	struct file_system_type *fs;
+	FILE *devnull = NULL;
+	unsigned long n;
+	unsigned int minor;
+	int leaks = 0, i;
+
+	if (!out)
+		out = devnull = fopen("/dev/null", "w");
+	if (!out)
+		return -1;
+	for (i = 0; i < sim_busy_inodes_after_unmount; i++)
+		fprintf(out, "VFS: Busy inodes after unmount. "
+			"Self-destruct in 5 seconds.  Have a nice day...\n");
+	list_for_each(p, &super_blocks) {
+		struct super_block *sb = list_entry(p, struct super_block,
+						    s_list);
+
+		fprintf(out, "VFS: super_block#%u \"%s\" %02x:%02x still on "
+			"super_blocks (s_count %d, s_active %d)\n",
+			sb->sim_id, sb->s_type ? sb->s_type->name : "",
+			MAJOR(sb->s_dev), MINOR(sb->s_dev), sb->s_count,
+			sb->s_active);
+		leaks++;
+	}
+	for (i = 0; i < SIM_MAX_MOUNTS; i++) {
+		struct vfsmount *mnt = sim_mounts[i];
+
+		if (mnt)
+			fprintf(out, "VFS: vfsmount#%u \"%s\" still "
+				"allocated (mnt_count %d)\n",
+				mnt->sim_id, mnt->mnt_devname ?
+				mnt->mnt_devname : "", mnt->mnt_count);
+	}
+	n = sim_cache_live("mnt_cache");
+	leaks += n;
+	n = sim_cache_live("dentry_cache");
+	if (n)
+		fprintf(out, "VFS: %lu dentries still allocated "
+			"(nr_dentry %d)\n",
+			n, dentry_stat.nr_dentry);
+	leaks += n;
+	list_for_each(p, &inode_in_use) {
+		struct inode *inode = list_entry(p, struct inode, i_list);
+
+		fprintf(out, "VFS: inode#%u (ino %lu) still in use "
+			"(i_count %d, i_nlink %u)\n",
+			inode->sim_id, inode->i_ino, inode->i_count,
+			inode->i_nlink);
+	}
+	n = sim_cache_live("inode_cache");
+	if (n)
+		fprintf(out, "VFS: %lu inodes still allocated "
+			"(nr_inodes %d, nr_unused %d)\n",
+			n, inodes_stat.nr_inodes, inodes_stat.nr_unused);
+	leaks += n;
+	list_for_each(p, &anon_list) {
+		struct file *f = list_entry(p, struct file, f_list);
+
+		fprintf(out, "VFS: file#%u still in use (f_count %d)\n",
+			f->sim_id, f->f_count);
+	}
+	n = sim_cache_live("filp");
+	leaks += n;
+	for (minor = 1; minor < 256; minor++) {
+		if (!sim_unnamed_dev_in_use(minor))
+			continue;
+		fprintf(out, "VFS: unnamed device 00:%02x still in use\n",
+			minor);
+		leaks++;
+	}
+	for (fs = file_systems; fs; fs = fs->next) {
+		fprintf(out, "VFS: filesystem \"%s\" still registered\n",
+			fs->name);
+		leaks++;
+	}
+	if (devnull)
+		fclose(devnull);
+	return leaks;
+}

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Run one scenario and compare its whole output (stdout, then stderr) and
+# exit status with the reviewed golden file beside it:
+#   scenarios/NN-what.scn  ->  scenarios/NN-what.expected
+# The golden file's first line is "# exit N"; the rest is the output.
+# Scenarios run with --check, so every invariant holds after every step.
+# To accept a new output after reviewing it: SHMSIM_UPDATE_GOLDEN=1 ctest.
+execute_process(
+  COMMAND ${SHMSIM} --check ${SCENARIO}
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+string(REGEX REPLACE "\\.scn$" ".expected" golden ${SCENARIO})
+set(actual "# exit ${rc}\n${out}${err}")
+if(DEFINED ENV{SHMSIM_UPDATE_GOLDEN})
+  file(WRITE ${golden} "${actual}")
+  message(STATUS "updated ${golden}")
+  return()
+endif()
+if(NOT EXISTS ${golden})
+  message(FATAL_ERROR "no golden file ${golden}; review the output and "
+    "create it with SHMSIM_UPDATE_GOLDEN=1 ctest -R scenario/")
+endif()
+file(READ ${golden} expected)
+if(NOT actual STREQUAL expected)
+  string(REGEX REPLACE "\\.expected$" ".actual" actual_file ${golden})
+  get_filename_component(name ${actual_file} NAME)
+  set(actual_file ${CMAKE_CURRENT_BINARY_DIR}/${name})
+  file(WRITE ${actual_file} "${actual}")
+  execute_process(COMMAND diff -u ${golden} ${actual_file})
+  message(FATAL_ERROR "${SCENARIO}: output differs from ${golden}")
+endif()
