@@ -6,8 +6,12 @@
 # The golden file's first line is "# exit N"; the rest is the output.
 # Scenarios run with --check, so every invariant holds after every step.
 # To accept a new output after reviewing it: SHMSIM_UPDATE_GOLDEN=1 ctest.
+# Run from the script's folder, so messages name it the same everywhere.
+get_filename_component(dir ${SCENARIO} DIRECTORY)
+get_filename_component(file ${SCENARIO} NAME)
 execute_process(
-  COMMAND ${SHMSIM} --check ${SCENARIO}
+  COMMAND ${SHMSIM} --check ${file}
+  WORKING_DIRECTORY ${dir}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 string(REGEX REPLACE "\\.scn$" ".expected" golden ${SCENARIO})
 set(actual "# exit ${rc}\n${out}${err}")

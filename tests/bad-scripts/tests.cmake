@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tests/bad-scripts/: broken scripts, each with the exact error it must get
+# (and its exit status) in <name>.expected, compared as scenarios are.
+file(GLOB SHMSIM_BAD_SCRIPTS CONFIGURE_DEPENDS
+  ${CMAKE_CURRENT_LIST_DIR}/*.scn)
+foreach(scn ${SHMSIM_BAD_SCRIPTS})
+  get_filename_component(name ${scn} NAME_WE)
+  add_test(NAME bad-script/${name}
+    COMMAND ${CMAKE_COMMAND}
+      -DSHMSIM=$<TARGET_FILE:shmsim> -DSCENARIO=${scn}
+      -P ${CMAKE_CURRENT_LIST_DIR}/../run_scenario.cmake)
+endforeach()
