@@ -25,11 +25,15 @@ static int pending;			/* the innermost one has no child yet */
 static unsigned int pending_seq;
 static char pending_line[TRACE_LINE_MAX];
 
-/* Not static and not inlined: the place for `break ... if sim_trace_seq == N`. */
+/*
+ * Not static and not inlined: the place for `break ... if sim_trace_seq ==
+ * N`. The number is already the new event's when gdb stops here.
+ */
 __attribute__((noinline)) void sim_trace_event(void)
 {
-	sim_trace_seq++;
+	__asm__ volatile("" ::: "memory");	/* keep the call */
 }
+
 
 static FILE *out(void)
 {
@@ -61,6 +65,7 @@ void sim_trace_enter(const char *func, const char *fmt, ...)
 	va_list ap;
 
 	flush_pending();
+	sim_trace_seq++;
 	sim_trace_event();
 	args[0] = '\0';
 	if (fmt && *fmt) {
@@ -97,6 +102,7 @@ void sim_trace_exit(const char *func, const char *fmt, ...)
 		pending = 0;
 		return;
 	}
+	sim_trace_seq++;
 	sim_trace_event();
 	snprintf(line, sizeof(line), "}%s%s", *ret ? " = " : "", ret);
 	print_line(sim_trace_seq, depth, line);
@@ -107,6 +113,7 @@ static void note_line(const char *prefix, const char *fmt, va_list ap)
 	char text[TRACE_LINE_MAX], line[TRACE_LINE_MAX + 64];
 
 	flush_pending();
+	sim_trace_seq++;
 	sim_trace_event();
 	vsnprintf(text, sizeof(text), fmt, ap);
 	snprintf(line, sizeof(line), "/* %s%s */", prefix, text);

@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tests/gdb/tests.cmake - the gdb tests, driven by tests/gdb/run-gdb-test
+# (included by tests/CMakeLists.txt). Each is skipped (exit 77) when gdb,
+# its Python, or ptrace is missing; tools/bootstrap installs gdb.
+#   gdb/writer-reader                  a session on 02-writer-reader: the
+#                                      backtraces at shmem_file_setup and
+#                                      shmem_nopage, the pretty-printers,
+#                                      the shm-* views, nattch changing
+#   gdb/traced-functions-not-inlined   every function the trace names is a
+#                                      function symbol `break` can stop in
+#   gdb/stack-matches-trace            at every traced call of every shipped
+#                                      scenario, bt nests as the trace does
+#   gdb/source-outside-repo            tools/gdb/shmsim.gdb loads from
+#                                      another directory
+set(SHMSIM_GDB_DRIVER ${CMAKE_CURRENT_LIST_DIR}/run-gdb-test)
+
+add_test(NAME gdb/writer-reader
+  COMMAND ${SHMSIM_GDB_DRIVER} session writer-reader
+    scenarios/02-writer-reader.scn $<TARGET_FILE:shmsim> ${CMAKE_SOURCE_DIR})
+foreach(mode traced-functions-not-inlined stack-matches-trace
+    source-outside-repo)
+  add_test(NAME gdb/${mode}
+    COMMAND ${SHMSIM_GDB_DRIVER} ${mode} $<TARGET_FILE:shmsim>
+      ${CMAKE_SOURCE_DIR})
+endforeach()
+set_tests_properties(gdb/writer-reader gdb/traced-functions-not-inlined
+  gdb/stack-matches-trace gdb/source-outside-repo
+  PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)

@@ -1,0 +1,713 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tools/gdb/shmsim.py - gdb support for shmsim: pretty-printers, commands
+# and convenience functions, so a stopped session reads like a kernel
+# debugger's. Loaded by tools/gdb/shmsim.gdb (`source tools/gdb/shmsim.gdb`);
+# needs a gdb built with Python (Debian's is). docs/gdb.md shows a session.
+#
+# Pretty-printers, one line per object, named as the trace names them:
+#   p *dentry  dentry#4 "SYSV000004d2" d_count=1 unhashed d_inode=inode#4 ...
+#   p *vma     vma#1 40000000-40001000 rw-s pgoff=0 file#1 mm#1
+#   p *page    page#3 count=2 index=0 mapping=inode#4 flags=uptodate,lru
+#   p *shp     shmid_kernel id=0 key=0x4d2 nattch=1 segsz=2052 mode=0666 file#1
+# for struct dentry, inode, file, vfsmount, super_block, vm_area_struct,
+# mm_struct, page, shmid_kernel, kern_ipc_perm, task_struct and
+# address_space. A pointer to one prints as gdb prints a pointer to a
+# symbol, the address then the object's name in <>:
+#   p vma      $1 = 0x55555558f5b0 <vma#1>
+# which is also how `bt` shows the arguments. A char * holding a simulated
+# user address (sys_shmdt's shmaddr), which the host cannot read, prints as
+# 0x40000000 <user>. `p/r` prints the raw fields; `disable pretty-printer
+# global shmsim` switches them all off, `... shmsim;page` one of them.
+#
+# Commands (each calls the C view the scenario's `show` uses, into a
+# temporary file, and prints it here, so the output stays in order with
+# gdb's own and shows even when the program's output goes elsewhere):
+#   shm-ipcs            sim_dump_ipcs()          ipcs -m
+#   shm-maps [TASK]     proc_pid_maps()          /proc/PID/maps
+#   shm-vmas [TASK]     sim_dump_vmas()          the vma list and rb-tree
+#   shm-dcache          sim_dump_dcache()        superblocks and dentry trees
+#   shm-pagecache ID    sim_dump_pagecache()     a segment's pages
+#   shm-objects         sim_dump_objects()       live objects by kind
+#   shm-tasks           the task list, one pretty-printed line each
+#   shm-trace-seq       sim_trace_seq, the number of the last trace event
+#   shm-break-event N   a breakpoint that stops as trace event N is made
+# TASK is a pid or a task name; without it, `current`.
+# Convenience functions: $shmseg(ID) is the segment's struct shmid_kernel *
+# (ipc_lock's lookup), $task(PID or "name") a struct task_struct *.
+
+import errno
+import os
+import tempfile
+
+import gdb
+import gdb.printing
+
+S_BIAS = 1 << 30
+SHM_DEST = 0o1000
+SHM_LOCKED = 0o2000
+SEQ_MULTIPLIER = 32768
+MAX_ERRNO = 1000
+TASK_SIZE = 0xC0000000		# i386 user addresses lie below
+
+# page->flags bits (sim/include/linux/mm.h), named as sim_dump_pagecache does
+PAGE_FLAGS = [(0, "locked"), (1, "error"), (2, "referenced"),
+              (3, "uptodate"), (4, "dirty"), (6, "lru"), (7, "active"),
+              (8, "slab"), (14, "reserved"), (15, "launder")]
+I_STATE = [(16, "I_FREEING"), (32, "I_CLEAR")]
+TASK_STATE = {0: "R", 4: "Z"}
+
+
+# --- helpers --------------------------------------------------------------
+
+def _addr(ptr):
+    return int(ptr) & 0xFFFFFFFFFFFFFFFF
+
+
+def _is_err(ptr):
+    return _addr(ptr) > (1 << 64) - MAX_ERRNO - 1
+
+
+def _errname(ptr):
+    err = (1 << 64) - _addr(ptr)
+    return "-" + errno.errorcode.get(err, str(err))
+
+
+def _cstr(ptr, length=None):
+    """A C string, quoted; <unreadable> if the memory is not there."""
+    if _addr(ptr) == 0:
+        return "NULL"
+    try:
+        if length is None:
+            s = ptr.string()
+        else:
+            s = ptr.string(length=min(int(length), 256))
+    except (gdb.error, gdb.MemoryError, UnicodeDecodeError):
+        return "<unreadable>"
+    return '"%s"' % s
+
+
+def _symbol(ptr):
+    """The name of the data or code symbol a pointer points at, or hex."""
+    a = _addr(ptr)
+    if a == 0:
+        return "NULL"
+    try:
+        text = gdb.execute("info symbol %#x" % a, to_string=True)
+    except gdb.error:
+        return "%#x" % a
+    if text.startswith("No symbol"):
+        return "%#x" % a
+    return text.split(" in section")[0].strip().replace(" + ", "+")
+
+
+def _container_of(ptr, type_name, member):
+    """list_entry(): the struct type_name holding the list_head at ptr."""
+    t = gdb.lookup_type(type_name)
+    off = None
+    for f in t.fields():
+        if f.name == member:
+            off = f.bitpos // 8
+    if off is None:
+        raise gdb.GdbError("%s has no member %s" % (type_name, member))
+    return gdb.Value(_addr(ptr) - off).cast(t.pointer())
+
+
+def _list(head, type_name, member, limit=10000):
+    """The entries of a list_head (a value, not a pointer), in order."""
+    first = _addr(head.address)
+    node = head["next"]
+    out = []
+    while _addr(node) != first and _addr(node) != 0 and len(out) < limit:
+        out.append(_container_of(node, type_name, member))
+        node = node["next"]
+    return out
+
+
+def _int_global(name):
+    return int(gdb.parse_and_eval(name))
+
+
+def _page_pfn(page_addr):
+    """pfn = page - mem_map, or None if the address is not in mem_map."""
+    try:
+        base = _addr(gdb.parse_and_eval("mem_map"))
+        nr = _int_global("max_mapnr")
+    except gdb.error:
+        return None
+    size = gdb.lookup_type("struct page").sizeof
+    if base == 0 or page_addr < base or (page_addr - base) % size:
+        return None
+    pfn = (page_addr - base) // size
+    return pfn if pfn < nr else None
+
+
+def _octal_mode(mode):
+    return "0%03o" % (int(mode) & 0o777)
+
+
+def _ipc_mode(mode):
+    mode = int(mode)
+    text = "mode=" + _octal_mode(mode)
+    if mode & SHM_DEST:
+        text += " dest"
+    if mode & SHM_LOCKED:
+        text += " locked"
+    return text
+
+
+def _rwxs(flags):
+    flags = int(flags)
+    return ("r" if flags & 0x1 else "-") + ("w" if flags & 0x2 else "-") + \
+        ("x" if flags & 0x4 else "-") + ("s" if flags & 0x80 else "p")
+
+
+# --- names: what a pointer to each kind of object prints inside <> --------
+
+def _name_simple(kind):
+    return lambda v: "%s#%d" % (kind, int(v["sim_id"]))
+
+
+def _name_page(v):
+    pfn = _page_pfn(_addr(v.address))
+    return "page#%d" % pfn if pfn is not None else "page@%#x" % _addr(v.address)
+
+
+def _name_shp(v):
+    return "shmid_kernel id=%d" % int(v["id"])
+
+
+def _name_perm(v):
+    return "kern_ipc_perm key=%#x" % (int(v["key"]) & 0xFFFFFFFF)
+
+
+def _name_task(v):
+    try:
+        comm = v["comm"].string()
+    except (gdb.error, UnicodeDecodeError):
+        comm = "?"
+    return "%s[%d]" % (comm, int(v["pid"]))
+
+
+def _name_mapping(v):
+    host = v["host"]
+    if _addr(host) == 0:
+        return "address_space@%#x" % _addr(v.address)
+    inode = host.dereference()
+    if _addr(inode["i_data"].address) == _addr(v.address):
+        return "&inode#%d->i_data" % int(inode["sim_id"])
+    return "address_space of inode#%d" % int(inode["sim_id"])
+
+
+NAMERS = {
+    "dentry": _name_simple("dentry"),
+    "inode": _name_simple("inode"),
+    "file": _name_simple("file"),
+    "vfsmount": _name_simple("vfsmount"),
+    "super_block": _name_simple("super_block"),
+    "vm_area_struct": _name_simple("vma"),
+    "mm_struct": _name_simple("mm"),
+    "page": _name_page,
+    "shmid_kernel": _name_shp,
+    "kern_ipc_perm": _name_perm,
+    "task_struct": _name_task,
+    "address_space": _name_mapping,
+}
+
+
+def ref(ptr):
+    """How a link to another object reads: inode#4, NULL, -ENOMEM."""
+    if _addr(ptr) == 0:
+        return "NULL"
+    tag = ptr.type.strip_typedefs().target().strip_typedefs().tag
+    if tag == "page" and _addr(ptr) == (1 << 64) - 1:
+        return "NOPAGE_OOM"		# ->nopage's (struct page *)(-1)
+    if _is_err(ptr):
+        return _errname(ptr)
+    try:
+        if tag == "address_space" and _addr(ptr["host"]) != 0:
+            # page->mapping: name the inode that owns it
+            return "inode#%d" % int(ptr["host"]["sim_id"])
+        return NAMERS[tag](ptr.dereference())
+    except (gdb.error, gdb.MemoryError):
+        return "%#x<unreadable>" % _addr(ptr)
+
+
+# --- one line per object ---------------------------------------------------
+
+def line_dentry(v):
+    name = _cstr(v["d_name"]["name"], v["d_name"]["len"])
+    hashed = _addr(v["d_hash"]["next"]) != _addr(v["d_hash"].address)
+    text = "dentry#%d %s d_count=%d %s d_inode=%s d_parent=%s" % (
+        int(v["sim_id"]), name, int(v["d_count"]),
+        "hashed" if hashed else "unhashed", ref(v["d_inode"]),
+        ref(v["d_parent"]))
+    if int(v["d_mounted"]):
+        text += " d_mounted=%d" % int(v["d_mounted"])
+    return text
+
+
+def line_inode(v):
+    aliases = _list(v["i_dentry"], "struct dentry", "d_alias", limit=4)
+    text = "inode#%d ino=%d" % (int(v["sim_id"]), int(v["i_ino"]))
+    if aliases:
+        d = aliases[0]
+        text += " " + _cstr(d["d_name"]["name"], d["d_name"]["len"])
+    text += " i_count=%d i_nlink=%d mode=0%o i_size=%d nrpages=%d i_sb=%s" % (
+        int(v["i_count"]), int(v["i_nlink"]), int(v["i_mode"]),
+        int(v["i_size"]), int(v["i_data"]["nrpages"]), ref(v["i_sb"]))
+    if int(v["i_writecount"]):
+        text += " i_writecount=%d" % int(v["i_writecount"])
+    state = [n for bit, n in I_STATE if int(v["i_state"]) & bit]
+    if state:
+        text += " " + "|".join(state)
+    return text
+
+
+def line_file(v):
+    mode = int(v["f_mode"])
+    fmode = ("r" if mode & 1 else "") + ("w" if mode & 2 else "") or "-"
+    text = "file#%d" % int(v["sim_id"])
+    dentry = v["f_dentry"]
+    if _addr(dentry) and not _is_err(dentry):
+        try:
+            d = dentry.dereference()
+            text += " " + _cstr(d["d_name"]["name"], d["d_name"]["len"])
+        except gdb.MemoryError:
+            pass
+    text += " f_count=%d f_mode=%s f_dentry=%s f_vfsmnt=%s f_op=%s" % (
+        int(v["f_count"]), fmode, ref(dentry), ref(v["f_vfsmnt"]),
+        _symbol(v["f_op"]))
+    return text
+
+
+def line_vfsmount(v):
+    return "vfsmount#%d %s mnt_count=%d mnt_sb=%s mnt_root=%s " \
+        "mnt_parent=%s" % (int(v["sim_id"]), _cstr(v["mnt_devname"]),
+                           int(v["mnt_count"]), ref(v["mnt_sb"]),
+                           ref(v["mnt_root"]), ref(v["mnt_parent"]))
+
+
+def line_super_block(v):
+    fstype = "(none)"
+    if _addr(v["s_type"]):
+        fstype = _cstr(v["s_type"]["name"]).strip('"')
+    dev = int(v["s_dev"])
+    count = int(v["s_count"])
+    if count >= S_BIAS:
+        count_text = "S_BIAS+%d" % (count - S_BIAS)
+    else:
+        count_text = "%d" % count
+    return "super_block#%d %s dev=%02x:%02x s_count=%s s_active=%d " \
+        "s_root=%s" % (int(v["sim_id"]), fstype, dev >> 8, dev & 0xff,
+                       count_text, int(v["s_active"]), ref(v["s_root"]))
+
+
+def line_vma(v):
+    text = "vma#%d %08x-%08x %s pgoff=%d" % (
+        int(v["sim_id"]), int(v["vm_start"]), int(v["vm_end"]),
+        _rwxs(v["vm_flags"]), int(v["vm_pgoff"]))
+    if _addr(v["vm_file"]):
+        text += " " + ref(v["vm_file"])
+    text += " " + ref(v["vm_mm"])
+    return text
+
+
+def line_mm(v):
+    text = "mm#%d mm_users=%d mm_count=%d map_count=%d rss=%d total_vm=%d" % (
+        int(v["sim_id"]), int(v["mm_users"]), int(v["mm_count"]),
+        int(v["map_count"]), int(v["rss"]), int(v["total_vm"]))
+    text += " mmap=%s" % ref(v["mmap"])
+    pfn = _page_pfn_of_frame(v["pgd"])
+    if pfn is not None:
+        text += " pgd=page#%d" % pfn
+    return text
+
+
+def _page_pfn_of_frame(ptr):
+    """virt_to_page(): the frame number of an address inside the arena."""
+    try:
+        base = _addr(gdb.parse_and_eval("mem_map[0].virtual"))
+        nr = _int_global("max_mapnr")
+    except gdb.error:
+        return None
+    a = _addr(ptr)
+    if a == 0 or a < base:
+        return None
+    pfn = (a - base) >> 12
+    return pfn if pfn < nr else None
+
+
+def line_page(v):
+    flags = int(v["flags"])
+    names = [n for bit, n in PAGE_FLAGS if flags >> bit & 1]
+    return "%s count=%d index=%d mapping=%s flags=%s" % (
+        _name_page(v), int(v["count"]), int(v["index"]), ref(v["mapping"]),
+        ",".join(names) or "-")
+
+
+def line_shp(v):
+    perm = v["shm_perm"]
+    return "shmid_kernel id=%d key=%#x nattch=%d segsz=%d %s %s" % (
+        int(v["id"]), int(perm["key"]) & 0xFFFFFFFF, int(v["shm_nattch"]),
+        int(v["shm_segsz"]), _ipc_mode(perm["mode"]), ref(v["shm_file"]))
+
+
+def line_perm(v):
+    return "kern_ipc_perm key=%#x uid=%d gid=%d cuid=%d cgid=%d %s seq=%d" % (
+        int(v["key"]) & 0xFFFFFFFF, int(v["uid"]), int(v["gid"]),
+        int(v["cuid"]), int(v["cgid"]), _ipc_mode(v["mode"]), int(v["seq"]))
+
+
+def line_task(v):
+    state = int(v["state"])
+    text = "task %s state=%s uid=%d gid=%d mm=%s min_flt=%d maj_flt=%d" % (
+        _name_task(v), TASK_STATE.get(state, str(state)), int(v["uid"]),
+        int(v["gid"]), ref(v["mm"]), int(v["min_flt"]), int(v["maj_flt"]))
+    if int(v["sim_sig"]):
+        text += " sig=%d code=%d addr=%#x" % (
+            int(v["sim_sig"]), int(v["sim_sig_code"]), int(v["sim_sig_addr"]))
+    try:
+        if _addr(gdb.parse_and_eval("current")) == _addr(v.address):
+            text += " (current)"
+    except gdb.error:
+        pass
+    return text
+
+
+def line_mapping(v):
+    return "%s nrpages=%d i_mmap=%s i_mmap_shared=%s" % (
+        _name_mapping(v), int(v["nrpages"]), ref(v["i_mmap"]),
+        ref(v["i_mmap_shared"]))
+
+
+LINES = {
+    "dentry": line_dentry,
+    "inode": line_inode,
+    "file": line_file,
+    "vfsmount": line_vfsmount,
+    "super_block": line_super_block,
+    "vm_area_struct": line_vma,
+    "mm_struct": line_mm,
+    "page": line_page,
+    "shmid_kernel": line_shp,
+    "kern_ipc_perm": line_perm,
+    "task_struct": line_task,
+    "address_space": line_mapping,
+}
+
+
+class ObjectPrinter:
+    """struct X: the object's one line."""
+
+    def __init__(self, tag, val):
+        self.tag = tag
+        self.val = val
+
+    def to_string(self):
+        try:
+            return LINES[self.tag](self.val)
+        except Exception as e:	# a freed or half-built object: say so
+            return "<%s: %s>" % (self.tag, e)
+
+
+class PointerPrinter:
+    """struct X *: the address, then the object's name, as gdb prints
+    0x... <symbol> for a pointer to a symbol."""
+
+    def __init__(self, val):
+        self.val = val
+
+    def to_string(self):
+        a = _addr(self.val)
+        if a == 0:
+            return "0x0"
+        try:
+            return "%#x <%s>" % (a, ref(self.val))
+        except Exception:
+            return "%#x" % a
+
+
+class UserPointerPrinter:
+    """char * holding a simulated i386 user address (sys_shmdt's shmaddr):
+    the host has nothing there, so say so instead of gdb's read error."""
+
+    def __init__(self, val):
+        self.val = val
+
+    def to_string(self):
+        return "%#x <user>" % _addr(self.val)
+
+
+def _is_user_pointer(val):
+    a = _addr(val)
+    if a == 0 or a >= TASK_SIZE:
+        return False
+    try:
+        gdb.selected_inferior().read_memory(a, 1)
+    except (gdb.error, gdb.MemoryError):
+        return True
+    return False
+
+
+class ShmsimPrinter(gdb.printing.PrettyPrinter):
+    """Pretty-printers for the simulated kernel's objects. A subprinter per
+    struct, so `disable pretty-printer global shmsim;page` works."""
+
+    def __init__(self):
+        super().__init__("shmsim", [])
+        for tag in list(LINES) + ["user"]:
+            self.subprinters.append(gdb.printing.SubPrettyPrinter(tag))
+
+    def _enabled(self, tag):
+        for sp in self.subprinters:
+            if sp.name == tag:
+                return sp.enabled
+        return False
+
+    def __call__(self, val):
+        t = val.type.strip_typedefs()
+        if t.code == gdb.TYPE_CODE_STRUCT and t.tag in LINES:
+            if self._enabled(t.tag):
+                return ObjectPrinter(t.tag, val)
+        elif t.code == gdb.TYPE_CODE_PTR:
+            target = t.target().strip_typedefs()
+            if target.code == gdb.TYPE_CODE_STRUCT and target.tag in LINES \
+                    and self._enabled(target.tag):
+                return PointerPrinter(val)
+            if target.code == gdb.TYPE_CODE_INT and target.sizeof == 1 \
+                    and self._enabled("user") and _is_user_pointer(val):
+                return UserPointerPrinter(val)
+        return None
+
+
+# --- finding things in the inferior ---------------------------------------
+
+def _need_process():
+    if gdb.selected_inferior().pid == 0:
+        raise gdb.GdbError("the program is not running: set a breakpoint, "
+                           "then `run`")
+
+
+def _task_ptr_type():
+    return gdb.lookup_type("struct task_struct").pointer()
+
+
+def all_tasks():
+    """init_task, then every task on sim_tasks, in creation order."""
+    tasks = [gdb.parse_and_eval("&init_task")]
+    tasks += _list(gdb.parse_and_eval("sim_tasks"), "struct task_struct",
+                   "tasks")
+    return tasks
+
+
+def find_task(arg):
+    """A pid or a task name; current when arg is empty."""
+    arg = arg.strip().strip('"')
+    if not arg:
+        return gdb.parse_and_eval("current")
+    for t in all_tasks():
+        if arg.isdigit() and int(t["pid"]) == int(arg):
+            return t
+        if not arg.isdigit() and t["comm"].string() == arg:
+            return t
+    raise gdb.GdbError("no task %s (shm-tasks lists them)" % arg)
+
+
+def shm_segment(shmid):
+    """ipc_lock(&shm_ids, id): the struct shmid_kernel * in the id's slot."""
+    sym = gdb.lookup_static_symbol("shm_ids")
+    if sym is None:
+        raise gdb.GdbError("no shm_ids in this program")
+    ids = sym.value()
+    lid = int(shmid) % SEQ_MULTIPLIER
+    if lid < 0 or lid >= int(ids["size"]):
+        raise gdb.GdbError("no segment with shmid %d" % int(shmid))
+    perm = ids["entries"][lid]["p"]
+    if _addr(perm) == 0:
+        raise gdb.GdbError("no segment with shmid %d" % int(shmid))
+    return perm.cast(gdb.lookup_type("struct shmid_kernel").pointer())
+
+
+def call_view(call):
+    """Run a C view, call % "(FILE *) 0x..." being its call with a stream,
+    into a temporary file the inferior writes; print the file here."""
+    _need_process()
+    fd, path = tempfile.mkstemp(prefix="shmsim-gdb-", suffix=".txt")
+    os.close(fd)
+    unwind = gdb.parameter("unwindonsignal")
+    gdb.execute("set unwindonsignal on", to_string=True)
+    try:
+        fp = gdb.parse_and_eval('(FILE *) fopen("%s", "w")' % path)
+        if _addr(fp) == 0:
+            raise gdb.GdbError("the program could not open %s" % path)
+        try:
+            ret = gdb.parse_and_eval(call % ("(FILE *) %#x" % _addr(fp)))
+        finally:
+            gdb.parse_and_eval("(int) fclose((FILE *) %#x)" % _addr(fp))
+        with open(path, encoding="utf-8", errors="replace") as f:
+            gdb.write(f.read())
+        return ret
+    finally:
+        gdb.execute("set unwindonsignal %s" % ("on" if unwind else "off"),
+                    to_string=True)
+        os.unlink(path)
+
+
+# --- commands --------------------------------------------------------------
+
+class ShmIpcs(gdb.Command):
+    """shm-ipcs: the segments, as `ipcs -m` lists them (sim_dump_ipcs)."""
+
+    def __init__(self):
+        super().__init__("shm-ipcs", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        call_view("sim_dump_ipcs(%s)")
+
+
+class ShmMaps(gdb.Command):
+    """shm-maps [PID|NAME]: /proc/PID/maps of a task (proc_pid_maps).
+Without an argument, the current task's."""
+
+    def __init__(self):
+        super().__init__("shm-maps", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        _need_process()
+        task = find_task(arg)
+        gdb.write("/proc/%d/maps of %s:\n" % (int(task["pid"]),
+                                              _name_task(task.dereference())))
+        if _addr(task["mm"]) == 0:
+            gdb.write("(no mm)\n")
+            return
+        call_view("proc_pid_maps((struct task_struct *) %#x, %%s)" %
+                  _addr(task))
+
+
+class ShmVmas(gdb.Command):
+    """shm-vmas [PID|NAME]: a task's vma list and rb-tree (sim_dump_vmas).
+Without an argument, the current task's."""
+
+    def __init__(self):
+        super().__init__("shm-vmas", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        _need_process()
+        task = find_task(arg)
+        gdb.write("vmas of %s:\n" % _name_task(task.dereference()))
+        call_view("sim_dump_vmas((struct mm_struct *) %#x, %%s)" %
+                  _addr(task["mm"]))
+
+
+class ShmDcache(gdb.Command):
+    """shm-dcache: every superblock and its dentry tree (sim_dump_dcache)."""
+
+    def __init__(self):
+        super().__init__("shm-dcache", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        call_view("sim_dump_dcache(%s)")
+
+
+class ShmPagecache(gdb.Command):
+    """shm-pagecache SHMID: a segment's pages in the page cache
+(sim_dump_pagecache)."""
+
+    def __init__(self):
+        super().__init__("shm-pagecache", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        if not arg.strip():
+            raise gdb.GdbError("usage: shm-pagecache SHMID")
+        shmid = int(gdb.parse_and_eval(arg))
+        ret = call_view("sim_dump_pagecache(%d, %%s)" % shmid)
+        if int(ret) < 0:
+            raise gdb.GdbError("no segment with shmid %d" % shmid)
+
+
+class ShmObjects(gdb.Command):
+    """shm-objects: how many objects of each kind are alive
+(sim_dump_objects)."""
+
+    def __init__(self):
+        super().__init__("shm-objects", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        call_view("sim_dump_objects(%s)")
+
+
+class ShmTasks(gdb.Command):
+    """shm-tasks: init_task and every scenario task, one line each."""
+
+    def __init__(self):
+        super().__init__("shm-tasks", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        for t in all_tasks():
+            gdb.write(line_task(t.dereference()) + "\n")
+
+
+class ShmTraceSeq(gdb.Command):
+    """shm-trace-seq: sim_trace_seq, the number of the last trace event
+(the left column of the trace)."""
+
+    def __init__(self):
+        super().__init__("shm-trace-seq", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        seq = _int_global("sim_trace_seq")
+        gdb.write("sim_trace_seq = %d\n" % seq)
+
+
+class ShmBreakEvent(gdb.Command):
+    """shm-break-event N: stop as the trace event numbered N is made.
+The tracer numbers the event, then calls sim_trace_event(): this sets
+`break sim_trace_event if sim_trace_seq == N`.
+`up` then shows the tracer call, `up 2` the traced function."""
+
+    def __init__(self):
+        super().__init__("shm-break-event", gdb.COMMAND_BREAKPOINTS)
+
+    def invoke(self, arg, from_tty):
+        if not arg.strip():
+            raise gdb.GdbError("usage: shm-break-event N")
+        n = int(gdb.parse_and_eval(arg))
+        cmd = "break sim_trace_event if sim_trace_seq == %d" % n
+        gdb.write("trace event %d: %s\n" % (n, cmd))
+        gdb.execute(cmd, from_tty)
+
+
+class ShmsegFunction(gdb.Function):
+    """$shmseg(SHMID): the segment's struct shmid_kernel *, found as
+ipc_lock() finds it (slot = id % 32768). p *$shmseg(0)"""
+
+    def __init__(self):
+        super().__init__("shmseg")
+
+    def invoke(self, shmid):
+        return shm_segment(int(shmid))
+
+
+class TaskFunction(gdb.Function):
+    """$task(PID) or $task("name"): the struct task_struct *. p *$task(100)"""
+
+    def __init__(self):
+        super().__init__("task")
+
+    def invoke(self, which):
+        t = which.type.strip_typedefs()
+        if t.code in (gdb.TYPE_CODE_ARRAY, gdb.TYPE_CODE_PTR):
+            return find_task(which.string())
+        return find_task(str(int(which)))
+
+
+def register():
+    gdb.printing.register_pretty_printer(None, ShmsimPrinter(), replace=True)
+    for cls in (ShmIpcs, ShmMaps, ShmVmas, ShmDcache, ShmPagecache,
+                ShmObjects, ShmTasks, ShmTraceSeq, ShmBreakEvent,
+                ShmsegFunction, TaskFunction):
+        cls()
+
+
+register()
