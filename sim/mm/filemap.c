@@ -3,8 +3,9 @@
  * sim/mm/filemap.c - the page cache.
  * Models mm/filemap.c (2.4.16): add_to_page_cache, __find_page_nolock,
  *   find_get_page, find_lock_page, remove_inode_page,
- *   truncate_inode_pages, set_page_dirty (mm/page_alloc.c's in 2.4, kept
- *   here beside the lists it moves pages between).
+ *   truncate_inode_pages (truncate_list_pages, truncate_partial_page,
+ *   truncate_complete_page), set_page_dirty (mm/page_alloc.c's in 2.4,
+ *   kept here beside the lists it moves pages between).
  * One global hash, keyed by (mapping, index), holds every cached page: the
  *   shmem inodes' pages now, the swap cache (mapping = &swapper_space) later.
  *   sim: uthash replaces 2.4's page_hash_table chains; page_cache_size and
@@ -14,6 +15,8 @@
  * on clean_pages, hashed, on the LRU) ... iput -> truncate_inode_pages ->
  * remove_inode_page + page_cache_release -> freed.
  */
+#include <string.h>
+
 #include "linux/kernel.h"
 #include "linux/fs.h"
 #include "linux/mm.h"
@@ -144,49 +147,73 @@ void set_page_dirty(struct page *page)
 	}
 }
 
+/* lstart fell inside this page: zero it from there to its end */
+static void truncate_partial_page(struct page *page, unsigned int partial)
+{
+	memset((char *)page_address(page) + partial, 0,
+	       PAGE_CACHE_SIZE - partial);
+	sim_note("pagecache", "page#%lu index %lu zeroed from byte %u",
+		 page_to_pfn(page), page->index, partial);
+}
+
 static void truncate_complete_page(struct page *page)
 {
+	lru_cache_del(page);
 	clear_bit(PG_dirty, &page->flags);
 	clear_bit(PG_uptodate, &page->flags);
 	remove_inode_page(page);
 	page_cache_release(page);
 }
 
-static int truncate_list_pages(struct list_head *head, unsigned long start)
+/*
+ * Drop the pages of head at index start and above; the page just below
+ * start is only zeroed past *partial (once, then *partial is 0).
+ */
+static int truncate_list_pages(struct list_head *head, unsigned long start,
+			       unsigned int *partial)
 {
 	struct list_head *curr, *next;
 	int freed = 0;
 
 	list_for_each_safe(curr, next, head) {
 		struct page *page = list_entry(curr, struct page, list);
+		unsigned long offset = page->index;
 
-		if (page->index < start)
+		/* Is one of the pages to truncate? */
+		if (offset < start && !(*partial && offset + 1 == start))
 			continue;
 		/* pin, lock, drop from the cache, unlock, unpin */
 		get_page(page);
 		LockPage(page);
-		sim_note("pagecache", "page#%lu index %lu leaves the cache",
-			 page_to_pfn(page), page->index);
-		truncate_complete_page(page);
+		if (*partial && offset + 1 == start) {
+			truncate_partial_page(page, *partial);
+			*partial = 0;
+		} else {
+			sim_note("pagecache", "page#%lu index %lu leaves the "
+				 "cache", page_to_pfn(page), page->index);
+			truncate_complete_page(page);
+			freed++;
+		}
 		UnlockPage(page);
 		page_cache_release(page);
-		freed++;
 	}
 	return freed;
 }
 
 /*
- * Drop every cached page at or past lstart. Called by iput for a dying
- * inode; no pte may map these pages any more.
+ * Drop every cached page at or past lstart, and zero the rest of the page
+ * lstart falls in. Called by iput for a dying inode (lstart 0); no pte may
+ * map these pages any more.
  */
 void truncate_inode_pages(struct address_space *mapping, long long lstart)
 {
 	unsigned long start = (lstart + PAGE_CACHE_SIZE - 1) >> PAGE_CACHE_SHIFT;
+	unsigned int partial = lstart & (PAGE_CACHE_SIZE - 1);
 
 	TRACE_ENTER("nrpages %lu, from index %lu", mapping->nrpages, start);
-	truncate_list_pages(&mapping->clean_pages, start);
-	truncate_list_pages(&mapping->dirty_pages, start);
-	truncate_list_pages(&mapping->locked_pages, start);
+	truncate_list_pages(&mapping->clean_pages, start, &partial);
+	truncate_list_pages(&mapping->dirty_pages, start, &partial);
+	truncate_list_pages(&mapping->locked_pages, start, &partial);
 	TRACE_EXIT();
 }
 

@@ -149,7 +149,10 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	return TRACE_RET_INT(VM_FAULT_MINOR);
 }
 
-/* A write to a present read-only pte of a writable private vma: copy. */
+/*
+ * A write to a present read-only pte of a writable private vma: make the
+ * page writable if this pte holds its only reference, else copy it.
+ */
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		      unsigned long address, pte_t *page_table, pte_t pte)
 {
@@ -160,6 +163,14 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (vma->vm_flags & VM_SHARED) {
 		/* sim: shared vmas always get writable ptes; make it so */
 		page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
+		return TRACE_RET_INT(VM_FAULT_MINOR);
+	}
+	/* TryLockPage + can_share_swap_page(): nobody else has the page */
+	if (!PageLocked(old_page) && page_count(old_page) == 1 &&
+	    !PageReserved(old_page)) {
+		page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
+		sim_note("mm", "pte %#lx -> page#%lu reused, now rw dirty",
+			 address & PAGE_MASK, page_to_pfn(old_page));
 		return TRACE_RET_INT(VM_FAULT_MINOR);
 	}
 	new_page = alloc_page(GFP_HIGHUSER);
@@ -263,14 +274,16 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 }
 
 /*
- * fork: copy src's ptes of vma into dst. Shared mappings keep their pages
- * writable; each copied pte takes a page reference and counts in dst's rss.
+ * fork: copy src's ptes of vma into dst. A private writable vma's ptes are
+ * write-protected in both (copy on write); a shared vma's stay writable
+ * and the child's copy is clean. Every copy is old; each takes a page
+ * reference and counts in dst's rss.
  */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
 	unsigned long address;
-	int cow = (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+	int cow = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE;
 
 	TRACE_ENTER("mm#%u <- mm#%u, vma#%u", dst->sim_id, src->sim_id,
 		    vma->sim_id);
@@ -286,13 +299,15 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		if (!dst_pte)
 			return TRACE_RET(-ENOMEM);
 		pte = *src_pte;
+		/* COW mapping: write-protect it in the parent and the child */
 		if (cow) {
 			src_pte->pte_low &= ~_PAGE_RW;
-			pte.pte_low &= ~_PAGE_RW;
+			pte = *src_pte;
 		}
-		/* shared: the child's copy starts clean and old */
+		/* shared mapping: mark it clean in the child */
 		if (vma->vm_flags & VM_SHARED)
-			pte.pte_low &= ~(_PAGE_DIRTY | _PAGE_ACCESSED);
+			pte.pte_low &= ~_PAGE_DIRTY;
+		pte.pte_low &= ~_PAGE_ACCESSED;		/* pte_mkold */
 		get_page(pte_page(pte));
 		*dst_pte = pte;
 		dst->rss++;

@@ -2,12 +2,11 @@
 /*
  * sim/mm/mmap.c - an address space's vmas: the sorted list and the rb-tree.
  * Models mm/mmap.c (2.4.16): find_vma, find_vma_prev, find_vma_prepare,
- *   __vma_link_list/_rb/_file, vma_link, __insert_vm_struct,
+ *   __vma_link_list/_rb/_file, vma_link, vma_merge, __insert_vm_struct,
  *   get_unmapped_area, arch_get_unmapped_area, do_mmap_pgoff, do_munmap,
- *   unmap_fixup, remove_shared_vm_struct, build_mmap_rb, exit_mmap, and
- *   validate_mm as sim_mm_check.
- * Left out: vma_merge of anonymous mappings, brk, mlock (VM_LOCKED),
- *   RLIMIT_AS, free_pgtables (empty page tables stay until exit).
+ *   unmap_fixup, free_pgtables, remove_shared_vm_struct, build_mmap_rb,
+ *   exit_mmap, and validate_mm as sim_mm_check.
+ * Left out: brk, mlock (VM_LOCKED), RLIMIT_AS.
  * Called by sys_shmat (do_mmap), sys_shmdt and munmap (do_munmap), dup_mmap
  *   (build_mmap_rb, __insert_vm_struct) and do_exit (exit_mmap).
  *
@@ -27,6 +26,8 @@
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
 #include "sim/trace.h"
+
+#define MAP_NORESERVE	0x4000	/* include/asm-i386/mman.h */
 
 kmem_cache_t *vm_area_cachep;
 
@@ -71,38 +72,51 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return TRACE_RET_OBJ(vma, "vma", sim_id);
 }
 
-/* As find_vma, and *pprev = the vma before it on the list (or NULL). */
+/*
+ * As find_vma, and *pprev = the vma before it on the list. Both are NULL
+ * when no vma ends above addr (2.6's version keeps the last vma in *pprev).
+ */
 struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 				     struct vm_area_struct **pprev)
 {
-	struct vm_area_struct *vma = NULL, *prev = NULL;
-	rb_node_t *rb_node;
+	if (mm) {
+		struct vm_area_struct *vma = NULL;
+		rb_node_t *rb_node, *rb_last_right = NULL, *rb_prev = NULL;
 
-	if (!mm)
-		goto out;
-	rb_node = mm->mm_rb.rb_node;
-	while (rb_node) {
-		struct vm_area_struct *vma_tmp;
+		rb_node = mm->mm_rb.rb_node;
+		while (rb_node) {
+			struct vm_area_struct *vma_tmp;
 
-		vma_tmp = rb_entry(rb_node, struct vm_area_struct, vm_rb);
-		if (addr < vma_tmp->vm_end) {
-			rb_node = rb_node->rb_left;
-		} else {
-			prev = vma_tmp;
-			if (!prev->vm_next || addr < prev->vm_next->vm_end)
-				break;
-			rb_node = rb_node->rb_right;
+			vma_tmp = rb_entry(rb_node, struct vm_area_struct,
+					   vm_rb);
+			if (vma_tmp->vm_end > addr) {
+				vma = vma_tmp;
+				rb_prev = rb_last_right;
+				if (vma_tmp->vm_start <= addr)
+					break;
+				rb_node = rb_node->rb_left;
+			} else {
+				rb_last_right = rb_node;
+				rb_node = rb_node->rb_right;
+			}
+		}
+		if (vma) {
+			if (vma->vm_rb.rb_left) {
+				rb_prev = vma->vm_rb.rb_left;
+				while (rb_prev->rb_right)
+					rb_prev = rb_prev->rb_right;
+			}
+			*pprev = NULL;
+			if (rb_prev)
+				*pprev = rb_entry(rb_prev,
+						  struct vm_area_struct, vm_rb);
+			/* the list and the tree must agree on the neighbour */
+			BUG_ON((rb_prev ? (*pprev)->vm_next : mm->mmap) != vma);
+			return vma;
 		}
 	}
-	if (prev)
-		vma = prev->vm_next;
-	else
-		vma = mm->mmap;
-	/* the list and the tree must agree on the neighbour */
-	BUG_ON(vma && vma->vm_end <= addr);
-out:
-	*pprev = prev;
-	return vma;
+	*pprev = NULL;
+	return NULL;
 }
 
 /*
@@ -215,6 +229,58 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 		 vma->vm_file && (vma->vm_flags & VM_SHARED) ?
 		 " and i_mmap_shared" : "", mm->map_count);
 	TRACE_EXIT();
+}
+
+/*
+ * A new anonymous private mapping [addr, end) beside a vma it can merge
+ * with: stretch prev up to end (and swallow next if that closes the gap),
+ * or stretch next down to addr. Returns 1 when no new vma is needed.
+ * (2.4.16 leaves vm_pgoff alone when next grows down; so do we.)
+ */
+static int vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
+		     rb_node_t *rb_parent, unsigned long addr,
+		     unsigned long end, unsigned long vm_flags)
+{
+	TRACE_ENTER("%#lx-%#lx", addr, end);
+	if (!prev) {
+		prev = rb_entry(rb_parent, struct vm_area_struct, vm_rb);
+		goto merge_next;
+	}
+	if (prev->vm_end == addr && can_vma_merge(prev, vm_flags)) {
+		struct vm_area_struct *next;
+
+		prev->vm_end = end;
+		next = prev->vm_next;
+		if (next && prev->vm_end == next->vm_start &&
+		    can_vma_merge(next, vm_flags)) {
+			prev->vm_end = next->vm_end;
+			__vma_unlink(mm, next, prev);
+			mm->map_count--;
+			sim_note("mm", "vma#%u now %#lx-%#lx, vma#%u merged "
+				 "into it and freed, map_count %d",
+				 prev->sim_id, prev->vm_start, prev->vm_end,
+				 next->sim_id, mm->map_count);
+			kmem_cache_free(vm_area_cachep, next);
+			return TRACE_RET_INT(1);
+		}
+		sim_note("mm", "vma#%u grows up to %#lx-%#lx", prev->sim_id,
+			 prev->vm_start, prev->vm_end);
+		return TRACE_RET_INT(1);
+	}
+
+	prev = prev->vm_next;
+	if (prev) {
+merge_next:
+		if (!can_vma_merge(prev, vm_flags))
+			return TRACE_RET_INT(0);
+		if (end == prev->vm_start) {
+			prev->vm_start = addr;
+			sim_note("mm", "vma#%u grows down to %#lx-%#lx",
+				 prev->sim_id, prev->vm_start, prev->vm_end);
+			return TRACE_RET_INT(1);
+		}
+	}
+	return TRACE_RET_INT(0);
 }
 
 /* Re-insert a vma that do_munmap trimmed or split off (or dup_mmap's). */
@@ -408,7 +474,18 @@ munmap_back:
 			return TRACE_RET_ADDR(-ENOMEM);
 		goto munmap_back;
 	}
-	/* sim: no RLIMIT_AS, no vm_enough_memory, no vma_merge */
+	/* sim: no RLIMIT_AS (no rlimits) */
+
+	/* Private writable mapping? Check memory availability.. */
+	if ((vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE &&
+	    !(flags & MAP_NORESERVE) &&
+	    !vm_enough_memory(len >> PAGE_SHIFT))
+		return TRACE_RET_ADDR(-ENOMEM);
+
+	/* Can we just expand an old anonymous mapping? */
+	if (!file && !(vm_flags & VM_SHARED) && rb_parent)
+		if (vma_merge(mm, prev, rb_parent, addr, addr + len, vm_flags))
+			goto out;
 
 	vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
 	if (!vma)
@@ -446,6 +523,7 @@ munmap_back:
 
 	addr = vma->vm_start;
 	vma_link(mm, vma, prev, rb_link, rb_parent);
+out:
 	mm->total_vm += len >> PAGE_SHIFT;
 	return TRACE_RET_ADDR(addr);
 
