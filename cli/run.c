@@ -10,7 +10,10 @@
  * A script without `boot` boots silently before the first statement that
  * needs the kernel. At the end every task exits, every segment is removed
  * and the mounts go; anything left alive is a leak (exit status 3).
+ * `dot FILE`, and --dot-dir after every statement, write the picture of
+ * every structure (sim/dot.c), which like a view adds no trace event.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,7 @@
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/shm.h"
+#include "linux/swap.h"
 #include "sim/boot.h"
 #include "sim/mmu.h"
 #include "sim/proc.h"
@@ -846,11 +850,71 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 		sim_dump_objects(out);
 		break;
 	case SCRIPT_SHOW_SWAP:
-		script_error(r, st->line, st->col, "show swap: the swap model "
-			     "is not built yet in this version of shmsim");
+		sim_dump_swap(out);
 		break;
 	}
 	sim_trace_enabled = saved;
+}
+
+/*
+ * The picture after statement st, in path: a comment naming the statement,
+ * then sim_dump_dot's digraph. Like a view, it adds no trace event.
+ * Returns 0 or the errno of the failed fopen/write/fclose.
+ */
+static int write_dot(struct runner *r, const struct script_stmt *st,
+		     const char *path)
+{
+	int saved = sim_trace_enabled, err = 0;
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return errno;
+	fprintf(f, "// %s:%d: %s\n", r->s->file, st->line, st->text);
+	sim_trace_enabled = 0;
+	sim_dump_dot(f);
+	sim_trace_enabled = saved;
+	if (ferror(f))
+		err = EIO;
+	if (fclose(f) && !err)
+		err = errno;
+	return err;
+}
+
+/* `dot FILE`: FILE is relative to the current directory. */
+static void run_dot(struct runner *r, const struct script_stmt *st)
+{
+	int err = write_dot(r, st, st->dot);
+	const char *t = st->text + 3;	/* past "dot", to the FILE token */
+
+	if (!err)
+		return;
+	while (*t == ' ' || *t == '\t')
+		t++;
+	script_error(r, st->line, st->col + (int)(t - st->text),
+		     "dot: cannot write %s: %s", st->dot, strerror(err));
+}
+
+/* --dot-dir DIR: DIR/NNNN.dot after statement number n (from 1). */
+static void dot_dir_picture(struct runner *r, const struct script_stmt *st,
+			    size_t n)
+{
+	size_t len = strlen(r->opt->dot_dir) + 32;
+	char *path = malloc(len);
+	int err = ENOMEM;
+
+	if (path) {
+		snprintf(path, len, "%s/%04zu.dot", r->opt->dot_dir, n);
+		err = write_dot(r, st, path);
+	}
+	if (err) {
+		fflush(r->opt->out);
+		fprintf(r->opt->err, "%s:%d: --dot-dir: cannot write %s: %s\n",
+			r->s->file, st->line, path ? path : r->opt->dot_dir,
+			strerror(err));
+		r->status = RUN_BAD_SCRIPT;
+		r->stop = 1;
+	}
+	free(path);
 }
 
 /* Boot now if nothing has: silently unless it is the `boot` statement. */
@@ -863,6 +927,7 @@ static int ensure_booted(struct runner *r, int loud)
 		return 0;
 	sim_machine.ram = m->ram;
 	sim_machine.swap = m->swap;
+	sim_machine.swap_file = r->opt->swap_file;
 	sim_machine.kernel_26 = m->kernel == SCRIPT_KERNEL_2_6;
 	set_printing(r, loud && r->trace_on);
 	err = start_kernel();
@@ -943,8 +1008,7 @@ static void run_stmt(struct runner *r, const struct script_stmt *st)
 		run_show(r, st);
 		break;
 	case SCRIPT_STMT_DOT:
-		script_error(r, st->line, st->col, "dot: pictures are not "
-			     "built yet in this version of shmsim");
+		run_dot(r, st);
 		break;
 	case SCRIPT_STMT_TRACE:
 		r->trace_on = st->trace;
@@ -953,12 +1017,13 @@ static void run_stmt(struct runner *r, const struct script_stmt *st)
 		sim_clock += st->sleep;
 		break;
 	case SCRIPT_STMT_PRESSURE:
-		script_error(r, st->line, st->col, "pressure: the reclaim "
-			     "model is not built yet in this version of "
-			     "shmsim");
+		sim_pressure((int)st->pressure);
 		break;
 	}
 	set_printing(r, r->trace_on);
+	/* kswapd, woken by the allocator, runs before the next statement */
+	if (!r->stop && sim_booted && need_balance)
+		kswapd_balance();
 	if (!r->stop && r->opt->check && sim_booted)
 		check_machine(r, st);
 }
@@ -987,8 +1052,11 @@ int run_script(const struct script *s, const struct run_options *opt)
 	sim_last_pid = 99;
 	set_printing(&r, 1);
 
-	for (i = 0; i < s->nstmts && !r.stop; i++)
+	for (i = 0; i < s->nstmts && !r.stop; i++) {
 		run_stmt(&r, &s->stmts[i]);
+		if (opt->dot_dir)
+			dot_dir_picture(&r, &s->stmts[i], i + 1);
+	}
 
 	/* the end: everything must go back, silently */
 	sim_trace_printing = 0;

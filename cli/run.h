@@ -25,6 +25,7 @@ struct run_options {
 	int keep_going;		/* --keep-going: continue past failures */
 	int check;		/* --check: every invariant after each step */
 	const char *dot_dir;	/* --dot-dir DIR: a picture per statement */
+	const char *swap_file;	/* --swap-file PATH: kept after the run */
 	FILE *out;		/* trace, results and views */
 	FILE *err;		/* failures and errors */
 };

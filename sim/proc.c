@@ -13,6 +13,7 @@
 #include "linux/fs.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
+#include "linux/swap.h"
 #include "sim/proc.h"
 
 #define MAPS_LINE_MAX4	49	/* 8 1 8 1 4 1 8 1 5 1 10 1 */
@@ -65,8 +66,9 @@ void meminfo_read_proc(FILE *out)
 {
 	unsigned long long totalram = max_mapnr, freeram = nr_free_pages();
 	unsigned long long pg_size = page_cache_size;	/* no buffers */
-	unsigned long long swapcache = 0;	/* sim: no swap cache yet */
-	unsigned long long totalswap = 0, freeswap = 0;	/* sim: no swap yet */
+	unsigned long long swapcache = swapper_space.nrpages;
+	unsigned long long totalswap = total_swap_pages;
+	unsigned long long freeswap = nr_swap_pages;
 
 #define K(x) ((unsigned long long)(x) << (PAGE_SHIFT - 10))
 #define B(x) ((unsigned long long)(x) << PAGE_SHIFT)

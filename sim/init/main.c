@@ -6,7 +6,8 @@
  *   (proc_caches_init, vfs_caches_init: dcache, inode, the rootfs mount and
  *   the bdev pseudo-filesystem), page_cache_init, proc_root_init, ipc_init,
  *   then the init thread's do_basic_setup: sock_init and do_initcalls,
- *   where init_shmem_fs mounts the internal tmpfs.
+ *   where init_shmem_fs mounts the internal tmpfs; then, as /etc/rc would,
+ *   a swap file is made and swapped on (sys_swapon).
  * Unnamed devices come out in the order a standard 2.4.16 build hands them
  *   out: rootfs 00:01, bdev 00:02, proc 00:03, sockfs 00:04, tmpfs 00:05.
  *   rootfs, proc and tmpfs are really mounted; bdev and sockfs only take
@@ -18,6 +19,7 @@
  *   read_super (docs/walkthrough-boot.md).
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "linux/kernel.h"
 #include "linux/fs.h"
@@ -26,7 +28,9 @@
 #include "linux/shm.h"
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
+#include "linux/swap.h"
 #include "sim/boot.h"
+#include "sim/swapdev.h"
 #include "sim/shm_views.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
@@ -78,6 +82,33 @@ static void do_basic_setup(void)
 	TRACE_EXIT();
 }
 
+/*
+ * sim: what /etc/rc's `mkswap` and `swapon -a` do once init runs: a swap
+ * file of machine.swap bytes (a temporary file unless the user named one).
+ */
+static void sim_swap_setup(void)
+{
+	const char *path = sim_machine.swap_file;
+	char *tmp = NULL;
+
+	if (sim_machine.swap < 2 * PAGE_SIZE)
+		return;		/* swap=0: no swap area */
+	if (!path) {
+		tmp = sim_swapdev_tempname();
+		path = tmp;
+		sim_swap_display = SIM_SWAPFILE_NAME;
+	}
+	if (!path || sim_mkswap(path, sim_machine.swap) ||
+	    sys_swapon(path, 0)) {
+		fprintf(stderr, "shmsim: cannot set up the swap file %s\n",
+			path ? path : "(no temporary name)");
+	} else if (!tmp) {
+		swap_info[swap_list.head].sim_keep = 1;
+	}
+	sim_swap_display = NULL;
+	free(tmp);
+}
+
 /* The init thread (pid 1); rest_init starts it. */
 static void init(void)
 {
@@ -85,6 +116,8 @@ static void init(void)
 	do_basic_setup();
 	sim_trace_comment("prepare_namespace(), exec /sbin/init: "
 			  "not modelled (sim)");
+	sim_trace_comment("/etc/rc: mkswap and swapon -a (sim)");
+	sim_swap_setup();
 	TRACE_EXIT();
 }
 
@@ -155,6 +188,20 @@ int sim_shutdown(FILE *out)
 	sim_exit_shmem_fs();
 	sim_shm_exit();
 	leaks += sim_vfs_exit(out);
+	for (int type = 0; type < nr_swapfiles; type++) {
+		struct swap_info_struct *p = &swap_info[type];
+		unsigned long off, used = 0;
+
+		for (off = 1; p->swap_map && off < p->max; off++)
+			if (p->swap_map[off])
+				used++;
+		if (used) {
+			fprintf(out, "swapoff: %lu slots of area %d still in "
+				"use\n", used, type);
+			leaks += used;
+		}
+	}
+	sim_swapoff_all();
 	sim_page_hash_release();
 
 	list_for_each(pos, &cache_chain) {

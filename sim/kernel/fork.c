@@ -23,6 +23,7 @@
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
+#include "linux/swap.h"
 #include "sim/trace.h"
 
 kmem_cache_t *mm_cachep;
@@ -86,6 +87,12 @@ void mmput(struct mm_struct *mm)
 {
 	TRACE_ENTER("mm#%u, mm_users %d", mm->sim_id, mm->mm_users);
 	if (--mm->mm_users == 0) {
+		/* off mmlist; swap_out must not come back to it */
+		if (swap_mm == mm)
+			swap_mm = list_entry(mm->mmlist.next, struct mm_struct,
+					     mmlist);
+		list_del(&mm->mmlist);
+		mmlist_nr--;
 		exit_mmap(mm);
 		mmdrop(mm);
 	}
@@ -99,6 +106,9 @@ static int dup_mmap(struct mm_struct *mm)
 	int retval = 0;
 
 	TRACE_ENTER("mm#%u <- mm#%u", mm->sim_id, current->mm->sim_id);
+	/* on mmlist right after the parent, so fork keeps its order */
+	list_add(&mm->mmlist, &current->mm->mmlist);
+	mmlist_nr++;
 	mm->locked_vm = 0;
 	mm->mmap = NULL;
 	mm->mmap_cache = NULL;

@@ -26,6 +26,14 @@ struct task_struct init_task = {
 	.comm = "init",
 };
 struct task_struct *current = &init_task;
+
+/* arch/i386/kernel/init_task.c: the kernel's own mm, head of mmlist */
+struct mm_struct init_mm = {
+	.mm_users = 2,
+	.mm_count = 1,
+	.mmlist = LIST_HEAD_INIT(init_mm.mmlist),
+};
+int mmlist_nr;
 LIST_HEAD(sim_tasks);
 pid_t sim_last_pid = 99;
 
@@ -42,6 +50,9 @@ struct task_struct *sim_task_create(const char *name, uid_t uid, gid_t gid)
 		return NULL;
 	}
 	tsk->active_mm = tsk->mm;
+	/* fs/exec.c's exec_mmap: every mm is on mmlist, for swap_out */
+	list_add(&tsk->mm->mmlist, &init_mm.mmlist);
+	mmlist_nr++;
 	tsk->state = TASK_RUNNING;
 	tsk->pid = ++sim_last_pid;
 	tsk->p_pptr = &init_task;

@@ -20,6 +20,7 @@
 #include "linux/kernel.h"
 #include "linux/fs.h"
 #include "linux/mm.h"
+#include "linux/swap.h"
 #include "sim/trace.h"
 
 unsigned long page_cache_size;
@@ -74,6 +75,28 @@ static void remove_page_from_inode_queue(struct page *page)
 	page->mapping = NULL;
 }
 
+/* Into mapping at offset: locked, flags reset, the cache's reference. */
+static void __add_to_page_cache(struct page *page,
+				struct address_space *mapping,
+				unsigned long offset)
+{
+	page->flags &= ~((1UL << PG_uptodate) | (1UL << PG_error) |
+			 (1UL << PG_dirty) | (1UL << PG_referenced));
+	LockPage(page);
+	get_page(page);
+	page->index = offset;
+	add_page_to_inode_queue(mapping, page);
+	add_page_to_hash_queue(page);
+	if (mapping == &swapper_space)
+		sim_note("pagecache", "page#%lu hashed in the swap cache as "
+			 "entry %#lx, count %d", page_to_pfn(page), offset,
+			 page->count);
+	else
+		sim_note("pagecache", "page#%lu hashed at index %lu, count %d, "
+			 "nrpages %lu", page_to_pfn(page), offset, page->count,
+			 mapping->nrpages);
+}
+
 /*
  * A new page joins the cache locked, with one more reference (the cache's),
  * on the mapping's clean list and on the inactive LRU list.
@@ -83,18 +106,39 @@ void add_to_page_cache(struct page *page, struct address_space *mapping,
 {
 	TRACE_ENTER("page#%lu, index %lu", page_to_pfn(page), offset);
 	BUG_ON(__find_page_nolock(mapping, offset));
-	page->flags &= ~((1UL << PG_uptodate) | (1UL << PG_error) |
-			 (1UL << PG_dirty) | (1UL << PG_referenced));
-	LockPage(page);
+	__add_to_page_cache(page, mapping, offset);
+	lru_cache_add(page);
+	TRACE_EXIT();
+}
+
+/* As add_to_page_cache, unless (mapping, offset) is taken: then 1. */
+int add_to_page_cache_unique(struct page *page, struct address_space *mapping,
+			     unsigned long offset)
+{
+	if (__find_page_nolock(mapping, offset))
+		return 1;
+	__add_to_page_cache(page, mapping, offset);
+	lru_cache_add(page);
+	return 0;
+}
+
+/*
+ * A page the caller has locked and whose flags it set (one coming back
+ * from the swap cache) joins mapping at index.
+ */
+void add_to_page_cache_locked(struct page *page, struct address_space *mapping,
+			      unsigned long index)
+{
+	BUG_ON(!PageLocked(page));
+	BUG_ON(__find_page_nolock(mapping, index));
+	page->index = index;
 	get_page(page);
-	page->index = offset;
 	add_page_to_inode_queue(mapping, page);
 	add_page_to_hash_queue(page);
 	lru_cache_add(page);
 	sim_note("pagecache", "page#%lu hashed at index %lu, count %d, "
-		 "nrpages %lu", page_to_pfn(page), offset, page->count,
+		 "nrpages %lu", page_to_pfn(page), index, page->count,
 		 mapping->nrpages);
-	TRACE_EXIT();
 }
 
 /* Returns the cached page with a reference for the caller, or NULL. */
@@ -126,11 +170,16 @@ struct page *find_lock_page(struct address_space *mapping, unsigned long offset)
 }
 
 /* Out of the mapping and the hash; the caller drops the cache's ref. */
+void __remove_inode_page(struct page *page)
+{
+	remove_page_from_inode_queue(page);
+	remove_page_from_hash_queue(page);
+}
+
 void remove_inode_page(struct page *page)
 {
 	BUG_ON(!PageLocked(page));
-	remove_page_from_inode_queue(page);
-	remove_page_from_hash_queue(page);
+	__remove_inode_page(page);
 }
 
 /* mm/page_alloc.c in 2.4.16: onto the mapping's dirty list */

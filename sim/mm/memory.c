@@ -3,10 +3,11 @@
  * sim/mm/memory.c - page tables and the generic fault path.
  * Models mm/memory.c (2.4.16): pte_alloc, handle_mm_fault,
  *   handle_pte_fault, do_no_page, do_anonymous_page, do_wp_page,
+ *   do_swap_page (anonymous pages' swap ptes; shmem never has them),
  *   zap_page_range, copy_page_range, clear_page_tables.
- * Left out: swap ptes (shmem never has them; anonymous swap comes later),
- *   the zero page (simplified: do_anonymous_page gives every access its own
- *   zeroed frame), TLB and cache flushes, page_table_lock (one thread).
+ * Left out: the zero page (simplified: do_anonymous_page gives every
+ *   access its own zeroed frame), TLB and cache flushes, page_table_lock
+ *   (one thread), swapin_readahead.
  * Called by do_page_fault (the fault path), do_munmap and exit_mmap (zap),
  *   dup_mmap (copy_page_range).
  *
@@ -21,6 +22,7 @@
 #include "linux/kernel.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
+#include "linux/swap.h"
 #include "sim/trace.h"
 
 static inline unsigned long pgd_index(unsigned long address)
@@ -166,12 +168,20 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		return TRACE_RET_INT(VM_FAULT_MINOR);
 	}
 	/* TryLockPage + can_share_swap_page(): nobody else has the page */
-	if (!PageLocked(old_page) && page_count(old_page) == 1 &&
-	    !PageReserved(old_page)) {
-		page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
-		sim_note("mm", "pte %#lx -> page#%lu reused, now rw dirty",
-			 address & PAGE_MASK, page_to_pfn(old_page));
-		return TRACE_RET_INT(VM_FAULT_MINOR);
+	if (!PageLocked(old_page)) {
+		int reuse;
+
+		LockPage(old_page);
+		reuse = can_share_swap_page(old_page);
+		UnlockPage(old_page);
+		if (reuse) {
+			page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY |
+					       _PAGE_ACCESSED;
+			sim_note("mm", "pte %#lx -> page#%lu reused, now rw "
+				 "dirty", address & PAGE_MASK,
+				 page_to_pfn(old_page));
+			return TRACE_RET_INT(VM_FAULT_MINOR);
+		}
 	}
 	new_page = alloc_page(GFP_HIGHUSER);
 	if (!new_page)
@@ -184,6 +194,54 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	return TRACE_RET_INT(VM_FAULT_MINOR);
 }
 
+static inline swp_entry_t pte_to_swp_entry(pte_t pte)
+{
+	swp_entry_t entry = { pte.pte_low };
+
+	return entry;
+}
+
+/*
+ * A swap pte (an anonymous page that swap_out wrote away): find the page
+ * in the swap cache or read it from the swap file, and map it again.
+ * Returns 1 (minor: found in the swap cache), 2 (major: read), -1 (OOM).
+ */
+static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long address, pte_t *page_table,
+			pte_t orig_pte, int write_access)
+{
+	swp_entry_t entry = pte_to_swp_entry(orig_pte);
+	struct page *page;
+	pte_t pte;
+	int ret = VM_FAULT_MINOR;
+
+	TRACE_ENTER("vma#%u, %#lx, %#x", vma->sim_id, address, entry.val);
+	page = lookup_swap_cache(entry);
+	if (!page) {
+		/* sim: no swapin_readahead */
+		page = read_swap_cache_async(entry);
+		if (!page)
+			return TRACE_RET_INT(page_table->pte_low ==
+					     orig_pte.pte_low ? VM_FAULT_OOM :
+					     VM_FAULT_MINOR);
+		ret = VM_FAULT_MAJOR;	/* read from the swap area */
+	}
+	LockPage(page);
+	swap_free(entry);
+	if (vm_swap_full())
+		remove_exclusive_swap_page(page);
+	mm->rss++;
+	pte = mk_pte(page, vma->vm_page_prot);
+	if (write_access && can_share_swap_page(page))
+		pte.pte_low |= _PAGE_RW | _PAGE_DIRTY;
+	UnlockPage(page);
+	*page_table = pte;
+	sim_note("mm", "pte %#lx -> page#%lu from swap, page count %d, rss %lu",
+		 address & PAGE_MASK, page_to_pfn(page), page_count(page),
+		 mm->rss);
+	return TRACE_RET_INT(ret);
+}
+
 static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			    unsigned long address, int write_access,
 			    pte_t *pte)
@@ -193,9 +251,10 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	TRACE_ENTER("%#lx, %s", address, write_access ? "write" : "read");
 	if (!pte_present(entry)) {
-		/* sim: no swap ptes yet, so not present means none */
-		BUG_ON(!pte_none(entry));
-		if (vma->vm_ops && vma->vm_ops->nopage)
+		if (!pte_none(entry))
+			ret = do_swap_page(mm, vma, address, pte, entry,
+					   write_access);
+		else if (vma->vm_ops && vma->vm_ops->nopage)
 			ret = do_no_page(mm, vma, address, write_access, pte);
 		else
 			ret = do_anonymous_page(mm, vma, pte, write_access,
@@ -256,7 +315,13 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 		if (pte_none(pte))
 			continue;
 		ptep->pte_low = 0;
-		/* sim: no swap ptes yet, every non-empty pte is present */
+		if (!pte_present(pte)) {
+			/* an anonymous page's swap pte: its slot goes */
+			sim_note("mm", "swap pte %#lx (slot %u) cleared", addr,
+				 pte.pte_low >> 8);
+			free_swap_and_cache(pte_to_swp_entry(pte));
+			continue;
+		}
 		page = pte_page(pte);
 		if (!PageReserved(page))
 			freed++;
@@ -264,7 +329,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 			set_page_dirty(page);
 		sim_note("mm", "pte %#lx -> page#%lu cleared, page count %d",
 			 addr, page_to_pfn(page), page_count(page) - 1);
-		page_cache_release(page);
+		free_page_and_swap_cache(page);
 	}
 	if (mm->rss > freed)
 		mm->rss -= freed;
@@ -299,6 +364,12 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		if (!dst_pte)
 			return TRACE_RET(-ENOMEM);
 		pte = *src_pte;
+		if (!pte_present(pte)) {
+			/* a swap pte: both name the slot now */
+			swap_duplicate(pte_to_swp_entry(pte));
+			*dst_pte = pte;
+			continue;
+		}
 		/* COW mapping: write-protect it in the parent and the child */
 		if (cow) {
 			src_pte->pte_low &= ~_PAGE_RW;

@@ -25,6 +25,7 @@
 #include "linux/sched.h"
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
+#include "linux/swap.h"
 #include "sim/trace.h"
 
 #define MAP_NORESERVE	0x4000	/* include/asm-i386/mman.h */
@@ -382,9 +383,8 @@ unsigned long get_unmapped_area(struct file *file, unsigned long addr,
 
 /*
  * Would pages more pages fit? 2.4.16's heuristic: what is free or could be
- * made free (page cache, free frames, free swap, the swap cache).
- * sim: no swap area yet, so nr_swap_pages and the swap cache are 0; no
- * unused dentries or inodes are kept, so they add nothing either.
+ * made free: the page cache, free frames, free swap slots, the swap cache.
+ * sim: no unused dentries or inodes are kept, so they add nothing.
  */
 int vm_enough_memory(long pages)
 {
@@ -392,6 +392,8 @@ int vm_enough_memory(long pages)
 
 	free = page_cache_size;
 	free += nr_free_pages();
+	free += nr_swap_pages;
+	free += swapper_space.nrpages;
 	return free > (unsigned long)pages;
 }
 

@@ -3,8 +3,8 @@
  * sim/mm/page_alloc.c - the page frame allocator.
  * Models mm/page_alloc.c (2.4.16): __alloc_pages, __free_pages,
  *   __free_pages_ok, nr_free_pages, and mem_map, one struct page per frame.
- * Left out: zones, the buddy system, orders above 0, watermarks (reclaim
- *   comes with swap). Frames are handed out lowest number first, so a
+ * Left out: zones (all RAM is one low-memory zone), the buddy system,
+ *   orders above 0. Frames are handed out lowest number first, so a
  *   scenario's frame numbers are the same on every run.
  * Called by shmem_getpage (page cache pages), pte_alloc and mm_alloc (page
  *   tables), and page_cache_release from zap, truncate and the cache.
@@ -18,11 +18,14 @@
 
 #include "linux/kernel.h"
 #include "linux/mm.h"
+#include "linux/swap.h"
 #include "sim/arena.h"
 #include "sim/trace.h"
 
 struct page *mem_map;
 unsigned long max_mapnr;
+unsigned long pages_min, pages_low, pages_high;
+int need_balance;
 unsigned long nr_free_pages_count;
 static bitstr_t *frame_in_use;		/* sim: one bit per frame */
 static void *arena;
@@ -48,6 +51,18 @@ int sim_mem_init(unsigned long ram_bytes)
 		INIT_LIST_HEAD(&mem_map[pfn].lru);
 	}
 	nr_free_pages_count = max_mapnr;
+	/*
+	 * free_area_init_core: the watermarks are 1, 2 and 3 times
+	 * size / zone_balance_ratio (128), kept within 20..255 frames.
+	 */
+	pages_min = max_mapnr / 128;
+	if (pages_min < 20)
+		pages_min = 20;
+	else if (pages_min > 255)
+		pages_min = 255;
+	pages_low = pages_min * 2;
+	pages_high = pages_min * 3;
+	need_balance = 0;
 	return 0;
 }
 
@@ -68,20 +83,15 @@ unsigned long nr_free_pages(void)
 	return nr_free_pages_count;
 }
 
-/* Returns a frame with count 1, or NULL when RAM is exhausted. */
-struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
+/* Take the lowest free frame: count 1, no flags, no mapping. */
+static struct page *rmqueue(void)
 {
 	struct page *page;
 	int pfn;
 
-	TRACE_ENTER("%#x, %u", gfp_mask, order);
-	BUG_ON(order != 0);
 	bit_ffc(frame_in_use, (int)max_mapnr, &pfn);
-	if (pfn < 0) {
-		sim_note("mm", "out of page frames");
-		TRACE_EXIT();
+	if (pfn < 0)
 		return NULL;
-	}
 	bit_set(frame_in_use, pfn);
 	nr_free_pages_count--;
 	page = &mem_map[pfn];
@@ -89,7 +99,61 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
 	page->flags = 0;
 	page->mapping = NULL;
 	page->index = 0;
-	return TRACE_RET_PAGE(page);
+	return page;
+}
+
+/*
+ * A frame with count 1, or NULL. Above pages_low anything goes; at or
+ * below it kswapd is woken; at or below pages_min the caller reclaims
+ * itself (try_to_free_pages), unless it is reclaiming already
+ * (PF_MEMALLOC), which may take the last frames.
+ * (simplified: where 2.4.16 loops until memory comes back, the OOM
+ * killer's victim's included, the allocation fails once a round of
+ * reclaim can do nothing at all; the faulting task is the one killed.)
+ */
+struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
+{
+	unsigned long min = 1UL << order;
+	unsigned long local_min, work;
+	struct page *page;
+	int enough;
+
+	TRACE_ENTER("%#x, %u", gfp_mask, order);
+	BUG_ON(order != 0);
+	if (nr_free_pages_count > pages_low + min)
+		return TRACE_RET_PAGE(rmqueue());
+
+	if (!need_balance)
+		sim_note("mm", "free pages %lu <= pages_low %lu: kswapd woken",
+			 nr_free_pages_count, pages_low);
+	need_balance = 1;
+	local_min = pages_min;
+	if (!(gfp_mask & __GFP_WAIT))
+		local_min >>= 2;
+	if (nr_free_pages_count > local_min + min)
+		return TRACE_RET_PAGE(rmqueue());
+
+	for (;;) {
+		if (sim_in_reclaim) {
+			page = rmqueue();
+			if (!page)
+				sim_note("mm", "out of page frames");
+			return TRACE_RET_PAGE(page);
+		}
+		if (!(gfp_mask & __GFP_WAIT))
+			return TRACE_RET_PAGE((struct page *)NULL);
+		sim_note("mm", "free pages %lu <= pages_min %lu: direct "
+			 "reclaim", nr_free_pages_count, pages_min);
+		work = sim_reclaim_work;
+		enough = try_to_free_pages(gfp_mask);
+		if (nr_free_pages_count > pages_min + min)
+			return TRACE_RET_PAGE(rmqueue());
+		/* 2.4 yields and tries again while reclaim gets somewhere */
+		if (!enough && sim_reclaim_work == work) {
+			sim_note("mm", "out of memory");
+			return TRACE_RET_PAGE((struct page *)NULL);
+		}
+	}
 }
 
 /* The last reference went: the frame returns to the free pool. */

@@ -5,11 +5,12 @@
  *   shmem_get_inode, shmem_file_setup, shmem_zero_setup, shmem_mmap,
  *   shmem_nopage, shmem_getpage, shmem_getpage_locked, shmem_swp_entry,
  *   shmem_alloc_entry, shmem_recalc_inode, shmem_truncate,
- *   shmem_delete_inode, shmem_lock.
+ *   shmem_delete_inode, shmem_lock, shmem_writepage (swap-out) and the
+ *   swap-in half of shmem_getpage_locked.
  * Left out: the user-mountable side (CONFIG_TMPFS read/write/readdir,
- *   symlinks, mount options), swap-out (shmem_writepage) and swap-in, which
- *   come with the swap model; the doubly indirect half of the swap vector
- *   (indices past 524,304 pages, 2 GiB: unreachable below SHMMAX).
+ *   symlinks, mount options), swapoff (shmem_unuse), swapin_readahead; the
+ *   doubly indirect half of the swap vector (indices past 524,304 pages,
+ *   2 GiB: unreachable below SHMMAX).
  * Called by newseg (shmem_file_setup), the fault path (shmem_nopage via
  *   vm_ops), iput (shmem_delete_inode via s_op), shm_destroy (shmem_lock)
  *   and do_mmap_pgoff (shmem_zero_setup for MAP_SHARED|MAP_ANONYMOUS).
@@ -29,6 +30,7 @@
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/shmem_fs.h"
+#include "linux/swap.h"
 #include "sim/trace.h"
 
 struct vfsmount *shm_mnt;
@@ -157,34 +159,77 @@ static swp_entry_t *shmem_alloc_entry(struct shmem_inode_info *info,
 	return res;
 }
 
+/* sim: the entry of index if its vector page exists, else NULL (checks) */
+swp_entry_t *shmem_swp_lookup(struct shmem_inode_info *info,
+			      unsigned long index)
+{
+	swp_entry_t *e = shmem_swp_entry(info, index, 0);
+
+	return IS_ERR(e) ? NULL : e;
+}
+
+/* Drop the swap entries of dir[0..count): each slot loses a reference. */
+static int shmem_free_swp(swp_entry_t *dir, unsigned int count)
+{
+	swp_entry_t *ptr, entry;
+	int freed = 0;
+
+	for (ptr = dir; ptr < dir + count; ptr++) {
+		if (!ptr->val)
+			continue;
+		entry = *ptr;
+		*ptr = (swp_entry_t){ 0 };
+		freed++;
+		free_swap_and_cache(entry);
+	}
+	return freed;
+}
+
 /*
- * Free the swap vector from page index start on. With no swap-out yet every
- * entry is 0, so what goes are the vector pages themselves (all of them
- * when start is 0, as shmem_delete_inode asks).
- * (simplified: 2.4.16 walks shmem_truncate_indirect region by region and
- * frees each non-zero entry with free_swap_and_cache.)
+ * i_size shrank (to 0, when the inode dies): free every swap entry from
+ * the new end on, and the vector pages no entry needs any more.
+ * (simplified: 2.4.16 walks shmem_truncate_indirect region by region,
+ * highest first; here the direct entries, then each leaf of the single
+ * indirect half, which holds every index a SysV segment can reach.)
  */
 static void shmem_truncate(struct inode *inode)
 {
 	struct shmem_inode_info *info = SHMEM_I(inode);
-	unsigned long index, i;
+	unsigned long index, k, freed = 0;
 
 	TRACE_ENTER("inode#%u, i_size %lld", inode->sim_id, inode->i_size);
 	inode->i_ctime = inode->i_mtime = CURRENT_TIME;
 	index = (inode->i_size + PAGE_CACHE_SIZE - 1) >> PAGE_CACHE_SHIFT;
 	if (index < info->next_index) {
-		for (i = index; i < SHMEM_NR_DIRECT; i++)
-			BUG_ON(info->i_direct[i].val);	/* no swap yet */
-		if (index == 0 && info->i_indirect) {
-			for (i = 0; i < ENTRIES_PER_PAGE / 2; i++)
-				if (info->i_indirect[i])
-					free_page(info->i_indirect[i]);
+		if (index < SHMEM_NR_DIRECT)
+			freed += shmem_free_swp(info->i_direct + index,
+						SHMEM_NR_DIRECT - index);
+		for (k = 0; info->i_indirect && k < ENTRIES_PER_PAGE / 2; k++) {
+			unsigned long base = SHMEM_NR_DIRECT +
+					     k * ENTRIES_PER_PAGE;
+			unsigned long start = index > base ? index - base : 0;
+			uint32_t leaf = info->i_indirect[k];
+
+			if (!leaf || start >= ENTRIES_PER_PAGE)
+				continue;
+			freed += shmem_free_swp((swp_entry_t *)sim_kptr(leaf) +
+						start, ENTRIES_PER_PAGE - start);
+			if (!start) {
+				free_page(leaf);
+				info->i_indirect[k] = 0;
+			}
+		}
+		if (index <= SHMEM_NR_DIRECT && info->i_indirect) {
 			free_page(sim_kaddr(virt_to_page(info->i_indirect)));
 			info->i_indirect = NULL;
 			sim_note("shmem", "swap vector pages freed");
 		}
 		info->next_index = index;
 	}
+	info->swapped -= freed;
+	if (freed)
+		sim_note("shmem", "inode#%u: %lu swap entries freed, swapped %lu",
+			 inode->sim_id, freed, info->swapped);
 	shmem_recalc_inode(inode);
 	TRACE_EXIT();
 }
@@ -207,9 +252,82 @@ static void shmem_delete_inode(struct inode *inode)
 	TRACE_EXIT();
 }
 
+/* mm/filemap.c: writepage refused; keep the page dirty (and busy). */
+static int fail_writepage(struct page *page)
+{
+	if (test_bit(PG_launder, &page->flags)) {
+		activate_page(page);
+		set_bit(PG_referenced, &page->flags);
+	}
+	set_bit(PG_dirty, &page->flags);
+	UnlockPage(page);
+	return 0;
+}
+
 /*
- * Find or make page idx of the inode, with info->sem held. Returns the page
- * locked, with a reference for the caller, or an ERR_PTR.
+ * a_ops->writepage, called by shrink_cache for a dirty page only the page
+ * cache holds: move it from the inode's cache into the swap cache, and
+ * record its slot in the swap vector. The write itself comes later
+ * (swap_writepage). SHM_LOCK (info->locked) keeps the page in RAM.
+ */
+static int shmem_writepage(struct page *page)
+{
+	struct shmem_inode_info *info;
+	swp_entry_t *entry, swap;
+	struct address_space *mapping;
+	unsigned long index;
+	struct inode *inode;
+
+	TRACE_ENTER("page#%lu, index %lu", page_to_pfn(page), page->index);
+	BUG_ON(!PageLocked(page));
+	if (!test_bit(PG_launder, &page->flags))
+		return TRACE_RET(fail_writepage(page));
+
+	mapping = page->mapping;
+	index = page->index;
+	inode = mapping->host;
+	info = SHMEM_I(inode);
+	if (info->locked) {
+		sim_note("shmem", "inode#%u is SHM_LOCKed: page#%lu stays",
+			 inode->sim_id, page_to_pfn(page));
+		return TRACE_RET(fail_writepage(page));
+	}
+getswap:
+	swap = get_swap_page();
+	if (!swap.val)
+		return TRACE_RET(fail_writepage(page));
+
+	/* the slot was made at fault time: writepage never allocates */
+	entry = shmem_swp_entry(info, index, 0);
+	BUG_ON(IS_ERR(entry));
+	shmem_recalc_inode(inode);
+	BUG_ON(entry->val);
+
+	/* out of the inode's cache ... */
+	remove_inode_page(page);
+	page_cache_release(page);
+
+	/* ... into the swap cache */
+	if (add_to_swap_cache(page, swap) != 0) {
+		add_to_page_cache_locked(page, mapping, index);
+		swap_free(swap);
+		goto getswap;
+	}
+	*entry = swap;
+	info->swapped++;
+	sim_note("shmem", "inode#%u index %lu -> swap slot %lu, swapped %lu",
+		 inode->sim_id, index, SWP_OFFSET(swap), info->swapped);
+	SetPageUptodate(page);
+	set_page_dirty(page);
+	UnlockPage(page);
+	return TRACE_RET(0);
+}
+
+/*
+ * Find or make page idx of the inode, with info->sem held: from the page
+ * cache; else from swap (the swap cache, or the swap file), giving the
+ * slot back; else a new zeroed page. Returns the page locked, with a
+ * reference for the caller, or an ERR_PTR.
  */
 static struct page *shmem_getpage_locked(struct shmem_inode_info *info,
 					 struct inode *inode,
@@ -221,6 +339,7 @@ static struct page *shmem_getpage_locked(struct shmem_inode_info *info,
 	swp_entry_t *entry;
 
 	TRACE_ENTER("inode#%u, index %lu", inode->sim_id, idx);
+repeat:
 	page = find_lock_page(mapping, idx);
 	if (page)
 		return TRACE_RET_PAGE(page);
@@ -231,23 +350,61 @@ static struct page *shmem_getpage_locked(struct shmem_inode_info *info,
 
 	/* sim: one thread, so nothing can have raced us into the cache */
 	shmem_recalc_inode(inode);
-	/* sim: entry->val != 0 (swap-in) comes with the swap model */
-	BUG_ON(entry->val);
+	if (entry->val) {
+		unsigned long flags;
 
-	sbinfo = SHMEM_SB(inode->i_sb);
-	if (!sbinfo->free_blocks)
-		return TRACE_RET_PAGE((struct page *)ERR_PTR(-ENOSPC));
-	sbinfo->free_blocks--;
+		page = find_get_page(&swapper_space, entry->val);
+		if (!page) {
+			swp_entry_t swap = *entry;
 
-	page = alloc_page(mapping->gfp_mask);
-	if (!page)
-		return TRACE_RET_PAGE((struct page *)ERR_PTR(-ENOMEM));
-	clear_user_highpage(page);
-	inode->i_blocks += BLOCKS_PER_PAGE;
-	add_to_page_cache(page, mapping, idx);
+			/* sim: no swapin_readahead */
+			page = read_swap_cache_async(*entry);
+			if (!page) {
+				if (entry->val != swap.val)
+					goto repeat;
+				return TRACE_RET_PAGE((struct page *)
+						      ERR_PTR(-ENOMEM));
+			}
+			if (!PageUptodate(page) && entry->val == swap.val) {
+				page_cache_release(page);
+				return TRACE_RET_PAGE((struct page *)
+						      ERR_PTR(-EIO));
+			}
+			/* the lock was dropped: look again from the top */
+			page_cache_release(page);
+			goto repeat;
+		}
+		BUG_ON(PageLocked(page));	/* sim: no I/O in flight */
+		LockPage(page);
+		swap_free(*entry);
+		*entry = (swp_entry_t){ 0 };
+		delete_from_swap_cache(page);
+		flags = page->flags & ~((1UL << PG_uptodate) |
+					(1UL << PG_error) |
+					(1UL << PG_referenced));
+		page->flags = flags | (1UL << PG_dirty);
+		add_to_page_cache_locked(page, mapping, idx);
+		info->swapped--;
+		sim_note("shmem", "inode#%u index %lu back from swap in "
+			 "page#%lu, swapped %lu", inode->sim_id, idx,
+			 page_to_pfn(page), info->swapped);
+	} else {
+		sbinfo = SHMEM_SB(inode->i_sb);
+		if (!sbinfo->free_blocks)
+			return TRACE_RET_PAGE((struct page *)ERR_PTR(-ENOSPC));
+		sbinfo->free_blocks--;
+
+		page = alloc_page(mapping->gfp_mask);
+		if (!page)
+			return TRACE_RET_PAGE((struct page *)ERR_PTR(-ENOMEM));
+		clear_user_highpage(page);
+		inode->i_blocks += BLOCKS_PER_PAGE;
+		add_to_page_cache(page, mapping, idx);
+		sim_note("shmem", "inode#%u index %lu: new page#%lu, i_blocks "
+			 "%lu", inode->sim_id, idx, page_to_pfn(page),
+			 inode->i_blocks);
+	}
 	SetPageUptodate(page);
-	sim_note("shmem", "inode#%u index %lu: new page#%lu, i_blocks %lu",
-		 inode->sim_id, idx, page_to_pfn(page), inode->i_blocks);
 	return TRACE_RET_PAGE(page);
 }
 
@@ -431,8 +588,7 @@ static struct super_operations shmem_ops = {
 };
 
 static struct address_space_operations shmem_aops = {
-	/* sim: .writepage = shmem_writepage comes with swap-out */
-	.writepage	= NULL,
+	.writepage	= shmem_writepage,
 };
 
 static struct file_operations shmem_file_operations = {

@@ -15,9 +15,11 @@ LIST_HEAD(inactive_list);
 unsigned long nr_active_pages;
 unsigned long nr_inactive_pages;
 
+/* A page not on the LRU yet joins the inactive list (others stay put). */
 void lru_cache_add(struct page *page)
 {
-	BUG_ON(test_bit(PG_lru, &page->flags));
+	if (test_bit(PG_lru, &page->flags))
+		return;
 	set_bit(PG_lru, &page->flags);
 	list_add(&page->lru, &inactive_list);
 	nr_inactive_pages++;
@@ -37,7 +39,7 @@ void lru_cache_del(struct page *page)
 	clear_bit(PG_lru, &page->flags);
 }
 
-static void activate_page(struct page *page)
+void activate_page(struct page *page)
 {
 	if (test_bit(PG_lru, &page->flags) &&
 	    !test_bit(PG_active, &page->flags)) {

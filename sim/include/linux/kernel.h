@@ -75,10 +75,16 @@ void sim_bug(const char *file, int line, const char *what);
 extern long sim_clock;
 #define CURRENT_TIME	(sim_clock)
 
-/* GFP masks are carried for readability; the arena ignores them. */
+/* include/linux/mm.h: allocation flags */
+#define __GFP_WAIT	0x10	/* may sleep: may reclaim */
+#define __GFP_HIGH	0x20
+#define __GFP_IO	0x40
+#define __GFP_HIGHIO	0x80
+#define __GFP_FS	0x100	/* may call writepage */
 #define GFP_KERNEL	0x1f0
 #define GFP_USER	0x1d0
 #define GFP_HIGHUSER	0x1d2
+#define GFP_KSWAPD	(__GFP_WAIT | __GFP_IO | __GFP_HIGHIO | __GFP_FS)
 
 /* mm/slab.c: kmalloc/kfree (fault injection hooks in sim/slab.c) */
 void *kmalloc(size_t size, int flags);

@@ -171,6 +171,8 @@ static inline void get_page(struct page *page)
 }
 
 /* sim/mm/page_alloc.c (mm/page_alloc.c) */
+extern unsigned long pages_min, pages_low, pages_high;	/* the watermarks */
+extern int need_balance;		/* the allocator woke kswapd */
 extern struct page *mem_map;
 extern unsigned long max_mapnr;		/* frames in the arena */
 extern unsigned long nr_free_pages_count;
@@ -292,6 +294,9 @@ struct vm_area_struct {
 	unsigned int sim_id;
 };
 
+extern struct mm_struct init_mm;		/* head of mmlist */
+extern int mmlist_nr;
+
 struct mm_struct {
 	struct vm_area_struct *mmap;	/* list of vmas */
 	rb_root_t mm_rb;
@@ -375,6 +380,11 @@ struct page *find_get_page(struct address_space *mapping,
 			   unsigned long index);
 struct page *find_lock_page(struct address_space *mapping,
 			    unsigned long index);
+int add_to_page_cache_unique(struct page *page, struct address_space *mapping,
+			     unsigned long offset);
+void add_to_page_cache_locked(struct page *page, struct address_space *mapping,
+			      unsigned long index);
+void __remove_inode_page(struct page *page);
 void remove_inode_page(struct page *page);
 void truncate_inode_pages(struct address_space *mapping, long long lstart);
 void set_page_dirty(struct page *page);
@@ -386,6 +396,7 @@ extern unsigned long nr_active_pages, nr_inactive_pages;
 void lru_cache_add(struct page *page);
 void lru_cache_del(struct page *page);
 void mark_page_accessed(struct page *page);
+void activate_page(struct page *page);
 
 /* sim/arch/sys_i386.c (arch/i386/kernel/sys_i386.c, mm/mmap.c) */
 unsigned long sys_mmap2(unsigned long addr, unsigned long len,

@@ -30,5 +30,7 @@ struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long address,
 			  int unused);
 int shmem_zero_setup(struct vm_area_struct *vma);
 void shmem_lock(struct file *file, int lock);
+swp_entry_t *shmem_swp_lookup(struct shmem_inode_info *info,
+			      unsigned long index);	/* sim: no allocation */
 
 #endif /* _SIM_LINUX_SHMEM_FS_H */

@@ -11,7 +11,8 @@
 
 struct sim_machine {
 	unsigned long ram;	/* bytes of the page-frame arena */
-	unsigned long swap;	/* bytes of swap (the swap model is to come) */
+	unsigned long swap;	/* bytes of the swap file; 0: no swap */
+	const char *swap_file;	/* the user's name for it, kept at exit */
 	int kernel_26;		/* kernel=2.6 asked for (not yet modelled) */
 	kdev_t sockfs_dev;	/* reserved at boot, never mounted */
 };

@@ -23,4 +23,7 @@ int sim_dump_pagecache(int shmid, FILE *out);
 void sim_dump_objects(FILE *out);
 int sim_check_all(char *why, size_t len);
 
+/* sim/dot.c (sim only): every live structure as a Graphviz digraph */
+void sim_dump_dot(FILE *out);
+
 #endif /* _SIM_PROC_H */
