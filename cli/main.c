@@ -169,7 +169,7 @@ int main(int argc, char **argv)
 			status = RUN_BAD_SCRIPT;
 		}
 	}
-	for (i = 0; status == RUN_OK && i < nfiles; i++) {
+	for (i = 0; status != RUN_BAD_SCRIPT && i < nfiles; i++) {
 		int st = run_script(scripts[i], &opt);
 
 		if (st > status)

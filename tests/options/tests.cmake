@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tests/options/: the command line of shmsim, each case with its whole
+# output and exit status in <case>.expected.
+set(SHMSIM_OPT_DIR ${CMAKE_CURRENT_LIST_DIR})
+function(shmsim_option_test name stdin)
+  set(args ${ARGN})
+  string(REPLACE ";" "\\;" args "${args}")
+  set(cmd ${CMAKE_COMMAND} -DSHMSIM=$<TARGET_FILE:shmsim>
+      -DDIR=${SHMSIM_OPT_DIR} -DGOLDEN=${SHMSIM_OPT_DIR}/${name}.expected
+      "-DARGS=${args}")
+  if(stdin)
+    list(APPEND cmd -DSTDIN=${SHMSIM_OPT_DIR}/${stdin})
+  endif()
+  add_test(NAME option/${name}
+    COMMAND ${cmd} -P ${SHMSIM_OPT_DIR}/run_option.cmake)
+endfunction()
+
+shmsim_option_test(stops-at-first-failure "" -q two-failures.scn)
+shmsim_option_test(keep-going "" -q --keep-going two-failures.scn)
+shmsim_option_test(no-trace "" --no-trace two-failures.scn)
+shmsim_option_test(stdin "two-failures.scn" -q -)
+shmsim_option_test(two-scripts "" -q --keep-going two-failures.scn
+  ../../scenarios/06-ids-and-limits.scn)
+shmsim_option_test(no-script "")
+shmsim_option_test(unknown-option "" --frob two-failures.scn)
+shmsim_option_test(missing-file "" -q no-such-file.scn)
+shmsim_option_test(help "" --help)
