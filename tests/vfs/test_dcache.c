@@ -20,78 +20,15 @@
 #include "linux/slab.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
+#include "testfs.h"
 
-/*
- * Test-only stubs, weak so that the library's definitions win whenever they
- * are linked in: current (sim/kernel/sched.c) and truncate_inode_pages
- * (sim/mm/filemap.c), which iput calls only for inodes with pages.
- */
-__attribute__((weak)) struct task_struct *current;
-__attribute__((weak)) void truncate_inode_pages(struct address_space *mapping,
-						long long lstart)
-{
-	(void)lstart;
-	mapping->nrpages = 0;
-}
-
-static struct task_struct test_task;
-static unsigned long kmalloc_base;
-static int testfs_deletes;
 static struct vfsmount *mnt;	/* testfs, mounted by the setup */
 static struct dentry *root;	/* its root dentry */
-
-static void testfs_delete_inode(struct inode *inode)
-{
-	testfs_deletes++;
-	clear_inode(inode);
-}
-
-static struct super_operations testfs_ops = {
-	.put_inode	= force_delete,
-	.delete_inode	= testfs_delete_inode,
-};
-
-static struct super_block *testfs_read_super(struct super_block *sb,
-					     void *data, int silent)
-{
-	struct inode *inode;
-
-	(void)data;
-	(void)silent;
-	sb->s_blocksize = 4096;
-	sb->s_blocksize_bits = 12;
-	sb->s_op = &testfs_ops;
-	inode = new_inode(sb);
-	if (!inode)
-		return NULL;
-	inode->i_mode = S_IFDIR | 0777;
-	inode->i_nlink = 2;
-	sb->s_root = d_alloc_root(inode);
-	if (!sb->s_root) {
-		iput(inode);
-		return NULL;
-	}
-	return sb;
-}
-
-static struct file_system_type testfs_type = {
-	.name		= "testfs",
-	.read_super	= testfs_read_super,
-};
 
 static int vfs_setup(void **state)
 {
 	(void)state;
-	sim_trace_reset();
-	sim_trace_printing = getenv("SIM_TRACE") != NULL;
-	sim_trace_out = NULL;
-	memset(&test_task, 0, sizeof(test_task));
-	test_task.pid = 1;
-	current = &test_task;
-	testfs_deletes = 0;
-	kmalloc_base = sim_kmalloc_live;
-	vfs_caches_init(4096);
-	proc_root_init();
+	testfs_world_init();
 	if (register_filesystem(&testfs_type))
 		return -1;
 	mnt = kern_mount(&testfs_type);
@@ -103,23 +40,12 @@ static int vfs_setup(void **state)
 
 static int vfs_teardown(void **state)
 {
-	char why[256];
-	int err;
-
 	(void)state;
-	err = sim_vfs_check(why, sizeof(why));
-	if (err)
-		print_error("sim_vfs_check() = %d: %s\n", err, why);
-	assert_int_equal(err, 0);
+	testfs_check();
 	assert_int_equal(root->d_count, 2);
 	mntput(mnt);
 	assert_errno(unregister_filesystem(&testfs_type), 0);
-	assert_int_equal(sim_vfs_exit(stderr), 0);
-	assert_int_equal(inodes_stat.nr_inodes, 0);
-	assert_int_equal(dentry_stat.nr_dentry, 0);
-	assert_int_equal(dentry_stat.nr_unused, 0);
-	assert_true(list_empty(&super_blocks));
-	assert_int_equal(sim_kmalloc_live, kmalloc_base);
+	testfs_world_exit();
 	return 0;
 }
 

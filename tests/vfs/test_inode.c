@@ -20,11 +20,13 @@
 #include "linux/slab.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
+#include "testfs.h"
 
 /*
- * Test-only stubs, weak so that the library's definitions win whenever they
- * are linked in: current (sim/kernel/sched.c) and truncate_inode_pages
- * (sim/mm/filemap.c). The stub counts its calls and drops the pages.
+ * A stand-in for sim/mm/filemap.c's truncate_inode_pages that counts its
+ * calls and drops the pages. Both are weak: defining `current` here keeps
+ * sim/kernel/sched.c, and through it sim/mm/filemap.c, out of this test's
+ * link, so the stand-in is the one iput calls.
  */
 static int truncate_calls;
 
@@ -37,74 +39,29 @@ __attribute__((weak)) void truncate_inode_pages(struct address_space *mapping,
 	mapping->nrpages = 0;
 }
 
-static struct task_struct test_task;
-static unsigned long kmalloc_base;
 static struct vfsmount *mnt;	/* testfs, mounted by the setup */
 static struct super_block *sb;	/* its superblock */
 
 /* what testfs_delete_inode saw */
-static int testfs_deletes;
 static unsigned long state_before_clear, state_after_clear;
 static int count_at_delete;
 
-static void testfs_delete_inode(struct inode *inode)
+static void look_at_delete(struct inode *inode)
 {
-	testfs_deletes++;
 	state_before_clear = inode->i_state;
 	count_at_delete = inode->i_count;
 	clear_inode(inode);
 	state_after_clear = inode->i_state;
 }
 
-static struct super_operations testfs_ops = {
-	.put_inode	= force_delete,
-	.delete_inode	= testfs_delete_inode,
-};
-
-static struct super_block *testfs_read_super(struct super_block *s,
-					     void *data, int silent)
-{
-	struct inode *inode;
-
-	(void)data;
-	(void)silent;
-	s->s_blocksize = 4096;
-	s->s_blocksize_bits = 12;
-	s->s_op = &testfs_ops;
-	inode = new_inode(s);
-	if (!inode)
-		return NULL;
-	inode->i_mode = S_IFDIR | 0777;
-	inode->i_nlink = 2;
-	s->s_root = d_alloc_root(inode);
-	if (!s->s_root) {
-		iput(inode);
-		return NULL;
-	}
-	return s;
-}
-
-static struct file_system_type testfs_type = {
-	.name		= "testfs",
-	.read_super	= testfs_read_super,
-};
-
 static int vfs_setup(void **state)
 {
 	(void)state;
-	sim_trace_reset();
-	sim_trace_printing = getenv("SIM_TRACE") != NULL;
-	sim_trace_out = NULL;
-	memset(&test_task, 0, sizeof(test_task));
-	test_task.pid = 1;
-	current = &test_task;
-	testfs_deletes = 0;
+	testfs_world_init();
+	testfs_delete_hook = look_at_delete;
 	truncate_calls = 0;
 	state_before_clear = state_after_clear = 0;
 	count_at_delete = -1;
-	kmalloc_base = sim_kmalloc_live;
-	vfs_caches_init(4096);
-	proc_root_init();
 	if (register_filesystem(&testfs_type))
 		return -1;
 	mnt = kern_mount(&testfs_type);
@@ -116,21 +73,13 @@ static int vfs_setup(void **state)
 
 static int vfs_teardown(void **state)
 {
-	char why[256];
-	int err;
-
 	(void)state;
-	err = sim_vfs_check(why, sizeof(why));
-	if (err)
-		print_error("sim_vfs_check() = %d: %s\n", err, why);
-	assert_int_equal(err, 0);
+	testfs_check();
 	mntput(mnt);
 	assert_errno(unregister_filesystem(&testfs_type), 0);
-	assert_int_equal(sim_vfs_exit(stderr), 0);
-	assert_int_equal(inodes_stat.nr_inodes, 0);
+	testfs_world_exit();
 	assert_int_equal(inodes_stat.nr_unused, 0);
 	assert_true(list_empty(&inode_in_use));
-	assert_int_equal(sim_kmalloc_live, kmalloc_base);
 	return 0;
 }
 

@@ -19,67 +19,7 @@
 #include "linux/slab.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
-
-/*
- * Test-only stubs, weak so that the library's definitions win whenever they
- * are linked in: current (sim/kernel/sched.c) and truncate_inode_pages
- * (sim/mm/filemap.c), which iput calls only for inodes with pages.
- */
-__attribute__((weak)) struct task_struct *current;
-__attribute__((weak)) void truncate_inode_pages(struct address_space *mapping,
-						long long lstart)
-{
-	(void)lstart;
-	mapping->nrpages = 0;
-}
-
-static struct task_struct test_task;
-static unsigned long kmalloc_base;
-
-/* testfs: a root directory and nothing else; read_super can be made to fail */
-static int testfs_fail;
-static int testfs_deletes;
-
-static void testfs_delete_inode(struct inode *inode)
-{
-	testfs_deletes++;
-	clear_inode(inode);
-}
-
-static struct super_operations testfs_ops = {
-	.put_inode	= force_delete,
-	.delete_inode	= testfs_delete_inode,
-};
-
-static struct super_block *testfs_read_super(struct super_block *sb,
-					     void *data, int silent)
-{
-	struct inode *inode;
-
-	(void)data;
-	(void)silent;
-	if (testfs_fail)
-		return NULL;
-	sb->s_blocksize = 4096;
-	sb->s_blocksize_bits = 12;
-	sb->s_op = &testfs_ops;
-	inode = new_inode(sb);
-	if (!inode)
-		return NULL;
-	inode->i_mode = S_IFDIR | 0777;
-	inode->i_nlink = 2;
-	sb->s_root = d_alloc_root(inode);
-	if (!sb->s_root) {
-		iput(inode);
-		return NULL;
-	}
-	return sb;
-}
-
-static struct file_system_type testfs_type = {
-	.name		= "testfs",
-	.read_super	= testfs_read_super,
-};
+#include "testfs.h"
 
 static struct file_system_type singlefs_type = {
 	.name		= "singlefs",
@@ -90,72 +30,21 @@ static struct file_system_type singlefs_type = {
 static int vfs_setup(void **state)
 {
 	(void)state;
-	sim_trace_reset();
-	sim_trace_printing = getenv("SIM_TRACE") != NULL;
-	sim_trace_out = NULL;
-	memset(&test_task, 0, sizeof(test_task));
-	test_task.pid = 1;
-	strcpy(test_task.comm, "test");
-	current = &test_task;
-	testfs_fail = 0;
-	testfs_deletes = 0;
-	kmalloc_base = sim_kmalloc_live;
-	vfs_caches_init(4096);
-	proc_root_init();
+	testfs_world_init();
 	return 0;
 }
 
 static int vfs_teardown(void **state)
 {
-	char why[256];
-	int err;
-
 	(void)state;
-	err = sim_vfs_check(why, sizeof(why));
-	if (err)
-		print_error("sim_vfs_check() = %d: %s\n", err, why);
-	assert_int_equal(err, 0);
-	current = &test_task;
-	test_task.euid = 0;
-	assert_int_equal(sim_vfs_exit(stderr), 0);
-	assert_int_equal(inodes_stat.nr_inodes, 0);
-	assert_int_equal(dentry_stat.nr_dentry, 0);
-	assert_int_equal(files_stat.nr_files, 0);
-	assert_true(list_empty(&super_blocks));
-	assert_null(file_systems);
-	assert_int_equal(sim_kmalloc_live, kmalloc_base);
+	testfs_check();
+	testfs_world_exit();
 	return 0;
 }
 
 static void assert_vfs_ok(void)
 {
-	char why[256];
-	int err = sim_vfs_check(why, sizeof(why));
-
-	if (err)
-		print_error("sim_vfs_check() = %d: %s\n", err, why);
-	assert_int_equal(err, 0);
-}
-
-/* Capture what the tracer prints between start and end. */
-static FILE *trace_file;
-static char *trace_text;
-static size_t trace_size;
-
-static void trace_capture_start(void)
-{
-	trace_file = open_memstream(&trace_text, &trace_size);
-	assert_non_null(trace_file);
-	sim_trace_out = trace_file;
-	sim_trace_printing = 1;
-}
-
-static char *trace_capture_end(void)
-{
-	fclose(trace_file);
-	sim_trace_out = NULL;
-	sim_trace_printing = getenv("SIM_TRACE") != NULL;
-	return trace_text;	/* the caller frees it */
+	testfs_check();
 }
 
 static int list_length(struct list_head *head)
