@@ -4,7 +4,8 @@
  * Reads the whole script before anything runs (scenario-language.md,
  *   "Running"), one line per statement, and checks what can be checked
  *   without the kernel: argument counts and types, flag names, declared
- *   tasks, set variables and their fields, "machine" placement. The first
+ *   tasks, set variables and their fields, "machine" placement, the
+ *   functions `inject` can fail and their errnos. The first
  *   error stops the parse with "FILE:LINE:COL: message".
  * Left out: executing anything; the runner (cli/run.c) walks the result.
  * Called by cli/run.c and tests/cli/test_parse.c; cli/lex.c cuts the lines.
@@ -23,6 +24,7 @@
 #include <uthash.h>
 
 #include "linux/kernel.h"	/* sim_errno_from_name() only */
+#include "sim/fail.h"		/* sim_fail_sites, a table only */
 #include "script.h"
 
 const struct script_flag script_flags[] = {
@@ -76,7 +78,7 @@ struct call_spec {
 	unsigned int nargs;
 	struct arg_spec args[SCRIPT_MAX_ARGS];
 	enum script_capture_kind result;
-	int access;		/* a memory access: may raise SIGSEGV/SIGBUS */
+	int access;		/* a memory access: may end in a signal */
 };
 
 #define INT_ARG(n)		{ n, ARG_INT, 0 }
@@ -1024,7 +1026,7 @@ static int is_errno_name(const struct script_token *t)
 	return 1;
 }
 
-/* "=> OUTCOME": errno name, SIGSEGV, SIGBUS, ok, or a value to match. */
+/* "=> OUTCOME": errno name, a signal, ok, or a value to match. */
 static int parse_outcome(struct parser *p, struct script_call *c)
 {
 	const struct call_spec *spec = &call_specs[c->kind];
@@ -1045,10 +1047,12 @@ static int parse_outcome(struct parser *p, struct script_call *c)
 			return -1;
 		if (tok_is(t, "ok")) {
 			o->kind = SCRIPT_OUTCOME_OK;
-		} else if (tok_is(t, "SIGSEGV") || tok_is(t, "SIGBUS")) {
+		} else if (tok_is(t, "SIGSEGV") || tok_is(t, "SIGBUS") ||
+			   tok_is(t, "SIGKILL")) {
 			o->kind = SCRIPT_OUTCOME_SIGNAL;
-			o->signo = tok_is(t, "SIGBUS") ?
-				   SCRIPT_SIGBUS : SCRIPT_SIGSEGV;
+			o->signo = tok_is(t, "SIGBUS") ? SCRIPT_SIGBUS :
+				   tok_is(t, "SIGKILL") ? SCRIPT_SIGKILL :
+				   SCRIPT_SIGSEGV;
 			if (!spec->access)
 				return perr(p, t->line, t->col, "%s cannot "
 					    "come from %s (only write, fill, "
@@ -1070,7 +1074,8 @@ static int parse_outcome(struct parser *p, struct script_call *c)
 		} else {
 			return perr(p, t->line, t->col, "unknown outcome %s "
 				    "(expected an errno name, SIGSEGV, SIGBUS, "
-				    "ok, an integer, $variable or \"string\")",
+				    "SIGKILL, ok, an integer, $variable or "
+				    "\"string\")",
 				    desc(t, tok, sizeof(tok)));
 		}
 		return 0;
@@ -1078,8 +1083,8 @@ static int parse_outcome(struct parser *p, struct script_call *c)
 	if (t->kind != SCRIPT_TOK_WORD && t->kind != SCRIPT_TOK_VAR &&
 	    t->kind != SCRIPT_TOK_STRING)
 		return perr(p, t->line, t->col, "expected an outcome after "
-			    "\"=>\" (an errno name, SIGSEGV, SIGBUS, ok, an "
-			    "integer, $variable or \"string\"), got %s",
+			    "\"=>\" (an errno name, SIGSEGV, SIGBUS, SIGKILL, "
+			    "ok, an integer, $variable or \"string\"), got %s",
 			    desc(t, tok, sizeof(tok)));
 	o->kind = SCRIPT_OUTCOME_VALUE;
 	if (parse_any_value(p, t, "the outcome", &o->value))
@@ -1271,6 +1276,114 @@ static int parse_simple(struct parser *p, struct script_stmt *st)
 	return expect_eol(p, "");
 }
 
+/* "ENOMEM", "ENOMEM or ENOSPC", "ENOMEM, ENFILE or ENOSPC" */
+static void errno_list(const struct sim_fail_site *site, char *buf, size_t n)
+{
+	size_t used = 0;
+	int i, count = 0;
+
+	while (count < SIM_FAIL_MAX_ERRNOS && site->errnos[count])
+		count++;
+	buf[0] = '\0';
+	for (i = 0; i < count && used < n; i++)
+		used += snprintf(buf + used, n - used, "%s%s",
+				 !i ? "" : i == count - 1 ? " or " : ", ",
+				 sim_errno_name(site->errnos[i]));
+}
+
+/* after= and times= of inject */
+static int parse_inject_option(struct parser *p, struct script_inject *in,
+			       const struct script_token *t,
+			       unsigned int *seen)
+{
+	struct script_token *v;
+	char tok[128];
+
+	if (t->kind == SCRIPT_TOK_KEY && key_is(t, "after")) {
+		v = option_value(p, t, seen, 1);
+		return !v || parse_literal(p, v, "a count >= 0 for after=", 0,
+					   LLONG_MAX, &in->after) ? -1 : 0;
+	}
+	if (t->kind == SCRIPT_TOK_KEY && key_is(t, "times")) {
+		v = option_value(p, t, seen, 2);
+		if (!v || parse_literal(p, v, "a count >= 1, or -1 for no "
+					"limit, for times=", -1, LLONG_MAX,
+					&in->times))
+			return -1;
+		if (in->times == 0)
+			return perr(p, v->line, v->col, "expected a count >= "
+				    "1, or -1 for no limit, for times=, got "
+				    "%s", desc(v, tok, sizeof(tok)));
+		return 0;
+	}
+	if (t->kind == SCRIPT_TOK_KEY)
+		return perr(p, t->line, t->col, "unknown option %s for inject "
+			    "(expected after= or times=)",
+			    desc(t, tok, sizeof(tok)));
+	return perr(p, t->line, t->col, "expected after=, times= or end of "
+		    "line, got %s", desc(t, tok, sizeof(tok)));
+}
+
+/* "inject FUNCTION ERRNAME [after=N] [times=N]", "inject [FUNCTION] off" */
+static int parse_inject(struct parser *p, struct script_stmt *st)
+{
+	struct script_inject *in = &st->inject;
+	const struct sim_fail_site *site;
+	struct script_token *t, *e;
+	char tok[128], list[256], errs[64], name[64];
+	unsigned int seen = 0;
+	size_t used = 0;
+	int i;
+
+	st->kind = SCRIPT_STMT_INJECT;
+	in->times = 1;
+	next(p);
+	t = next(p);
+	if (tok_is(t, "off")) {
+		in->off = 1;
+		return expect_eol(p, "");
+	}
+	for (i = 0; sim_fail_sites[i].name; i++)
+		used += snprintf(list + used, sizeof(list) - used, "%s%s",
+				 i ? ", " : "", sim_fail_sites[i].name);
+	site = t->kind == SCRIPT_TOK_WORD ? sim_fail_find(t->text, t->len) :
+	       NULL;
+	if (!site && t->kind == SCRIPT_TOK_EOL)
+		return perr(p, t->line, t->col, "expected a function after "
+			    "\"inject\", got end of line (expected off or "
+			    "one of %s)", list);
+	if (!site)
+		return perr(p, t->line, t->col, "unknown function %s for "
+			    "inject (expected off or one of %s)",
+			    desc(t, tok, sizeof(tok)), list);
+	in->func = site->name;
+	e = next(p);
+	if (tok_is(e, "off")) {
+		in->off = 1;
+		return expect_eol(p, "");
+	}
+	errno_list(site, errs, sizeof(errs));
+	if (!is_errno_name(e))
+		return perr(p, e->line, e->col, "expected an errno name or off "
+			    "after \"inject %.*s\", got %s (a failing %s gives "
+			    "its callers %s)", (int)t->len, t->text,
+			    desc(e, tok, sizeof(tok)), site->name, errs);
+	snprintf(name, sizeof(name), "%.*s", (int)e->len, e->text);
+	in->err = e->len < sizeof(name) ? sim_errno_from_name(name) : 0;
+	if (!in->err)
+		return perr(p, e->line, e->col, "unknown errno %s (a failing "
+			    "%s gives its callers %s)",
+			    desc(e, tok, sizeof(tok)), site->name, errs);
+	if (!sim_fail_errno_ok(site, in->err))
+		return perr(p, e->line, e->col, "%s cannot fail with %s in "
+			    "2.4.16 (a failing %s gives its callers %s)",
+			    site->name, name, site->name, errs);
+	while ((t = next(p))->kind != SCRIPT_TOK_EOL)
+		if (parse_inject_option(p, in, t, &seen))
+			return -1;
+	return 0;
+}
+
 static void free_value(struct script_value *v)
 {
 	free(v->text);
@@ -1350,10 +1463,12 @@ static int parse_line(struct parser *p)
 	else if (tok_is(&toks[0], "boot") || tok_is(&toks[0], "trace") ||
 		 tok_is(&toks[0], "sleep") || tok_is(&toks[0], "pressure"))
 		rc = parse_simple(p, &st);
+	else if (tok_is(&toks[0], "inject"))
+		rc = parse_inject(p, &st);
 	else
 		rc = perr(p, st.line, st.col, "unknown statement %s (expected "
 			  "machine, boot, task, expect, show, dot, trace, "
-			  "sleep, pressure or NAME: CALL)",
+			  "sleep, pressure, inject or NAME: CALL)",
 			  desc(&toks[0], tok, sizeof(tok)));
 	if (!rc && st.kind != SCRIPT_STMT_MACHINE && !p->run_line)
 		p->run_line = st.line;

@@ -25,6 +25,7 @@
 #include "linux/shm.h"
 #include "linux/swap.h"
 #include "sim/boot.h"
+#include "sim/fail.h"
 #include "sim/mmu.h"
 #include "sim/proc.h"
 #include "sim/trace.h"
@@ -971,6 +972,22 @@ static void check_machine(struct runner *r, const struct script_stmt *st)
 	r->stop = 1;
 }
 
+/* `inject`: arm or disarm a point of sim/fail.c (the parser checked it) */
+static void run_inject(struct runner *r, const struct script_stmt *st)
+{
+	const struct script_inject *in = &st->inject;
+	int err;
+
+	if (in->off)
+		err = sim_fail_clear(in->func);
+	else
+		err = sim_fail_inject(in->func, in->err, (long)in->after,
+				      (long)in->times);
+	if (err)
+		script_error(r, st->line, st->col, "inject: %s",
+			     sim_errno_text(-err));
+}
+
 static void run_stmt(struct runner *r, const struct script_stmt *st)
 {
 	if (st->kind != SCRIPT_STMT_MACHINE && st->kind != SCRIPT_STMT_EXPECT &&
@@ -1018,6 +1035,9 @@ static void run_stmt(struct runner *r, const struct script_stmt *st)
 		break;
 	case SCRIPT_STMT_PRESSURE:
 		sim_pressure((int)st->pressure);
+		break;
+	case SCRIPT_STMT_INJECT:
+		run_inject(r, st);
 		break;
 	}
 	set_printing(r, r->trace_on);

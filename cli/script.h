@@ -4,7 +4,9 @@
  * Models nothing of 2.4: this is the scenario language of
  *   /work/shared/scenario-language.md (version 1), parsed in full before the
  *   first statement runs. The parser never touches the simulated kernel;
- *   it only asks sim_errno_from_name() whether "=> ENAME" names an errno.
+ *   it only asks sim_errno_from_name() whether "=> ENAME" names an errno,
+ *   and sim/fail.c's table which functions `inject` can fail and with
+ *   which errnos.
  * Called by cli/run.c (executes a struct script) and tests/cli/test_parse.c.
  *
  * Typical sequence for the runner:
@@ -63,8 +65,9 @@
  *    runner decides). Task names may be keywords ("task show" is a task);
  *    "NAME:" with the colon always starts a call.
  *  - Typing beyond the contract: expect compares integers with integers and
- *    strings with strings (strings only with == and !=); "=> SIGSEGV" and
- *    "=> SIGBUS" only follow write, fill, read or touch; => "..." and a
+ *    strings with strings (strings only with == and !=); "=> SIGSEGV",
+ *    "=> SIGBUS" and "=> SIGKILL" (the OOM kill of a fault) only follow
+ *    write, fill, read or touch; => "..." and a
  *    string $var only follow read, and an integer outcome never does;
  *    exit has no value ("-> var" and "=> VALUE" are errors, "=> ok" and
  *    "=> ENAME" are not). fill's literal BYTE is 0..255; sleep and
@@ -74,6 +77,12 @@
  *  - Fields are one level deep: $st.uid, not $st.shm_perm.uid (an error).
  *  - "dot FILE" takes a word or a "string" (for names with spaces).
  *  - The display name of standard input ("-") is "<stdin>", as gcc's.
+ *  - "inject FUNCTION ERRNAME": FUNCTION is a name (or alias) of
+ *    sim_fail_sites and ERRNAME one of the errnos that row lists, what a
+ *    failure of FUNCTION gives its callers in 2.4.16; anything else is an
+ *    error at the ERRNAME. after= is >= 0 (default 0), times= >= 1 or -1
+ *    for no limit (default 1); "inject FUNCTION off" and "inject off" take
+ *    no options.
  *  - Only the first error is reported.
  */
 #ifndef _SHMSIM_CLI_SCRIPT_H
@@ -178,6 +187,7 @@ enum script_stmt_kind {
 	SCRIPT_STMT_TRACE,
 	SCRIPT_STMT_SLEEP,
 	SCRIPT_STMT_PRESSURE,
+	SCRIPT_STMT_INJECT,
 };
 
 enum script_kernel {
@@ -229,12 +239,13 @@ enum script_touch {
 enum script_outcome_kind {
 	SCRIPT_OUTCOME_NONE,		/* no "=>": only reported */
 	SCRIPT_OUTCOME_ERRNO,		/* => EINVAL: must fail with err */
-	SCRIPT_OUTCOME_SIGNAL,		/* => SIGSEGV / SIGBUS */
+	SCRIPT_OUTCOME_SIGNAL,		/* => SIGSEGV, SIGBUS, SIGKILL */
 	SCRIPT_OUTCOME_OK,		/* => ok: must succeed */
 	SCRIPT_OUTCOME_VALUE,		/* => 5, $var, "str": must equal */
 };
 
-#define SCRIPT_SIGBUS	7		/* i386 signal numbers */
+#define SCRIPT_SIGKILL	9		/* i386 signal numbers */
+#define SCRIPT_SIGBUS	7
 #define SCRIPT_SIGSEGV	11
 
 struct script_outcome {
@@ -242,7 +253,7 @@ struct script_outcome {
 	int line, col;			/* of the token after "=>" */
 	char *text;			/* as written: "EINVAL", "ok" */
 	int err;			/* ERRNO: positive, 22 for EINVAL */
-	int signo;			/* SIGNAL: SCRIPT_SIGSEGV/SIGBUS */
+	int signo;			/* SIGNAL: SCRIPT_SIG* */
 	struct script_value value;	/* VALUE */
 };
 
@@ -303,6 +314,18 @@ struct script_show {
 	struct script_value shmid;	/* PAGECACHE; else kind NONE */
 };
 
+/*
+ * "inject FUNCTION ERRNAME [after=N] [times=N]", "inject FUNCTION off",
+ * "inject off" (func NULL): see sim/include/sim/fail.h.
+ */
+struct script_inject {
+	const char *func;		/* a sim_fail_sites name; NULL: all */
+	int off;			/* disarm instead */
+	int err;			/* positive: what the callers see */
+	long long after;		/* calls let through first, >= 0 */
+	long long times;		/* calls failed, >= 1; -1: no limit */
+};
+
 struct script_stmt {
 	enum script_stmt_kind kind;
 	int line, col;			/* of its first token */
@@ -317,6 +340,7 @@ struct script_stmt {
 		int trace;		/* TRACE: 1 on, 0 off */
 		long long sleep;	/* SLEEP: seconds, >= 0 */
 		long long pressure;	/* PRESSURE: pages, >= 0 */
+		struct script_inject inject;
 	};
 };
 

@@ -25,7 +25,14 @@ static int sim_mmu_translate(unsigned long address, int write, pte_t **ptep)
 {
 	int tries;
 
-	for (tries = 0; tries < 4; tries++) {
+	/*
+	 * The CPU restarts the instruction for as long as it faults. A fault
+	 * may end without mapping the page: do_wp_page's pte_same check
+	 * fails when the reclaim inside its alloc_page aged or unmapped this
+	 * very pte, and the retry may then swap it in and copy it again. So
+	 * a few rounds are normal under pressure; many mean a broken handler.
+	 */
+	for (tries = 0; tries < 16; tries++) {
 		pte_t *pte = address < TASK_SIZE ?
 			     sim_pte_lookup(current->mm, address) : NULL;
 		unsigned long code = FAULT_USER | (write ? FAULT_WRITE : 0);

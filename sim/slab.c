@@ -6,12 +6,15 @@
  * Left out: slabs, colouring, reaping. Each object is one calloc(); the cache
  * only counts and numbers what it hands out, which is what /proc/slabinfo
  * and our leak report need. Also home of sim_bug(), behind BUG().
+ * `inject kmalloc` and `inject kmem_cache_alloc` (sim/fail.c) make the
+ * next allocation return NULL, as 2.4's does when no memory can be found.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "linux/kernel.h"
 #include "linux/slab.h"
+#include "sim/fail.h"
 
 LIST_HEAD(cache_chain);
 unsigned long sim_kmalloc_live;
@@ -34,6 +37,8 @@ void *kmem_cache_alloc(kmem_cache_t *cachep, int flags)
 	void *objp;
 
 	(void)flags;
+	if (sim_should_fail_what("kmem_cache_alloc", cachep->name))
+		return NULL;
 	objp = calloc(1, cachep->objsize);
 	if (!objp)
 		return NULL;
@@ -63,6 +68,8 @@ void *kmalloc(size_t size, int flags)
 	void *p;
 
 	(void)flags;
+	if (sim_should_fail("kmalloc"))
+		return NULL;
 	p = calloc(1, size);
 	if (p)
 		sim_kmalloc_live++;

@@ -29,7 +29,9 @@
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
 #include "linux/swap.h"
+#include "linux/vmalloc.h"
 #include "sim/boot.h"
+#include "sim/fail.h"
 #include "sim/swapdev.h"
 #include "sim/shm_views.h"
 #include "sim/trace.h"
@@ -134,6 +136,7 @@ int start_kernel(void)
 	int err;
 
 	TRACE_ENTER("ram %lu KiB", sim_machine.ram >> 10);
+	sim_fail_reset();	/* sim: a fresh machine has nothing armed */
 	err = sim_mem_init(sim_machine.ram);	/* mem_init */
 	if (err)
 		return TRACE_RET(err);
@@ -174,6 +177,7 @@ int sim_shutdown(FILE *out)
 
 	if (!sim_booted)
 		return 0;
+	sim_fail_reset();	/* the teardown itself must not fail */
 	list_for_each_safe(pos, n, &sim_tasks) {
 		struct task_struct *tsk;
 
@@ -217,6 +221,11 @@ int sim_shutdown(FILE *out)
 		fprintf(out, "kmalloc: %lu blocks never freed\n",
 			sim_kmalloc_live);
 		leaks += sim_kmalloc_live;
+	}
+	if (sim_vmalloc_live) {
+		fprintf(out, "vmalloc: %lu areas never freed\n",
+			sim_vmalloc_live);
+		leaks += sim_vmalloc_live;
 	}
 	if (nr_free_pages() != max_mapnr) {
 		fprintf(out, "page_alloc: %lu of %lu page frames still in use\n",

@@ -5,7 +5,7 @@
  *   grow_ary, ipc_addid, ipc_rmid, ipcperms, ipc_parse_version.
  * Left out: semaphores and message queues (ipc_init starts only shm), the
  *   locks (one thread). (simplified: 2.4 vmallocs an array bigger than a
- *   page, taking frames from RAM; here the array is host memory.)
+ *   page, taking frames from RAM; here vmalloc hands out host memory.)
  * Called by ipc/shm.c.
  *
  * Typical sequence: shm_init -> ipc_init_ids(&shm_ids, 1); the first
@@ -19,6 +19,7 @@
 #include "linux/sched.h"
 #include "linux/shm.h"
 #include "linux/slab.h"
+#include "linux/vmalloc.h"
 #include "sim/trace.h"
 #include "ipc/util.h"
 
@@ -31,14 +32,29 @@ void ipc_init(void)
 	TRACE_EXIT();
 }
 
+/*
+ * An id array: kmalloc up to a page, vmalloc above. sim: sizeof(struct
+ * ipc_id) is 8 here, 4 on i386, but the arrays made (1 slot at boot, 4097
+ * at the first shmget) fall on the same side of PAGE_SIZE either way.
+ */
 static void *ipc_alloc(int size)
 {
-	return kmalloc(size, GFP_KERNEL);
+	void *out;
+
+	if (size > (int)PAGE_SIZE)
+		out = vmalloc(size);
+	else
+		out = kmalloc(size, GFP_KERNEL);
+	return out;
 }
 
-static void ipc_free(void *ptr)
+/* The caller must know the size, as in 2.4. */
+static void ipc_free(void *ptr, int size)
 {
-	kfree(ptr);
+	if (size > (int)PAGE_SIZE)
+		vfree(ptr);
+	else
+		kfree(ptr);
 }
 
 void ipc_init_ids(struct ipc_ids *ids, int size)
@@ -67,7 +83,7 @@ void ipc_init_ids(struct ipc_ids *ids, int size)
 void ipc_free_ids(struct ipc_ids *ids)
 {
 	BUG_ON(ids->in_use);
-	ipc_free(ids->entries);
+	ipc_free(ids->entries, sizeof(struct ipc_id) * ids->size);
 	ids->entries = NULL;
 	ids->size = 0;
 }
@@ -111,8 +127,9 @@ static int grow_ary(struct ipc_ids *ids, int newsize)
 	ids->entries = new;
 	sim_note("ipc", "id array grows from %d to %d slots", ids->size,
 		 newsize);
+	i = ids->size;
 	ids->size = newsize;
-	ipc_free(old);
+	ipc_free(old, sizeof(struct ipc_id) * i);
 	return ids->size;
 }
 

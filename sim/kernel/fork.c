@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/kernel/fork.c - new address spaces, and fork.
- * Models kernel/fork.c (2.4.16): mm_alloc (with mm_init and pgd_alloc),
+ * Models kernel/fork.c (2.4.16): allocate_mm, mm_alloc, mm_init (with
+ *   pgd_alloc),
  *   mmput, mmdrop, dup_mmap, copy_mm, and the part of do_fork that makes a
  *   child task with a copy of the parent's mm.
  * Left out: CLONE_* sharing (a fork here always copies), files, signals,
@@ -59,12 +60,18 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 }
 
 /* A new, empty address space with its own page directory. */
+/* kernel/fork.c's allocate_mm(), a macro in 2.4 */
+static struct mm_struct *allocate_mm(void)
+{
+	return kmem_cache_alloc(mm_cachep, GFP_KERNEL);
+}
+
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm;
 
 	TRACE_ENTER("%s", "");
-	mm = kmem_cache_alloc(mm_cachep, GFP_KERNEL);
+	mm = allocate_mm();
 	if (mm) {
 		memset(mm, 0, sizeof(*mm));
 		mm->sim_id = mm_cachep->sim_last_id;
@@ -180,21 +187,16 @@ int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	tsk->active_mm = NULL;
 
 	retval = -ENOMEM;
-	mm = mm_alloc();
+	mm = allocate_mm();
 	if (!mm)
 		return TRACE_RET(retval);
-	/* copy the whole struct, as 2.4 does, then fix it up */
-	{
-		unsigned int id = mm->sim_id;
-		pgd_t *pgd = mm->pgd;
-
-		*mm = *current->mm;
-		mm->sim_id = id;
-		mm->pgd = pgd;
-		mm->mm_users = 1;
-		mm->mm_count = 1;
-		INIT_LIST_HEAD(&mm->mmlist);
-	}
+	/* copy the current mm whole, as 2.4 does; mm_init fixes it up */
+	memcpy(mm, current->mm, sizeof(*mm));
+	mm->sim_id = mm_cachep->sim_last_id;
+	if (!mm_init(mm))
+		return TRACE_RET(retval);
+	sim_note("fork", "mm#%u: a copy of mm#%u with its own page directory",
+		 mm->sim_id, current->mm->sim_id);
 	tsk->mm = mm;
 	tsk->active_mm = mm;
 	retval = dup_mmap(mm);

@@ -2,12 +2,12 @@
 /*
  * sim/mm/filemap.c - the page cache.
  * Models mm/filemap.c (2.4.16): add_to_page_cache, __find_page_nolock,
- *   find_get_page, find_lock_page, remove_inode_page,
- *   truncate_inode_pages (truncate_list_pages, truncate_partial_page,
- *   truncate_complete_page), set_page_dirty (mm/page_alloc.c's in 2.4,
- *   kept here beside the lists it moves pages between).
+ *   add_to_page_cache_unique, add_to_page_cache_locked, find_get_page,
+ *   find_lock_page, remove_inode_page, truncate_inode_pages
+ *   (truncate_list_pages, truncate_partial_page, truncate_complete_page),
+ *   set_page_dirty.
  * One global hash, keyed by (mapping, index), holds every cached page: the
- *   shmem inodes' pages now, the swap cache (mapping = &swapper_space) later.
+ *   shmem inodes' pages and the swap cache (mapping = &swapper_space).
  *   sim: uthash replaces 2.4's page_hash_table chains; page_cache_size and
  *   each mapping's nrpages are kept as 2.4 keeps them.
  *
@@ -146,7 +146,10 @@ struct page *find_get_page(struct address_space *mapping, unsigned long offset)
 {
 	struct page *page;
 
-	TRACE_ENTER("index %lu", offset);
+	if (mapping == &swapper_space)
+		TRACE_ENTER("swap cache, entry %#lx", offset);
+	else
+		TRACE_ENTER("index %lu", offset);
 	page = __find_page_nolock(mapping, offset);
 	if (page)
 		get_page(page);
@@ -182,7 +185,7 @@ void remove_inode_page(struct page *page)
 	__remove_inode_page(page);
 }
 
-/* mm/page_alloc.c in 2.4.16: onto the mapping's dirty list */
+/* A page written to: onto its mapping's dirty list. */
 void set_page_dirty(struct page *page)
 {
 	struct address_space *mapping = page->mapping;

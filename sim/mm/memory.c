@@ -183,13 +183,27 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			return TRACE_RET_INT(VM_FAULT_MINOR);
 		}
 	}
+	/*
+	 * Copy. alloc_page may reclaim, and reclaim may unmap this very pte
+	 * (try_to_swap_out): hold old_page meanwhile, and replace the pte
+	 * only if it is still the one that faulted (pte_same); if not, the
+	 * access is simply retried.
+	 */
+	get_page(old_page);
 	new_page = alloc_page(GFP_HIGHUSER);
-	if (!new_page)
+	if (!new_page) {
+		page_cache_release(old_page);
 		return TRACE_RET_INT(VM_FAULT_OOM);
+	}
 	memcpy(page_address(new_page), page_address(old_page), PAGE_SIZE);
-	*page_table = mk_pte(new_page, vma->vm_page_prot);
-	page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY;
-	lru_cache_add(new_page);
+	if (page_table->pte_low == pte.pte_low) {
+		/* break_cow */
+		*page_table = mk_pte(new_page, vma->vm_page_prot);
+		page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY;
+		lru_cache_add(new_page);
+		new_page = old_page;	/* drop the old pte's reference */
+	}
+	page_cache_release(new_page);
 	page_cache_release(old_page);
 	return TRACE_RET_INT(VM_FAULT_MINOR);
 }

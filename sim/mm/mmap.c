@@ -26,6 +26,7 @@
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
 #include "linux/swap.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 
 #define MAP_NORESERVE	0x4000	/* include/asm-i386/mman.h */
@@ -390,6 +391,8 @@ int vm_enough_memory(long pages)
 {
 	unsigned long free;
 
+	if (sim_should_fail("vm_enough_memory"))	/* sim: `inject` */
+		return 0;
 	free = page_cache_size;
 	free += nr_free_pages();
 	free += nr_swap_pages;

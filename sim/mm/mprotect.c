@@ -214,7 +214,7 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 	if (start & ~PAGE_MASK)
 		return TRACE_RET(-EINVAL);
 	len = PAGE_ALIGN(len);
-	end = start + len;
+	end = (start + len) & SIM_ULONG_MAX;	/* sim: i386 wraps at 4 GiB */
 	if (end < start)
 		return TRACE_RET(-EINVAL);
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))

@@ -20,6 +20,7 @@
 #include "linux/mm.h"
 #include "linux/swap.h"
 #include "sim/arena.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 
 struct page *mem_map;
@@ -36,7 +37,8 @@ int sim_mem_init(unsigned long ram_bytes)
 	unsigned long pfn;
 
 	max_mapnr = ram_bytes >> PAGE_SHIFT;
-	if (max_mapnr == 0)
+	/* sim: tmpfs gets half of RAM in inodes, and needs one for its root */
+	if (max_mapnr < 2)
 		return -EINVAL;
 	arena = sim_arena_map(max_mapnr << PAGE_SHIFT);
 	mem_map = calloc(max_mapnr, sizeof(struct page));
@@ -120,6 +122,8 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
 
 	TRACE_ENTER("%#x, %u", gfp_mask, order);
 	BUG_ON(order != 0);
+	if (sim_should_fail("alloc_page"))	/* sim: `inject alloc_page` */
+		return TRACE_RET_PAGE((struct page *)NULL);
 	if (nr_free_pages_count > pages_low + min)
 		return TRACE_RET_PAGE(rmqueue());
 

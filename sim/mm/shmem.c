@@ -707,7 +707,7 @@ struct file *shmem_file_setup(char *name, long long size)
 	d_instantiate(dentry, inode);
 	inode->i_size = size;
 	shmem_truncate(inode);
-	inode->i_nlink = 0;	/* unlinked from birth: maps says (deleted) */
+	inode->i_nlink = 0;	/* unlinked from birth */
 	file->f_vfsmnt = mntget(shm_mnt);
 	file->f_dentry = dentry;
 	file->f_op = &shmem_file_operations;

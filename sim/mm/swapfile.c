@@ -26,6 +26,7 @@
 #include "linux/mm.h"
 #include "linux/shmem_fs.h"
 #include "linux/swap.h"
+#include "sim/fail.h"
 #include "sim/swapdev.h"
 #include "sim/trace.h"
 
@@ -35,6 +36,8 @@ long nr_swap_pages;
 long total_swap_pages;
 struct swap_list_t swap_list = { -1, -1 };
 const char *sim_swap_display;	/* sim: the name shown for a temporary file */
+/* sys_swapon's static in 2.4.16; here, so each boot starts again from 0 */
+static int least_priority;
 
 #define SWAP_MAGIC_OFFSET	(PAGE_SIZE - 10)
 #define SWAP_HDR_VERSION	1024	/* offsets in the header page */
@@ -107,6 +110,8 @@ swp_entry_t get_swap_page(void)
 	int type, wrapped = 0;
 
 	TRACE_ENTER("%s", "");
+	if (sim_should_fail("get_swap_page"))	/* sim: as if swap were full */
+		goto out;
 	type = swap_list.next;
 	if (type < 0 || nr_swap_pages <= 0)
 		goto out;
@@ -318,7 +323,6 @@ long sys_swapon(const char *specialfile, int swap_flags)
 {
 	struct swap_info_struct *p;
 	unsigned char hdr[PAGE_SIZE];
-	static int least_priority;
 	unsigned long maxpages, last_page;
 	uint32_t version, nr_badpages, v;
 	int type, prev, i, nr_good_pages, error;
@@ -399,6 +403,7 @@ bad_swap:
 	sim_swapdev_close(p->sim_fd, NULL);
 bad_swap_2:
 	p->flags = 0;
+	++least_priority;	/* swapon without SWAP_FLAG_PREFER */
 	return TRACE_RET(error);
 }
 
@@ -421,6 +426,7 @@ void sim_swapoff_all(void)
 	nr_swap_pages = 0;
 	total_swap_pages = 0;
 	swap_list.head = swap_list.next = -1;
+	least_priority = 0;
 }
 
 static unsigned long used_slots(struct swap_info_struct *p)
@@ -434,8 +440,51 @@ static unsigned long used_slots(struct swap_info_struct *p)
 }
 
 /*
- * facts 7.4 item 27: each slot's count is the shmem entries naming it plus
- * one if its page is in the swap cache; nr_swap_pages counts free slots.
+ * The swap ptes of every mm (anonymous pages swap_out wrote away), each
+ * counted against its slot in want. Returns 0, or 27 with why filled for
+ * a swap pte naming no slot of a live area.
+ */
+static int count_swap_ptes(unsigned short **want, char *why, size_t len)
+{
+	struct list_head *pos;
+
+	list_for_each(pos, &init_mm.mmlist) {
+		struct mm_struct *mm = list_entry(pos, struct mm_struct,
+						  mmlist);
+		unsigned long i, j;
+
+		for (i = 0; mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+			pte_t *table;
+
+			if (pgd_none(mm->pgd[i]))
+				continue;
+			table = sim_pte_lookup(mm, i << PGDIR_SHIFT);
+			for (j = 0; j < PTRS_PER_PTE; j++) {
+				swp_entry_t e = { table[j].pte_low };
+
+				if (pte_none(table[j]) || pte_present(table[j]))
+					continue;
+				if (SWP_TYPE(e) >= MAX_SWAPFILES ||
+				    !want[SWP_TYPE(e)] ||
+				    SWP_OFFSET(e) >= swap_info[SWP_TYPE(e)].max) {
+					snprintf(why, len, "swap pte %08x of "
+						 "mm#%u at %#lx names no slot",
+						 e.val, mm->sim_id,
+						 (i << PGDIR_SHIFT) |
+						 (j << PAGE_SHIFT));
+					return 27;
+				}
+				want[SWP_TYPE(e)][SWP_OFFSET(e)]++;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * facts 7.4 item 27: each slot's count is the shmem entries and swap ptes
+ * naming it, plus one if its page is in the swap cache; nr_swap_pages
+ * counts free slots.
  */
 int sim_swap_check(char *why, size_t len)
 {
@@ -463,6 +512,7 @@ int sim_swap_check(char *why, size_t len)
 				want[SWP_TYPE(*e)][SWP_OFFSET(*e)]++;
 		}
 	}
+	ret = count_swap_ptes(want, why, len);
 	for (type = 0; type < nr_swapfiles && !ret; type++) {
 		struct swap_info_struct *p = &swap_info[type];
 		unsigned long off;
@@ -480,8 +530,8 @@ int sim_swap_check(char *why, size_t len)
 			}
 			if (p->swap_map[off] != w) {
 				snprintf(why, len, "swap_map: area %d slot %lu "
-					 "count %u, entries and the swap cache "
-					 "account for %u", type, off,
+					 "count %u, entries, swap ptes and the "
+					 "swap cache account for %u", type, off,
 					 p->swap_map[off], w);
 				ret = 27;
 				break;

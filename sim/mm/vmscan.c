@@ -261,12 +261,21 @@ static int shrink_cache(int nr_pages, unsigned int gfp_mask, int priority)
 
 			writepage = page->mapping->a_ops->writepage;
 			if (writepage) {
+				struct address_space *was = page->mapping;
+
 				clear_bit(PG_dirty, &page->flags);
 				set_bit(PG_launder, &page->flags);
 				get_page(page);
 				writepage(page);
+				/*
+				 * sim: a refused write (fail_writepage: the
+				 * segment is SHM_LOCKed, or swap is full)
+				 * leaves the page dirty where it was; that
+				 * is no progress for the allocator's loop.
+				 */
+				if (!PageDirty(page) || page->mapping != was)
+					sim_reclaim_work++;
 				page_cache_release(page);
-				sim_reclaim_work++;
 				continue;
 			}
 		}
@@ -373,7 +382,14 @@ int try_to_free_pages(unsigned int gfp_mask)
 		}
 	} while (--priority);
 	sim_in_reclaim = saved;
-	sim_note("vmscan", "out of memory: nothing left to reclaim");
+	/* out_of_memory(): 2.4.16 kills nothing while swap slots are free */
+	if (nr_swap_pages > 0)
+		sim_note("vmscan", "fewer than %d pages freed; out_of_memory() "
+			 "kills nothing: %ld swap slots are free",
+			 SWAP_CLUSTER_MAX, nr_swap_pages);
+	else
+		sim_note("vmscan", "fewer than %d pages freed, and no free "
+			 "swap: out of memory", SWAP_CLUSTER_MAX);
 	return TRACE_RET_INT(0);
 }
 

@@ -31,6 +31,7 @@
 #include "linux/kernel.h"
 #include "linux/fs.h"
 #include "linux/slab.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 
@@ -291,7 +292,10 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	struct dentry *dentry;
 
 	TRACE_ENTER("\"%.*s\"", (int)name->len, (const char *)name->name);
-	dentry = kmem_cache_alloc(dentry_cache, GFP_KERNEL);
+	/* sim: `inject d_alloc` fails the dentry's allocation */
+	dentry = NULL;
+	if (!sim_should_fail("d_alloc"))
+		dentry = kmem_cache_alloc(dentry_cache, GFP_KERNEL);
 	if (!dentry)
 		goto out;
 

@@ -25,6 +25,7 @@
 #include "linux/fs.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 
@@ -61,6 +62,9 @@ struct file *get_empty_filp(void)
 	unsigned int id;
 
 	TRACE_ENTER("%s", "");
+	/* sim: `inject get_empty_filp` fails it as a full table would */
+	if (sim_should_fail("get_empty_filp"))
+		goto fail;
 	if (files_stat.nr_free_files > NR_RESERVED_FILES) {
 used_one:
 		f = list_entry(free_list.next, struct file, f_list);
@@ -107,6 +111,7 @@ new_one:
 				  files_stat.max_files);
 		old_max = files_stat.max_files;
 	}
+fail:
 	f = NULL;
 	return TRACE_RET_OBJ(f, "file", sim_id);
 }

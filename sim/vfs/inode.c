@@ -32,6 +32,7 @@
 #include "linux/fs.h"
 #include "linux/mm.h"
 #include "linux/slab.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 
@@ -270,7 +271,10 @@ struct inode *new_inode(struct super_block *sb)
 	struct inode *inode;
 
 	TRACE_ENTER("super_block#%u", sb->sim_id);
-	inode = get_empty_inode();
+	/* sim: `inject new_inode` fails it as a failed alloc_inode would */
+	inode = NULL;
+	if (!sim_should_fail("new_inode"))
+		inode = get_empty_inode();
 	if (inode) {
 		inode->i_sb = sb;
 		inode->i_dev = sb->s_dev;

@@ -458,7 +458,7 @@ static void test_script_parse__tab_counts_one_column(void **state)
 	assert_string_equal(parse_error("\tbogus\n"),
 			    "t.scn:1:2: unknown statement \"bogus\" (expected "
 			    "machine, boot, task, expect, show, dot, trace, "
-			    "sleep, pressure or NAME: CALL)");
+			    "sleep, pressure, inject or NAME: CALL)");
 }
 
 static void test_script_lex_int__evaluates_and_explains(void **state)
@@ -538,6 +538,104 @@ static void test_script_parse__simple_statements(void **state)
 	assert_int_equal(stmt(s, 7, SCRIPT_STMT_TASK)->task.uid, 0);
 	assert_int_equal(stmt(s, 7, SCRIPT_STMT_TASK)->task.gid, 0);
 	script_free(s);
+}
+
+static void test_script_parse__inject_statements(void **state)
+{
+	const struct script_inject *in;
+	struct script *s;
+
+	(void)state;
+	s = parse_ok("inject get_empty_filp ENFILE\n"
+		     "inject kmalloc ENOMEM after=1\n"
+		     "inject get_swap_page ENOSPC times=-1 after=0x10\n"
+		     "inject __alloc_pages ENOMEM times=2\n"
+		     "inject kmem_cache_alloc ENOSPC\n"
+		     "inject d_alloc off\n"
+		     "inject off\n");
+	in = &stmt(s, 0, SCRIPT_STMT_INJECT)->inject;
+	assert_string_equal(in->func, "get_empty_filp");
+	assert_int_equal(in->err, ENFILE);
+	assert_false(in->off);
+	assert_true(in->after == 0 && in->times == 1);
+	in = &stmt(s, 1, SCRIPT_STMT_INJECT)->inject;
+	assert_string_equal(in->func, "kmalloc");
+	assert_true(in->after == 1 && in->times == 1);
+	in = &stmt(s, 2, SCRIPT_STMT_INJECT)->inject;
+	assert_int_equal(in->err, ENOSPC);
+	assert_true(in->after == 16 && in->times == -1);
+	in = &stmt(s, 3, SCRIPT_STMT_INJECT)->inject;
+	assert_string_equal(in->func, "alloc_page");	/* the alias */
+	assert_true(in->times == 2);
+	/* the inode's allocation: shmem_file_setup gives ENOSPC */
+	assert_int_equal(stmt(s, 4, SCRIPT_STMT_INJECT)->inject.err, ENOSPC);
+	in = &stmt(s, 5, SCRIPT_STMT_INJECT)->inject;
+	assert_string_equal(in->func, "d_alloc");
+	assert_true(in->off);
+	in = &stmt(s, 6, SCRIPT_STMT_INJECT)->inject;
+	assert_null(in->func);
+	assert_true(in->off);
+	script_free(s);
+}
+
+static void test_script_parse__inject_errors(void **state)
+{
+	(void)state;
+	assert_string_equal(parse_error("inject\n"),
+			    "t.scn:1:7: expected a function after \"inject\", "
+			    "got end of line (expected off or one of kmalloc, "
+			    "kmem_cache_alloc, vmalloc, alloc_page, "
+			    "get_swap_page, vm_enough_memory, d_alloc, "
+			    "get_empty_filp, new_inode)");
+	assert_string_equal(parse_error("inject vm_area_alloc ENOMEM\n"),
+			    "t.scn:1:8: unknown function \"vm_area_alloc\" "
+			    "for inject (expected off or one of "
+			    "kmalloc, kmem_cache_alloc, vmalloc, alloc_page, "
+			    "get_swap_page, vm_enough_memory, d_alloc, "
+			    "get_empty_filp, new_inode)");
+	assert_string_equal(parse_error("inject get_empty_filp\n"),
+			    "t.scn:1:22: expected an errno name or off after "
+			    "\"inject get_empty_filp\", got end of line (a "
+			    "failing get_empty_filp gives its callers ENFILE)");
+	assert_string_equal(parse_error("inject d_alloc 12\n"),
+			    "t.scn:1:16: expected an errno name or off after "
+			    "\"inject d_alloc\", got \"12\" (a failing d_alloc "
+			    "gives its callers ENOMEM)");
+	assert_string_equal(parse_error("inject d_alloc ENOMEMORY\n"),
+			    "t.scn:1:16: unknown errno \"ENOMEMORY\" (a "
+			    "failing d_alloc gives its callers ENOMEM)");
+	assert_string_equal(parse_error("inject get_empty_filp ENOMEM\n"),
+			    "t.scn:1:23: get_empty_filp cannot fail with "
+			    "ENOMEM in 2.4.16 (a failing get_empty_filp gives "
+			    "its callers ENFILE)");
+	assert_string_equal(parse_error("inject kmem_cache_alloc EPERM\n"),
+			    "t.scn:1:25: kmem_cache_alloc cannot fail with "
+			    "EPERM in 2.4.16 (a failing kmem_cache_alloc gives "
+			    "its callers ENOMEM, ENFILE or ENOSPC)");
+	assert_string_equal(parse_error("inject kmalloc ENOMEM times=0\n"),
+			    "t.scn:1:29: expected a count >= 1, or -1 for no "
+			    "limit, for times=, got \"0\"");
+	assert_string_equal(parse_error("inject kmalloc ENOMEM times=-2\n"),
+			    "t.scn:1:29: expected a count >= 1, or -1 for no "
+			    "limit, for times=, got \"-2\"");
+	assert_string_equal(parse_error("inject kmalloc ENOMEM after=-1\n"),
+			    "t.scn:1:29: expected a count >= 0 for after=, got "
+			    "\"-1\"");
+	assert_string_equal(parse_error("inject kmalloc ENOMEM after=1 "
+					"after=2\n"),
+			    "t.scn:1:31: duplicate option \"after=\" (already "
+			    "given on this line)");
+	assert_string_equal(parse_error("inject kmalloc ENOMEM every=2\n"),
+			    "t.scn:1:23: unknown option \"every=\" for inject "
+			    "(expected after= or times=)");
+	assert_string_equal(parse_error("inject kmalloc ENOMEM 2\n"),
+			    "t.scn:1:23: expected after=, times= or end of "
+			    "line, got \"2\"");
+	assert_string_equal(parse_error("inject kmalloc off times=2\n"),
+			    "t.scn:1:20: expected end of line, got \"times=\"");
+	assert_string_equal(parse_error("inject off kmalloc\n"),
+			    "t.scn:1:12: expected end of line, got "
+			    "\"kmalloc\"");
 }
 
 static void test_script_parse__show_views(void **state)
@@ -784,7 +882,8 @@ static void test_script_parse__outcomes(void **state)
 		     "A: shmget 0 1 0 => -1\n"
 		     "A: read 0 2 -> r => \"\\x00a\"\n"
 		     "A: read 0 2 => $r\n"
-		     "A: shmat 0 0 0 => IPC_PRIVATE|0x40000000\n");
+		     "A: shmat 0 0 0 => IPC_PRIVATE|0x40000000\n"
+		     "A: touch 0 1 => SIGKILL\n");
 	c = call(s, 1, SCRIPT_CALL_SHMGET);
 	assert_int_equal(c->outcome.kind, SCRIPT_OUTCOME_ERRNO);
 	assert_int_equal(c->outcome.err, 2);
@@ -804,6 +903,9 @@ static void test_script_parse__outcomes(void **state)
 	assert_true(script_value_is_string(&c->outcome.value));
 	assert_int_value(&call(s, 8, SCRIPT_CALL_SHMAT)->outcome.value,
 			 0x40000000);
+	c = call(s, 9, SCRIPT_CALL_TOUCH);
+	assert_int_equal(c->outcome.kind, SCRIPT_OUTCOME_SIGNAL);
+	assert_int_equal(c->outcome.signo, SCRIPT_SIGKILL);
 	script_free(s);
 }
 
@@ -890,7 +992,8 @@ static void test_script_parse_file__dash_reads_stdin(void **state)
 	assert_null(s);
 	assert_string_equal(err.msg, "<stdin>:1:1: unknown statement \"bogus\" "
 			    "(expected machine, boot, task, expect, show, "
-			    "dot, trace, sleep, pressure or NAME: CALL)");
+			    "dot, trace, sleep, pressure, inject or NAME: "
+			    "CALL)");
 }
 
 static void test_script_parse_file__missing_file_is_an_error(void **state)
@@ -910,15 +1013,15 @@ static void test_script_parse__unknown_statement_is_an_error(void **state)
 	assert_string_equal(parse_error("boot\nshmget 1 2 3\n"),
 			    "t.scn:2:1: unknown statement \"shmget\" (expected "
 			    "machine, boot, task, expect, show, dot, trace, "
-			    "sleep, pressure or NAME: CALL)");
+			    "sleep, pressure, inject or NAME: CALL)");
 	assert_string_equal(parse_error("$x 1\n"),
 			    "t.scn:1:1: unknown statement \"$x\" (expected "
 			    "machine, boot, task, expect, show, dot, trace, "
-			    "sleep, pressure or NAME: CALL)");
+			    "sleep, pressure, inject or NAME: CALL)");
 	assert_string_equal(parse_error("\"task\" A\n"),
 			    "t.scn:1:1: unknown statement string \"task\" "
 			    "(expected machine, boot, task, expect, show, dot, "
-			    "trace, sleep, pressure or NAME: CALL)");
+			    "trace, sleep, pressure, inject or NAME: CALL)");
 }
 
 static void test_script_parse__unknown_call_is_an_error(void **state)
@@ -1442,16 +1545,17 @@ static void test_script_parse__unknown_outcome_is_an_error(void **state)
 	(void)state;
 	assert_string_equal(parse_error("task A\nA: shmget 0 1 0 => fails\n"),
 			    "t.scn:2:20: unknown outcome \"fails\" (expected "
-			    "an errno name, SIGSEGV, SIGBUS, ok, an integer, "
-			    "$variable or \"string\")");
-	assert_string_equal(parse_error("task A\nA: shmget 0 1 0 => SIGKILL\n"),
-			    "t.scn:2:20: unknown outcome \"SIGKILL\" (expected "
-			    "an errno name, SIGSEGV, SIGBUS, ok, an integer, "
-			    "$variable or \"string\")");
+			    "an errno name, SIGSEGV, SIGBUS, SIGKILL, ok, an "
+			    "integer, $variable or \"string\")");
+	assert_string_equal(parse_error("task A\nA: shmget 0 1 0 => SIGTERM\n"),
+			    "t.scn:2:20: unknown outcome \"SIGTERM\" (expected "
+			    "an errno name, SIGSEGV, SIGBUS, SIGKILL, ok, an "
+			    "integer, $variable or \"string\")");
 	assert_string_equal(parse_error("task A\nA: shmget 0 1 0 =>\n"),
 			    "t.scn:2:19: expected an outcome after \"=>\" (an "
-			    "errno name, SIGSEGV, SIGBUS, ok, an integer, "
-			    "$variable or \"string\"), got end of line");
+			    "errno name, SIGSEGV, SIGBUS, SIGKILL, ok, an "
+			    "integer, $variable or \"string\"), got end of "
+			    "line");
 	assert_string_equal(parse_error("task A\nA: shmdt 0 => ok EINVAL\n"),
 			    "t.scn:2:18: expected end of line, got "
 			    "\"EINVAL\"");
@@ -1464,6 +1568,9 @@ static void test_script_parse__signal_from_non_access_is_an_error(void **state)
 	(void)state;
 	assert_string_equal(parse_error("task A\nA: shmat 0 0 0 => SIGSEGV\n"),
 			    "t.scn:2:19: SIGSEGV cannot come from shmat (only "
+			    "write, fill, read and touch access memory)");
+	assert_string_equal(parse_error("task A\nA: shmget 0 1 0 => SIGKILL\n"),
+			    "t.scn:2:20: SIGKILL cannot come from shmget (only "
 			    "write, fill, read and touch access memory)");
 }
 
@@ -1556,7 +1663,7 @@ static void test_script_parse__error_stops_at_first(void **state)
 					"bogus 1\nalso bad\n"),
 			    "t.scn:4:1: unknown statement \"bogus\" (expected "
 			    "machine, boot, task, expect, show, dot, trace, "
-			    "sleep, pressure or NAME: CALL)");
+			    "sleep, pressure, inject or NAME: CALL)");
 	assert_int_equal(err.line, 4);
 	assert_int_equal(err.col, 1);
 }
@@ -1573,7 +1680,8 @@ static void test_script_parse__long_token_is_cut_in_messages(void **state)
 			    "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 			    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\" "
 			    "(expected machine, boot, task, expect, show, "
-			    "dot, trace, sleep, pressure or NAME: CALL)");
+			    "dot, trace, sleep, pressure, inject or NAME: "
+			    "CALL)");
 }
 
 int main(int argc, char **argv)
@@ -1598,6 +1706,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_script_parse__machine_defaults),
 		cmocka_unit_test(test_script_parse__machine_twice_later_wins),
 		cmocka_unit_test(test_script_parse__simple_statements),
+		cmocka_unit_test(test_script_parse__inject_statements),
+		cmocka_unit_test(test_script_parse__inject_errors),
 		cmocka_unit_test(test_script_parse__show_views),
 		cmocka_unit_test(test_script_parse__expect_operators),
 		cmocka_unit_test(test_script_parse__every_call),

@@ -134,9 +134,13 @@ static inline void LockPage(struct page *page)
 	set_bit(PG_locked, &page->flags);
 }
 
-/* sim: nobody sleeps on a page, so there are no waiters to wake */
+/*
+ * mm/filemap.c's unlock_page: the end of I/O ends laundering too.
+ * sim: nobody sleeps on a page, so there are no waiters to wake.
+ */
 static inline void UnlockPage(struct page *page)
 {
+	clear_bit(PG_launder, &page->flags);
 	clear_bit(PG_locked, &page->flags);
 }
 
