@@ -632,6 +632,33 @@ static void dentry_node(struct dot *d, const struct dentry *de)
 	node_end(d);
 }
 
+/*
+ * A tmpfs inode's swap entries (its shmem_inode_info), once it has any:
+ * "swapped" and the first i_direct[] entries in use, each the value a
+ * swap-cache page of it has as its index.
+ */
+static void shmem_rows(struct dot *d, const struct inode *inode)
+{
+	const struct shmem_inode_info *info = &inode->u.shmem_i;
+	unsigned long i, shown = 0;
+	char field[32];
+
+	if (!info->swapped)
+		return;
+	row(d, ROW_VALUE, "swapped", "%lu", info->swapped);
+	for (i = 0; i < SHMEM_NR_DIRECT && shown < DOT_MAX_PAGES; i++) {
+		if (!info->i_direct[i].val)
+			continue;
+		snprintf(field, sizeof(field), "i_direct[%lu]", i);
+		row(d, ROW_VALUE, field, "%#lx (swap entry)",
+		    (unsigned long)info->i_direct[i].val);
+		shown++;
+	}
+	if (info->swapped > shown)
+		row(d, ROW_VALUE, "...", "%lu more swap entries",
+		    info->swapped - shown);
+}
+
 static void inode_node(struct dot *d, const struct inode *inode)
 {
 	char name[32];
@@ -648,6 +675,8 @@ static void inode_node(struct dot *d, const struct inode *inode)
 		row(d, ROW_VALUE, "nrpages", "%lu", inode->i_data.nrpages);
 		row(d, find_map(d, inode->i_mapping) ? ROW_PTR : ROW_VALUE,
 		    "i_mapping", "&i_data");
+		if (shm_mnt && inode->i_sb == shm_mnt->mnt_sb)
+			shmem_rows(d, inode);
 	}
 	node_end(d);
 }
