@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -45,6 +46,16 @@ long sim_swapdev_read(int fd, void *buf, size_t len, long long pos)
 long sim_swapdev_write(int fd, const void *buf, size_t len, long long pos)
 {
 	return (long)pwrite(fd, buf, len, (off_t)pos);
+}
+
+/* Do the two descriptors name the same file (device and inode)? */
+int sim_swapdev_same(int fd1, int fd2)
+{
+	struct stat a, b;
+
+	if (fstat(fd1, &a) || fstat(fd2, &b))
+		return 0;
+	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 void sim_swapdev_close(int fd, const char *unlink_path)

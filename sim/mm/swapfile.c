@@ -348,6 +348,16 @@ long sys_swapon(const char *specialfile, int swap_flags)
 	p->sim_fd = sim_swapdev_open(specialfile);
 	if (p->sim_fd < 0)
 		goto bad_swap_2;
+	/* a file already in use as swap (2.4 compares the inodes) */
+	error = -EBUSY;
+	for (i = 0; i < nr_swapfiles; i++) {
+		struct swap_info_struct *q = &swap_info[i];
+
+		if (i == type || !q->swap_file)
+			continue;
+		if (sim_swapdev_same(p->sim_fd, q->sim_fd))
+			goto bad_swap;
+	}
 	error = -EINVAL;
 	size = sim_swapdev_size(p->sim_fd);
 	if (sim_swapdev_read(p->sim_fd, hdr, sizeof(hdr), 0) !=
@@ -461,12 +471,12 @@ static int count_swap_ptes(unsigned short **want, char *why, size_t len)
 			table = sim_pte_lookup(mm, i << PGDIR_SHIFT);
 			for (j = 0; j < PTRS_PER_PTE; j++) {
 				swp_entry_t e = { table[j].pte_low };
+				unsigned long type = SWP_TYPE(e);
 
 				if (pte_none(table[j]) || pte_present(table[j]))
 					continue;
-				if (SWP_TYPE(e) >= MAX_SWAPFILES ||
-				    !want[SWP_TYPE(e)] ||
-				    SWP_OFFSET(e) >= swap_info[SWP_TYPE(e)].max) {
+				if (type >= MAX_SWAPFILES || !want[type] ||
+				    SWP_OFFSET(e) >= swap_info[type].max) {
 					snprintf(why, len, "swap pte %08x of "
 						 "mm#%u at %#lx names no slot",
 						 e.val, mm->sim_id,
@@ -474,7 +484,7 @@ static int count_swap_ptes(unsigned short **want, char *why, size_t len)
 						 (j << PAGE_SHIFT));
 					return 27;
 				}
-				want[SWP_TYPE(e)][SWP_OFFSET(e)]++;
+				want[type][SWP_OFFSET(e)]++;
 			}
 		}
 	}

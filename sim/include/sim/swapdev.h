@@ -11,6 +11,7 @@ int sim_swapdev_open(const char *path);
 long long sim_swapdev_size(int fd);
 long sim_swapdev_read(int fd, void *buf, size_t len, long long pos);
 long sim_swapdev_write(int fd, const void *buf, size_t len, long long pos);
+int sim_swapdev_same(int fd1, int fd2);
 void sim_swapdev_close(int fd, const char *unlink_path);
 char *sim_swapdev_tempname(void);
 
