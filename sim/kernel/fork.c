@@ -121,6 +121,7 @@ static int dup_mmap(struct mm_struct *mm)
 	mm->mmap_cache = NULL;
 	mm->map_count = 0;
 	mm->rss = 0;
+	mm->swap_address = 0;	/* swap_out scans the child from its start */
 	mm->mm_rb = RB_ROOT;
 	pprev = &mm->mmap;
 
