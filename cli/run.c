@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,8 +154,14 @@ static long long int_value(struct runner *r, const struct script_value *v)
 {
 	if (v->kind == SCRIPT_VALUE_INT)
 		return v->num;
-	if (v->kind == SCRIPT_VALUE_VAR)
-		return field_value(&r->vars[v->slot], v->field) + v->offset;
+	if (v->kind == SCRIPT_VALUE_VAR) {
+		/* $var+N wraps at 64 bits (a signed overflow is undefined) */
+		unsigned long long sum = field_value(&r->vars[v->slot],
+						     v->field);
+
+		sum += (unsigned long long)v->offset;
+		return (long long)sum;
+	}
 	return 0;
 }
 
@@ -770,7 +777,14 @@ static void run_stmt(struct runner *r, const struct script_stmt *st)
 		r->trace_on = st->trace;
 		break;
 	case SCRIPT_STMT_SLEEP:
-		sim_clock += st->sleep;
+		/* CURRENT_TIME is i386's 32-bit time_t: it ends in 2038 */
+		if (st->sleep > INT32_MAX - sim_clock)
+			script_error(r, st->line, st->col, "sleep %lld: the "
+				     "clock would pass %ld, the last second "
+				     "of i386's time_t", st->sleep,
+				     (long)INT32_MAX);
+		else
+			sim_clock += st->sleep;
 		break;
 	case SCRIPT_STMT_PRESSURE:
 		sim_pressure((int)st->pressure);

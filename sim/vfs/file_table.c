@@ -31,6 +31,8 @@
 
 /* sysctl fs.file-nr / file-max */
 struct files_stat_struct files_stat = {0, 0, NR_FILE};
+/* get_empty_filp's static in 2.4.16; here, so each boot warns again */
+static int old_max;
 
 /*
  * Here the new files go, and here the free ones sit.
@@ -57,7 +59,6 @@ static inline void put_write_access(struct inode *inode)
  */
 struct file *get_empty_filp(void)
 {
-	static int old_max;
 	struct file *f;
 	unsigned int id;
 
@@ -190,4 +191,5 @@ void sim_file_table_release(void)
 		files_stat.nr_free_files--;
 		files_stat.nr_files--;
 	}
+	old_max = 0;
 }
