@@ -128,8 +128,8 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
 		return TRACE_RET_PAGE(rmqueue());
 
 	if (!need_balance)
-		sim_note("mm", "free pages %lu <= pages_low %lu: kswapd woken",
-			 nr_free_pages_count, pages_low);
+		sim_note("mm", "free pages %lu, not above pages_low %lu + 1: "
+			 "kswapd woken", nr_free_pages_count, pages_low);
 	need_balance = 1;
 	local_min = pages_min;
 	if (!(gfp_mask & __GFP_WAIT))
@@ -146,8 +146,8 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
 		}
 		if (!(gfp_mask & __GFP_WAIT))
 			return TRACE_RET_PAGE((struct page *)NULL);
-		sim_note("mm", "free pages %lu <= pages_min %lu: direct "
-			 "reclaim", nr_free_pages_count, pages_min);
+		sim_note("mm", "free pages %lu, not above pages_min %lu + 1: "
+			 "direct reclaim", nr_free_pages_count, pages_min);
 		work = sim_reclaim_work;
 		enough = try_to_free_pages(gfp_mask);
 		if (nr_free_pages_count > pages_min + min)
