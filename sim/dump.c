@@ -231,6 +231,17 @@ void sim_dump_objects(FILE *out)
 	fprintf(out, "%-16s %6lu\n", "task_struct", tasks);
 }
 
+/* A present pte holds a reference to its frame. */
+static int count_pte_ref(void *arg, unsigned long address, pte_t *pte)
+{
+	int *refs = arg;
+
+	(void)address;
+	if (pte_present(*pte))
+		refs[pte_pfn(*pte)]++;
+	return 0;
+}
+
 /*
  * facts 7.4 items 23 and 29: every frame's count is what the structures
  * holding it account for: the page cache (1), each pte mapping it, a page
@@ -249,23 +260,15 @@ static int sim_page_check(char *why, size_t len)
 		struct task_struct *tsk = list_entry(pos, struct task_struct,
 						     tasks);
 		struct mm_struct *mm = tsk->mm;
-		int i, j;
+		unsigned long i;
 
 		if (!mm)
 			continue;
 		refs[page_to_pfn(virt_to_page(mm->pgd))]++;
-		for (i = 0; i < (int)(TASK_SIZE >> PGDIR_SHIFT); i++) {
-			pte_t *table;
-
-			if (pgd_none(mm->pgd[i]))
-				continue;
-			refs[mm->pgd[i].pgd >> PAGE_SHIFT]++;
-			table = page_address(pfn_to_page(mm->pgd[i].pgd >>
-							 PAGE_SHIFT));
-			for (j = 0; j < PTRS_PER_PTE; j++)
-				if (pte_present(table[j]))
-					refs[pte_pfn(table[j])]++;
-		}
+		for (i = 0; i < (TASK_SIZE >> PGDIR_SHIFT); i++)
+			if (!pgd_none(mm->pgd[i]))
+				refs[mm->pgd[i].pgd >> PAGE_SHIFT]++;
+		sim_walk_ptes(mm, count_pte_ref, refs);
 	}
 	list_for_each(pos, &shmem_inodes) {
 		struct shmem_inode_info *info;

@@ -65,6 +65,36 @@ pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address)
 	return pte_table(*pgd) + pte_index(address);
 }
 
+/*
+ * sim: call fn(arg, address, pte) for every non-empty pte of mm's user
+ * space, in address order; stop at the first non-zero return and pass it
+ * on. The invariant checks count ptes with it (rss, frame and slot counts).
+ */
+int sim_walk_ptes(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pte_t *pte),
+		  void *arg)
+{
+	unsigned long i, j;
+	int ret;
+
+	for (i = 0; mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+		pte_t *table;
+
+		if (pgd_none(mm->pgd[i]))
+			continue;
+		table = pte_table(mm->pgd[i]);
+		for (j = 0; j < PTRS_PER_PTE; j++) {
+			if (pte_none(table[j]))
+				continue;
+			ret = fn(arg, (i << PGDIR_SHIFT) | (j << PAGE_SHIFT),
+				 &table[j]);
+			if (ret)
+				return ret;
+		}
+	}
+	return 0;
+}
+
 /* Find the pte slot, allocating the page-table page on first use. */
 static pte_t *pte_alloc(struct mm_struct *mm, pgd_t *pgd,
 			unsigned long address)

@@ -786,23 +786,19 @@ static int check_rb_inorder(rb_node_t *node, struct vm_area_struct **expect,
 	return check_rb_inorder(node->rb_right, expect, count);
 }
 
+static int count_present(void *arg, unsigned long address, pte_t *pte)
+{
+	(void)address;
+	if (pte_present(*pte))
+		(*(unsigned long *)arg)++;
+	return 0;
+}
+
 static unsigned long count_present_ptes(struct mm_struct *mm)
 {
 	unsigned long n = 0;
-	int i, j;
 
-	if (!mm->pgd)
-		return 0;
-	for (i = 0; i < (int)(TASK_SIZE >> PGDIR_SHIFT); i++) {
-		pte_t *table;
-
-		if (pgd_none(mm->pgd[i]))
-			continue;
-		table = page_address(pfn_to_page(mm->pgd[i].pgd >> PAGE_SHIFT));
-		for (j = 0; j < PTRS_PER_PTE; j++)
-			if (pte_present(table[j]))
-				n++;
-	}
+	sim_walk_ptes(mm, count_present, &n);
 	return n;
 }
 

@@ -449,6 +449,31 @@ static unsigned long used_slots(struct swap_info_struct *p)
 	return used;
 }
 
+struct swap_pte_count {
+	unsigned short **want;
+	struct mm_struct *mm;
+	char *why;
+	size_t len;
+};
+
+static int count_swap_pte(void *arg, unsigned long address, pte_t *pte)
+{
+	struct swap_pte_count *c = arg;
+	swp_entry_t e = { pte->pte_low };
+	unsigned long type = SWP_TYPE(e);
+
+	if (pte_present(*pte))
+		return 0;
+	if (type >= MAX_SWAPFILES || !c->want[type] ||
+	    SWP_OFFSET(e) >= swap_info[type].max) {
+		snprintf(c->why, c->len, "swap pte %08x of mm#%u at %#lx "
+			 "names no slot", e.val, c->mm->sim_id, address);
+		return 27;
+	}
+	c->want[type][SWP_OFFSET(e)]++;
+	return 0;
+}
+
 /*
  * The swap ptes of every mm (anonymous pages swap_out wrote away), each
  * counted against its slot in want. Returns 0, or 27 with why filled for
@@ -456,37 +481,15 @@ static unsigned long used_slots(struct swap_info_struct *p)
  */
 static int count_swap_ptes(unsigned short **want, char *why, size_t len)
 {
+	struct swap_pte_count c = { want, NULL, why, len };
 	struct list_head *pos;
+	int ret;
 
 	list_for_each(pos, &init_mm.mmlist) {
-		struct mm_struct *mm = list_entry(pos, struct mm_struct,
-						  mmlist);
-		unsigned long i, j;
-
-		for (i = 0; mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
-			pte_t *table;
-
-			if (pgd_none(mm->pgd[i]))
-				continue;
-			table = sim_pte_lookup(mm, i << PGDIR_SHIFT);
-			for (j = 0; j < PTRS_PER_PTE; j++) {
-				swp_entry_t e = { table[j].pte_low };
-				unsigned long type = SWP_TYPE(e);
-
-				if (pte_none(table[j]) || pte_present(table[j]))
-					continue;
-				if (type >= MAX_SWAPFILES || !want[type] ||
-				    SWP_OFFSET(e) >= swap_info[type].max) {
-					snprintf(why, len, "swap pte %08x of "
-						 "mm#%u at %#lx names no slot",
-						 e.val, mm->sim_id,
-						 (i << PGDIR_SHIFT) |
-						 (j << PAGE_SHIFT));
-					return 27;
-				}
-				want[type][SWP_OFFSET(e)]++;
-			}
-		}
+		c.mm = list_entry(pos, struct mm_struct, mmlist);
+		ret = sim_walk_ptes(c.mm, count_swap_pte, &c);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }

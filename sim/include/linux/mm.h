@@ -375,6 +375,9 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma);
 void clear_page_tables(struct mm_struct *mm, unsigned long first, int nr);
 pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address);
+int sim_walk_ptes(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pte_t *pte),
+		  void *arg);
 
 /* sim/mm/filemap.c (mm/filemap.c) */
 extern unsigned long page_cache_size;
