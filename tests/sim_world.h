@@ -22,16 +22,23 @@
 #include "sim/proc.h"
 #include "sim/trace.h"
 
-static inline int sim_setup_ram(unsigned long ram)
+/* Boot a machine of ram bytes with a swap file of swap bytes (0: none). */
+static inline int sim_setup_machine(unsigned long ram, unsigned long swap)
 {
 	sim_trace_reset();
 	sim_trace_printing = 0;
 	sim_clock = SIM_CLOCK_START;
 	sim_last_pid = 99;
 	sim_machine.ram = ram;
-	sim_machine.swap = 0;
+	sim_machine.swap = swap;
+	sim_machine.swap_file = NULL;
 	current = &init_task;
 	return start_kernel() ? -1 : 0;
+}
+
+static inline int sim_setup_ram(unsigned long ram)
+{
+	return sim_setup_machine(ram, 0);
 }
 
 static inline int sim_setup(void **state)

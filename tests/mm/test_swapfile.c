@@ -36,39 +36,25 @@
 #define PTE_FLAGS	0xfffUL
 #define RW		(PROT_READ | PROT_WRITE)
 
-/* sim_setup_ram with a swap file of swap bytes (0: none) */
-static int boot(unsigned long ram, unsigned long swap)
-{
-	sim_trace_reset();
-	sim_trace_printing = 0;
-	sim_clock = SIM_CLOCK_START;
-	sim_last_pid = 99;
-	sim_machine.ram = ram;
-	sim_machine.swap = swap;
-	sim_machine.swap_file = NULL;
-	current = &init_task;
-	return start_kernel() ? -1 : 0;
-}
-
 /* 16 MiB of RAM, a 16 MiB swap file: 4094 slots */
 static int setup_16m_swap(void **state)
 {
 	(void)state;
-	return boot(16UL << 20, 16UL << 20);
+	return sim_setup_machine(16UL << 20, 16UL << 20);
 }
 
 /* 16 MiB of RAM and no swap area (the tests run sys_swapon) */
 static int setup_no_swap(void **state)
 {
 	(void)state;
-	return boot(16UL << 20, 0);
+	return sim_setup_machine(16UL << 20, 0);
 }
 
 /* 64 frames (pages_min 20) and a 1 MiB swap file: 254 slots */
 static int setup_tiny(void **state)
 {
 	(void)state;
-	return boot(256UL << 10, 1UL << 20);
+	return sim_setup_machine(256UL << 10, 1UL << 20);
 }
 
 static struct swap_info_struct *area0(void)

@@ -45,20 +45,6 @@
 static int saved_trace_enabled;
 static int kswapd_asleep;		/* run_kswapd does nothing */
 
-/* sim_setup_ram with a swap file of swap bytes */
-static int boot(unsigned long ram, unsigned long swap)
-{
-	sim_trace_reset();
-	sim_trace_printing = 0;
-	sim_clock = SIM_CLOCK_START;
-	sim_last_pid = 99;
-	sim_machine.ram = ram;
-	sim_machine.swap = swap;
-	sim_machine.swap_file = NULL;
-	current = &init_task;
-	return start_kernel() ? -1 : 0;
-}
-
 /* The trace off for speed (no events counted); sim_teardown after. */
 static int teardown(void **state)
 {
@@ -103,7 +89,7 @@ static int setup_2m(void **state)
 	(void)state;
 	saved_trace_enabled = sim_trace_enabled;
 	sim_trace_enabled = 0;
-	return boot(2UL << 20, 4UL << 20);
+	return sim_setup_machine(2UL << 20, 4UL << 20);
 }
 
 static long attach_segment(unsigned long pages, unsigned long *addr)
@@ -561,7 +547,7 @@ static int setup_random(void **state)
 	saved_trace_enabled = sim_trace_enabled;
 	sim_trace_enabled = 0;
 	kswapd_asleep = cfg->kswapd_asleep;
-	return boot(cfg->frames * PAGE_SIZE, cfg->swap);
+	return sim_setup_machine(cfg->frames * PAGE_SIZE, cfg->swap);
 }
 
 static void run_random(const struct rnd_config *cfg)
