@@ -17,6 +17,7 @@
 
 #include "sim_test.h"
 #include "linux/kernel.h"
+#include "linux/mm.h"
 #include "linux/sched.h"
 #include "sim/boot.h"
 #include "sim/proc.h"
@@ -72,6 +73,18 @@ static inline struct task_struct *sim_task(const char *name, uid_t uid,
 	assert_non_null(tsk);
 	current = tsk;
 	return tsk;
+}
+
+/* How many page-table pages mm has (one per 4 MiB region in use). */
+static inline int page_tables(struct mm_struct *mm)
+{
+	unsigned long i;
+	int n = 0;
+
+	for (i = 0; i < (TASK_SIZE >> PGDIR_SHIFT); i++)
+		if (!pgd_none(mm->pgd[i]))
+			n++;
+	return n;
 }
 
 #endif /* _SIM_WORLD_H */

@@ -64,16 +64,6 @@ static struct vm_area_struct *vma_at(unsigned long addr)
 	return vma;
 }
 
-static int page_tables(struct mm_struct *mm)
-{
-	int i, n = 0;
-
-	for (i = 0; i < (int)(TASK_SIZE >> PGDIR_SHIFT); i++)
-		if (!pgd_none(mm->pgd[i]))
-			n++;
-	return n;
-}
-
 /* ---- sys_shmget / newseg ---- */
 
 static void test_sys_shmget__missing_key_without_ipc_creat_fails_enoent(

@@ -62,16 +62,6 @@ static long attach_pages(unsigned long pages)
 	return id;
 }
 
-static int page_tables(struct mm_struct *mm)
-{
-	int i, n = 0;
-
-	for (i = 0; i < (int)(TASK_SIZE >> PGDIR_SHIFT); i++)
-		if (!pgd_none(mm->pgd[i]))
-			n++;
-	return n;
-}
-
 /* ---- shmem_file_setup ---- */
 
 static void test_shmem_file_setup__takes_dentry_mount_and_inode(
