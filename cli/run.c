@@ -675,7 +675,6 @@ static int ensure_booted(struct runner *r, int loud)
 	sim_machine.ram = m->ram;
 	sim_machine.swap = m->swap;
 	sim_machine.swap_file = r->opt->swap_file;
-	sim_machine.kernel_26 = m->kernel == SCRIPT_KERNEL_2_6;
 	set_printing(r, loud && r->trace_on);
 	err = start_kernel();
 	set_printing(r, r->trace_on);

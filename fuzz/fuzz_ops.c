@@ -1461,7 +1461,6 @@ static void fz_run(struct fz_in *in)
 	sim_machine.ram = rams[b % 4] << 10;
 	sim_machine.swap = swaps[(b >> 2) % 4] << 10;
 	sim_machine.swap_file = fz_swap_file;
-	sim_machine.kernel_26 = 0;
 	fz_logf("machine ram=%luK swap=%luK", sim_machine.ram >> 10,
 		sim_machine.swap >> 10);
 	if (start_kernel())

@@ -63,7 +63,7 @@ static void page_cache_init(unsigned long mempages)
 static void sock_init(void)
 {
 	TRACE_ENTER("%s", "");
-	sim_machine.sockfs_dev = sim_reserve_unnamed_dev("sockfs");
+	sim_reserve_unnamed_dev("sockfs");
 	TRACE_EXIT();
 }
 

@@ -13,8 +13,6 @@ struct sim_machine {
 	unsigned long ram;	/* bytes of the page-frame arena */
 	unsigned long swap;	/* bytes of the swap file; 0: no swap */
 	const char *swap_file;	/* the user's name for it, kept at exit */
-	int kernel_26;		/* kernel=2.6 asked for (not yet modelled) */
-	kdev_t sockfs_dev;	/* reserved at boot, never mounted */
 };
 
 extern struct sim_machine sim_machine;
