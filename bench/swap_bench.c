@@ -209,8 +209,8 @@ int main(int argc, char **argv)
 	pages = 4 * ram / PAGE_SIZE;
 
 	/* the machine, silent: no trace events at all */
-	sim_trace_enabled = 0;
-	sim_trace_printing = 0;
+	sim_trace.enabled = 0;
+	sim_trace.printing = 0;
 	sim_machine.ram = ram;
 	sim_machine.swap = 8 * ram;
 	sim_machine.swap_file = swap_path;
@@ -316,6 +316,17 @@ int main(int argc, char **argv)
 	       plain_io ? 1e6 * tot.secs / plain_io : 0,
 	       tot.pages * PAGE_SIZE >> 20,
 	       tot.secs > 0 ? sim_tot.secs / tot.secs : 0);
+	if (sim_tot.secs > 0 && tot.secs > 0) {
+		double out_pct = 100 * (sim_tot.out / sim_tot.secs) /
+				 (tot.out / tot.secs);
+		double in_pct = 100 * (sim_tot.in / sim_tot.secs) /
+				(tot.in / tot.secs);
+
+		printf("pages a second against the plain copy's: out %.0f %%, "
+		       "in %.0f %% (bar: >= 50 %% each: %s)\n", out_pct,
+		       in_pct, out_pct >= 50 && in_pct >= 50 ? "met" :
+		       "NOT MET");
+	}
 	if (bad)
 		fprintf(stderr, "swap_bench: %lu pages came back wrong\n", bad);
 	if (leaks)

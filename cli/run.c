@@ -71,7 +71,7 @@ void run_options_init(struct run_options *opt)
 
 static void set_printing(struct runner *r, int on)
 {
-	sim_trace_printing = on && r->opt->trace && !r->opt->quiet;
+	sim_trace.printing = on && r->opt->trace && !r->opt->quiet;
 }
 
 static void fail(struct runner *r, int line, const char *fmt, ...)
@@ -221,12 +221,12 @@ static void do_shmctl(struct runner *r, const struct script_call *c,
 		buf = &cap->sinfo;
 	} else if (base == IPC_SET) {
 		/* a program reads the struct, changes fields, writes it back */
-		int saved = sim_trace_enabled;
+		int saved = sim_trace.enabled;
 
 		memset(&set, 0, sizeof(set));
-		sim_trace_enabled = 0;
+		sim_trace.enabled = 0;
 		sys_shmctl(shmid, IPC_STAT, &set);
-		sim_trace_enabled = saved;
+		sim_trace.enabled = saved;
 		if (c->uid.kind != SCRIPT_VALUE_NONE)
 			set.shm_perm.uid = reg(int_value(r, &c->uid));
 		if (c->gid.kind != SCRIPT_VALUE_NONE)
@@ -559,9 +559,9 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 {
 	const struct script_show *sh = &st->show;
 	FILE *out = r->opt->out;
-	int saved = sim_trace_enabled;
+	int saved = sim_trace.enabled;
 
-	sim_trace_enabled = 0;
+	sim_trace.enabled = 0;
 	switch (sh->what) {
 	case SCRIPT_SHOW_IPCS:
 		sim_dump_ipcs(out);
@@ -600,7 +600,7 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 		sim_dump_swap(out);
 		break;
 	}
-	sim_trace_enabled = saved;
+	sim_trace.enabled = saved;
 }
 
 /*
@@ -611,15 +611,15 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 static int write_dot(struct runner *r, const struct script_stmt *st,
 		     const char *path)
 {
-	int saved = sim_trace_enabled, err = 0;
+	int saved = sim_trace.enabled, err = 0;
 	FILE *f = fopen(path, "w");
 
 	if (!f)
 		return errno;
 	fprintf(f, "// %s:%d: %s\n", r->s->file, st->line, st->text);
-	sim_trace_enabled = 0;
+	sim_trace.enabled = 0;
 	sim_dump_dot(f);
-	sim_trace_enabled = saved;
+	sim_trace.enabled = saved;
 	if (ferror(f))
 		err = EIO;
 	if (fclose(f) && !err)
@@ -831,7 +831,7 @@ int run_script(const struct script *s, const struct run_options *opt)
 	}
 
 	/* the end: everything must go back, silently */
-	sim_trace_printing = 0;
+	sim_trace.printing = 0;
 	leaks = sim_shutdown(opt->err);
 	if (leaks) {
 		fprintf(opt->err, "%s: BUG: leak: %d objects still alive at "

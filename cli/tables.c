@@ -86,10 +86,11 @@ const struct call_spec call_specs[SCRIPT_NR_CALLS] = {
 		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_STRING, 1 },
 	[SCRIPT_CALL_TOUCH] = { "touch", "touch ADDR LEN [read|write]", 2,
 		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_SCALAR, 1 },
-	[SCRIPT_CALL_FORK] = { "fork", "fork CHILD", 0, { { NULL } },
-		SCRIPT_CAPTURE_SCALAR, 0 },
-	[SCRIPT_CALL_EXIT] = { "exit", "exit", 0, { { NULL } },
-		SCRIPT_CAPTURE_NONE, 0 },
+	/* no arguments: designated, so args stays all zero */
+	[SCRIPT_CALL_FORK] = { .name = "fork", .usage = "fork CHILD",
+		.result = SCRIPT_CAPTURE_SCALAR },
+	[SCRIPT_CALL_EXIT] = { .name = "exit", .usage = "exit",
+		.result = SCRIPT_CAPTURE_NONE },
 };
 
 /* short names for the table below */

@@ -1452,8 +1452,8 @@ static void fz_run(struct fz_in *in)
 	fz_log_len = 0;
 	m.last_dead_id = 3 * FZ_SEQ + 1;
 	sim_trace_reset();
-	sim_trace_enabled = fz_trace;
-	sim_trace_printing = fz_trace;
+	sim_trace.enabled = fz_trace;
+	sim_trace.printing = fz_trace;
 	sim_trace_out = stderr;
 	sim_clock = SIM_CLOCK_START;
 	sim_last_pid = 99;

@@ -1192,11 +1192,11 @@ static void draw(struct dot *d)
  */
 void sim_dump_dot(FILE *out)
 {
-	int saved_trace = sim_trace_enabled;
+	int saved_trace = sim_trace.enabled;
 	struct dot d;
 	int c;
 
-	sim_trace_enabled = 0;
+	sim_trace.enabled = 0;
 	memset(&d, 0, sizeof(d));
 	d.out = out;
 	fprintf(out, "digraph shmsim {\n"
@@ -1212,7 +1212,7 @@ void sim_dump_dot(FILE *out)
 	if (!sim_booted) {
 		fprintf(out, "\tnot_booted [shape=box, label=\"the machine "
 			"has not booted\"];\n}\n");
-		sim_trace_enabled = saved_trace;
+		sim_trace.enabled = saved_trace;
 		return;
 	}
 	for (c = 0; c < NR_COLS; c++) {
@@ -1243,5 +1243,5 @@ void sim_dump_dot(FILE *out)
 	free(d.inodes.v);
 	free(d.maps);
 	free(d.drawn);
-	sim_trace_enabled = saved_trace;
+	sim_trace.enabled = saved_trace;
 }

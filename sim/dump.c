@@ -28,11 +28,11 @@
 void sim_dump_ipcs(FILE *out)
 {
 	struct task_struct *saved = current;
-	int saved_trace = sim_trace_enabled;
+	int saved_trace = sim_trace.enabled;
 	struct shm_info info;
 	int maxid, id;
 
-	sim_trace_enabled = 0;
+	sim_trace.enabled = 0;
 	current = &init_task;		/* ipcs run by root */
 	fprintf(out, "\n------ Shared Memory Segments --------\n");
 	fprintf(out, "%-10s %-10s %-10s %-10s %-10s %-10s %-12s\n", "key",
@@ -58,7 +58,7 @@ void sim_dump_ipcs(FILE *out)
 	}
 	fprintf(out, "\n");
 	current = saved;
-	sim_trace_enabled = saved_trace;
+	sim_trace.enabled = saved_trace;
 }
 
 static void dump_rb(rb_node_t *node, int depth, const char *side, FILE *out)
@@ -337,10 +337,10 @@ static int check_all(char *why, size_t len)
  */
 int sim_check_all(char *why, size_t len)
 {
-	int saved = sim_trace_enabled, ret;
+	int saved = sim_trace.enabled, ret;
 
-	sim_trace_enabled = 0;
+	sim_trace.enabled = 0;
 	ret = check_all(why, len);
-	sim_trace_enabled = saved;
+	sim_trace.enabled = saved;
 	return ret;
 }

@@ -27,7 +27,7 @@
 static inline int sim_setup_machine(unsigned long ram, unsigned long swap)
 {
 	sim_trace_reset();
-	sim_trace_printing = 0;
+	sim_trace.printing = 0;
 	sim_clock = SIM_CLOCK_START;
 	sim_last_pid = 99;
 	sim_machine.ram = ram;

@@ -135,6 +135,7 @@ int start_kernel(void)
 {
 	int err;
 
+	sim_trace_stops_probe();	/* sim: is a debugger watching? */
 	TRACE_ENTER("ram %lu KiB", sim_machine.ram >> 10);
 	sim_fail_reset();	/* sim: a fresh machine has nothing armed */
 	err = sim_mem_init(sim_machine.ram);	/* mem_init */

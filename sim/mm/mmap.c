@@ -122,10 +122,12 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
 }
 
 /*
- * Walk the tree for addr. If a vma contains addr it is returned at once
- * and the out-parameters are left alone (2.4.16 behaves so; the callers
- * only use them when nothing overlaps). Otherwise returns the first vma
- * above addr, and where a new vma at addr would hang in list and tree.
+ * Walk the tree for addr. If a vma contains addr it is returned at once;
+ * otherwise returns the first vma above addr, and where a new vma at addr
+ * would hang in list and tree. sim: 2.4.16 leaves the out-parameters
+ * unset on the early return; shmsim sets them to NULL there, so that no
+ * path hands a caller an indeterminate pointer (callers only use them
+ * when nothing overlaps, which gcc -O2 cannot prove).
  */
 static struct vm_area_struct *
 find_vma_prepare(struct mm_struct *mm, unsigned long addr,
@@ -146,8 +148,12 @@ find_vma_prepare(struct mm_struct *mm, unsigned long addr,
 		vma_tmp = rb_entry(__rb_parent, struct vm_area_struct, vm_rb);
 		if (vma_tmp->vm_end > addr) {
 			vma = vma_tmp;
-			if (vma_tmp->vm_start <= addr)
+			if (vma_tmp->vm_start <= addr) {
+				*pprev = NULL;
+				*rb_link = NULL;
+				*rb_parent = NULL;
 				goto out;
+			}
 			__rb_link = &__rb_parent->rb_left;
 		} else {
 			rb_prev = __rb_parent;

@@ -12,7 +12,7 @@
  * A frame's life: free (count 0) -> __alloc_pages (count 1) -> the users'
  * get_page/page_cache_release -> count 0 -> __free_pages_ok -> free.
  */
-#include <bsd/bitstring.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +28,14 @@ unsigned long max_mapnr;
 unsigned long pages_min, pages_low, pages_high;
 int need_balance;
 unsigned long nr_free_pages_count;
-static bitstr_t *frame_in_use;		/* sim: one bit per frame */
+/*
+ * sim: one bit per frame, set while in use, and the first word that may
+ * have a clear bit: frames below it are all in use, so taking the lowest
+ * free frame does not scan the whole map every time.
+ */
+#define FRAME_WORD_BITS	(sizeof(unsigned long) * CHAR_BIT)
+static unsigned long *frame_in_use;
+static unsigned long frame_words, frame_hint;
 static void *arena;
 
 /* sim: set up RAM, called from start_kernel before anything allocates */
@@ -42,7 +49,9 @@ int sim_mem_init(unsigned long ram_bytes)
 		return -EINVAL;
 	arena = sim_arena_map(max_mapnr << PAGE_SHIFT);
 	mem_map = calloc(max_mapnr, sizeof(struct page));
-	frame_in_use = bit_alloc((int)max_mapnr);
+	frame_words = (max_mapnr + FRAME_WORD_BITS - 1) / FRAME_WORD_BITS;
+	frame_hint = 0;
+	frame_in_use = calloc(frame_words, sizeof(*frame_in_use));
 	if (!arena || !mem_map || !frame_in_use) {
 		sim_mem_exit();
 		return -ENOMEM;
@@ -76,6 +85,7 @@ void sim_mem_exit(void)
 	arena = NULL;
 	mem_map = NULL;
 	frame_in_use = NULL;
+	frame_words = frame_hint = 0;
 	max_mapnr = 0;
 	nr_free_pages_count = 0;
 }
@@ -88,13 +98,18 @@ unsigned long nr_free_pages(void)
 /* Take the lowest free frame: count 1, no flags, no mapping. */
 static struct page *rmqueue(void)
 {
+	unsigned long w, pfn;
 	struct page *page;
-	int pfn;
 
-	bit_ffc(frame_in_use, (int)max_mapnr, &pfn);
-	if (pfn < 0)
+	for (w = frame_hint; w < frame_words && !~frame_in_use[w]; w++)
+		;
+	frame_hint = w;
+	if (w == frame_words)
 		return NULL;
-	bit_set(frame_in_use, pfn);
+	pfn = w * FRAME_WORD_BITS + __builtin_ctzl(~frame_in_use[w]);
+	if (pfn >= max_mapnr)
+		return NULL;	/* the last word's bits past the end */
+	frame_in_use[w] |= 1UL << (pfn % FRAME_WORD_BITS);
 	nr_free_pages_count--;
 	page = &mem_map[pfn];
 	page->count = 1;
@@ -163,13 +178,18 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
 /* The last reference went: the frame returns to the free pool. */
 static void __free_pages_ok(struct page *page, unsigned int order)
 {
+	unsigned long pfn;
+
 	TRACE_ENTER("page#%lu, %u", page_to_pfn(page), order);
 	BUG_ON(page->mapping);
 	BUG_ON(PageLocked(page));
 	if (test_bit(PG_lru, &page->flags))
 		lru_cache_del(page);
 	page->flags = 0;
-	bit_clear(frame_in_use, (int)page_to_pfn(page));
+	pfn = page_to_pfn(page);
+	frame_in_use[pfn / FRAME_WORD_BITS] &= ~(1UL << (pfn % FRAME_WORD_BITS));
+	if (pfn / FRAME_WORD_BITS < frame_hint)
+		frame_hint = pfn / FRAME_WORD_BITS;
 	nr_free_pages_count++;
 	TRACE_EXIT();
 }
@@ -185,7 +205,9 @@ struct page *sim_trace_ret_page(const char *func, struct page *page)
 {
 	char buf[32];
 
-	if (!page)
+	if (!sim_trace.printing)
+		sim_trace_exit(func, NULL);	/* counts, and stops */
+	else if (!page)
 		sim_trace_exit(func, "NULL");
 	else if (IS_ERR(page))
 		sim_trace_exit(func, "%s", sim_fmt_err(PTR_ERR(page), buf,

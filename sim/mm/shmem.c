@@ -450,11 +450,11 @@ struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long address,
 	idx += vma->vm_pgoff;
 	shmem_getpage(inode, idx, &page);
 	if (page == NOPAGE_SIGBUS) {
-		sim_trace_exit(__func__, "NOPAGE_SIGBUS");
+		TRACE_EXIT_FMT("NOPAGE_SIGBUS");
 		return page;
 	}
 	if (page == NOPAGE_OOM) {
-		sim_trace_exit(__func__, "NOPAGE_OOM");
+		TRACE_EXIT_FMT("NOPAGE_OOM");
 		return page;
 	}
 	return TRACE_RET_PAGE(page);

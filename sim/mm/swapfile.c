@@ -144,8 +144,7 @@ out:
 		sim_note("swap", "slot %lu of area %lu taken, swap_map 1, "
 			 "nr_swap_pages %ld", SWP_OFFSET(entry),
 			 SWP_TYPE(entry), nr_swap_pages);
-	if (sim_trace_enabled)
-		sim_trace_exit(__func__, "%#x", entry.val);
+	TRACE_EXIT_FMT("%#x", entry.val);
 	return entry;
 }
 

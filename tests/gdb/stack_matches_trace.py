@@ -5,7 +5,8 @@
 # Run by tests/gdb/run-gdb-test inside `gdb -batch -x THIS --args shmsim S.scn`.
 #
 # A breakpoint on sim_trace_enter(func, ...) keeps a shadow of the trace's
-# open functions; sim_trace_exit(func, ...) pops it. At each entry:
+# open functions; sim_trace_exit(func, ...) pops it (under gdb, unprinted
+# events come through them too: sim_trace.stops is set). At each entry:
 #   - the function that called the tracer is func itself (TRACE_ENTER sits in
 #     the traced function, under its own name: nothing inlined, no wrapper);
 #   - the frames above it that are traced functions (named in the trace so
@@ -21,7 +22,8 @@ import gdb
 # the tracer's own frames, between a traced function and sim_trace_event
 TRACER = {"sim_trace_enter", "sim_trace_exit", "sim_trace_ret_err",
           "sim_trace_ret_int", "sim_trace_ret_hex", "sim_trace_ret_obj",
-          "sim_trace_ret_page"}
+          "sim_trace_ret_page", "sim_trace_enter_quiet",
+          "sim_trace_exit_quiet"}
 MAX_REPORTS = 20
 
 shadow = []		# the trace's open functions, outermost first
@@ -97,6 +99,8 @@ class ResetBreakpoint(gdb.Breakpoint):
 
 gdb.execute("set pagination off")
 gdb.execute("set confirm off")
+# under a debugger (sim_trace.stops) every event goes through these two,
+# printed or not (the silent boot); the inline quiet path is not taken
 EnterBreakpoint("sim_trace_enter", internal=True)
 ExitBreakpoint("sim_trace_exit", internal=True)
 ResetBreakpoint("sim_trace_reset", internal=True)

@@ -50,7 +50,7 @@ static int teardown(void **state)
 {
 	int ret = sim_teardown(state);
 
-	sim_trace_enabled = saved_trace_enabled;
+	sim_trace.enabled = saved_trace_enabled;
 	kswapd_asleep = 0;
 	return ret;
 }
@@ -87,8 +87,8 @@ static void run_kswapd(void)
 static int setup_2m(void **state)
 {
 	(void)state;
-	saved_trace_enabled = sim_trace_enabled;
-	sim_trace_enabled = 0;
+	saved_trace_enabled = sim_trace.enabled;
+	sim_trace.enabled = 0;
 	return sim_setup_machine(2UL << 20, 4UL << 20);
 }
 
@@ -544,8 +544,8 @@ static int setup_random(void **state)
 {
 	const struct rnd_config *cfg = *state;
 
-	saved_trace_enabled = sim_trace_enabled;
-	sim_trace_enabled = 0;
+	saved_trace_enabled = sim_trace.enabled;
+	sim_trace.enabled = 0;
 	kswapd_asleep = cfg->kswapd_asleep;
 	return sim_setup_machine(cfg->frames * PAGE_SIZE, cfg->swap);
 }

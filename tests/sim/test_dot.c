@@ -199,11 +199,11 @@ static void test_sim_dump_dot__adds_no_trace_event(void **s)
 
 	(void)s;
 	writer_reader(&wd);
-	sim_trace_enabled = 1;
+	sim_trace.enabled = 1;
 	seq = sim_trace_seq;
 	dot = dump();
 	assert_int_equal(sim_trace_seq, seq);
-	assert_int_equal(sim_trace_enabled, 1);
+	assert_int_equal(sim_trace.enabled, 1);
 	free(dot);
 }
 

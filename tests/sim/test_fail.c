@@ -427,7 +427,7 @@ static int setup_with_swap(void **state)
 {
 	(void)state;
 	sim_trace_reset();
-	sim_trace_printing = 0;
+	sim_trace.printing = 0;
 	sim_clock = SIM_CLOCK_START;
 	sim_last_pid = 99;
 	sim_machine.ram = 256UL << 10;

@@ -79,7 +79,7 @@ static struct file_system_type testfs_type TESTFS_UNUSED = {
 static TESTFS_UNUSED void testfs_world_init(void)
 {
 	sim_trace_reset();
-	sim_trace_printing = getenv("SIM_TRACE") != NULL;
+	sim_trace.printing = getenv("SIM_TRACE") != NULL;
 	sim_trace_out = NULL;
 	memset(&test_task, 0, sizeof(test_task));
 	test_task.pid = 1;
@@ -130,14 +130,14 @@ static TESTFS_UNUSED void trace_capture_start(void)
 	trace_file = open_memstream(&trace_text, &trace_size);
 	assert_non_null(trace_file);
 	sim_trace_out = trace_file;
-	sim_trace_printing = 1;
+	sim_trace.printing = 1;
 }
 
 static TESTFS_UNUSED char *trace_capture_end(void)
 {
 	fclose(trace_file);
 	sim_trace_out = NULL;
-	sim_trace_printing = getenv("SIM_TRACE") != NULL;
+	sim_trace.printing = getenv("SIM_TRACE") != NULL;
 	return trace_text;	/* the caller frees it */
 }
 

@@ -663,7 +663,8 @@ class ShmTraceSeq(gdb.Command):
 class ShmBreakEvent(gdb.Command):
     """shm-break-event N: stop as the trace event numbered N is made.
 The tracer numbers the event, then calls sim_trace_event(): this sets
-`break sim_trace_event if sim_trace_seq == N`.
+`break sim_trace_event if sim_trace_seq == N` (and sim_trace.stops, so
+that the calls are made also after attaching to a running shmsim).
 `up` then shows the tracer call, `up 2` the traced function."""
 
     def __init__(self):
@@ -676,6 +677,11 @@ The tracer numbers the event, then calls sim_trace_event(): this sets
         cmd = "break sim_trace_event if sim_trace_seq == %d" % n
         gdb.write("trace event %d: %s\n" % (n, cmd))
         gdb.execute(cmd, from_tty)
+        # shmsim calls sim_trace_event only while sim_trace.stops is set,
+        # which each boot does when it finds a debugger; after an attach
+        # to a running shmsim, set it here
+        if gdb.selected_inferior().pid:
+            gdb.execute("set var sim_trace.stops = 1")
 
 
 class ShmsegFunction(gdb.Function):

@@ -17,6 +17,7 @@
 #include "linux/list.h"
 #include "linux/rbtree.h"
 #include "linux/slab.h"
+#include "sim/trace.h"
 #include <uthash.h>
 
 struct file;
@@ -225,9 +226,14 @@ static inline struct page *virt_to_page(const void *kaddr)
 }
 
 /* sim: trace a page result as page#PFN, NULL or -ERRNO */
-struct page *sim_trace_ret_page(const char *func, struct page *page);
+struct page *sim_trace_ret_page(const char *func, struct page *page)
+	SIM_TRACE_COLD;
+#if SIM_TRACE_COMPILED
 #define TRACE_RET_PAGE(p) \
-	(sim_trace_enabled ? sim_trace_ret_page(__func__, (p)) : (p))
+	SIM_TRACE_RETURN(struct page *, p, sim_trace_ret_page)
+#else
+#define TRACE_RET_PAGE(p)	(p)
+#endif
 
 static inline void clear_user_highpage(struct page *page)
 {
