@@ -276,7 +276,7 @@ int main(int argc, char **argv)
 	memset(&tot, 0, sizeof(tot));
 	tot.what = "total";
 	if (sim_swapdev_create(copy_path, (unsigned long long)pages *
-			       PAGE_SIZE, "", 0)) {
+			       PAGE_SIZE, "", 0, 0)) {
 		fprintf(stderr, "swap_bench: cannot create %s\n", copy_path);
 		return 1;
 	}

@@ -1,23 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * cli/main.c - the shmsim program: parse every script given, then run each
- * on a freshly booted machine.
+ * cli/main.c - the shmsim program: parse every script given, check what
+ * the run will write on the host, then run each script on a freshly booted
+ * machine.
  *
  *	shmsim [options] SCRIPT.scn [SCRIPT.scn ...]
  *	shmsim [options] -		read the script from standard input
  *
- * Exit status: 0 every expectation held, 1 one failed, 2 the script or the
- * command line is wrong, 3 the simulated kernel hit a BUG (a broken
- * invariant or an object left alive at shutdown).
+ * Exit status: 0 every expectation held, 1 one failed, 2 the script or
+ * the command line is wrong (nothing has run), 3 the simulated kernel hit
+ * a BUG (a broken invariant or an object left alive at shutdown), 4 the
+ * host failed during the run (the output, a picture or the swap file
+ * could not be written).
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "outfile.h"
 #include "run.h"
 #include "script.h"
+#include "sim/swapdev.h"
 
 /* mkdir -p: DIR and its missing parents. Returns 0 or an errno. */
 static int make_dir(const char *dir)
@@ -43,8 +49,10 @@ static int make_dir(const char *dir)
 		if (err || *p == '\0')
 			break;
 	}
-	if (!err && stat(dir, &st))
+	if (!err && lstat(dir, &st))
 		err = errno;
+	else if (!err && S_ISLNK(st.st_mode))
+		err = ELOOP;
 	else if (!err && !S_ISDIR(st.st_mode))
 		err = ENOTDIR;
 	free(path);
@@ -58,127 +66,247 @@ static void usage(FILE *out)
 		"       shmsim [options] -      (the script on standard input)\n"
 		"options:\n"
 		"  --trace        print the kernel call trace (the default)\n"
-		"  --no-trace     do not print the trace\n"
-		"  -q             only result lines and failures\n"
+		"  --no-trace     do not print the trace; result lines, views\n"
+		"                 and failures still print\n"
+		"  -q, --quiet    only result lines and failures: no trace,\n"
+		"                 no views\n"
 		"  --keep-going   go on after a failed expectation\n"
 		"  --check        check every invariant after each statement\n"
 		"  --swap-file PATH  the swap area's file (made, and kept\n"
 		"                 after the run); default: a temporary file\n"
+		"                 with no name, gone when the run ends\n"
 		"  --dot-dir DIR  after each statement, write the picture\n"
 		"                 of every structure to DIR/NNNN.dot\n"
 		"                 (NNNN: the statement's number, 0001 on;\n"
 		"                 DIR is created; one script only).\n"
 		"                 Render it: dot -Tpng DIR/0001.dot -o x.png\n"
+		"  --force        let --swap-file and the pictures replace a\n"
+		"                 file shmsim did not make (never a symbolic\n"
+		"                 link, never a script of the run)\n"
 		"  -h, --help     this text\n"
 		"Exit status: 0 ok, 1 an expectation failed, 2 the script or\n"
-		"the command line is wrong, 3 the simulated kernel hit a BUG.\n");
+		"the command line is wrong (nothing ran), 3 the simulated\n"
+		"kernel hit a BUG, 4 the host failed (an output, picture or\n"
+		"swap file could not be written).\n");
+}
+
+enum { OPT_TRACE = 256, OPT_NO_TRACE, OPT_KEEP_GOING, OPT_CHECK,
+       OPT_SWAP_FILE, OPT_DOT_DIR, OPT_FORCE };
+
+static const struct option long_options[] = {
+	{ "trace", no_argument, NULL, OPT_TRACE },
+	{ "no-trace", no_argument, NULL, OPT_NO_TRACE },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "swap-file", required_argument, NULL, OPT_SWAP_FILE },
+	{ "dot-dir", required_argument, NULL, OPT_DOT_DIR },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* An option's argument that is really the next option (--dot-dir -q). */
+static int bad_argument(const char *opt, const char *arg, const char *what)
+{
+	if (*arg && *arg != '-')
+		return 0;
+	if (*arg)
+		fprintf(stderr, "shmsim: --%s needs %s, not the option '%s' "
+			"(a name starting with '-' can be given as ./%s)\n",
+			opt, what, arg, arg);
+	else
+		fprintf(stderr, "shmsim: --%s needs %s\n", opt, what);
+	return 1;
+}
+
+/*
+ * The options into opt; the scripts are argv[optind..]. Returns -1 to go
+ * on, or the exit status (0 after --help).
+ */
+static int parse_options(int argc, char **argv, struct run_options *opt)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_TRACE:
+			opt->trace = 1;
+			break;
+		case OPT_NO_TRACE:
+			opt->trace = 0;
+			break;
+		case 'q':
+			opt->quiet = 1;
+			break;
+		case OPT_KEEP_GOING:
+			opt->keep_going = 1;
+			break;
+		case OPT_CHECK:
+			opt->check = 1;
+			break;
+		case OPT_SWAP_FILE:
+			if (bad_argument("swap-file", optarg, "a file name"))
+				return RUN_BAD_SCRIPT;
+			opt->swap_file = optarg;
+			break;
+		case OPT_DOT_DIR:
+			if (bad_argument("dot-dir", optarg, "a directory"))
+				return RUN_BAD_SCRIPT;
+			opt->dot_dir = optarg;
+			break;
+		case OPT_FORCE:
+			opt->force = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return RUN_OK;
+		case ':':
+			fprintf(stderr, "shmsim: option '%s' needs an "
+				"argument\n", argv[optind - 1]);
+			usage(stderr);
+			return RUN_BAD_SCRIPT;
+		default:
+			fprintf(stderr, "shmsim: unknown option '%s'\n",
+				argv[optind - 1]);
+			usage(stderr);
+			return RUN_BAD_SCRIPT;
+		}
+	}
+	if (optind == argc) {
+		fprintf(stderr, "shmsim: no script given\n");
+		usage(stderr);
+		return RUN_BAD_SCRIPT;
+	}
+	if (opt->dot_dir && argc - optind > 1) {
+		fprintf(stderr, "shmsim: --dot-dir takes one script (each "
+			"numbers its pictures from 0001)\n");
+		return RUN_BAD_SCRIPT;
+	}
+	return -1;
+}
+
+/* Does any script boot a machine with a swap area? */
+static int needs_swap(struct script **scripts, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (scripts[i]->machine.swap >= 2 * 4096)
+			return 1;
+	return 0;
+}
+
+/*
+ * Before anything runs: can the swap file and the pictures be written,
+ * and without touching a file that is not shmsim's? Returns RUN_OK or
+ * RUN_BAD_SCRIPT, having said why.
+ */
+static int check_host_files(const struct run_options *opt,
+			    struct script **scripts, int n)
+{
+	char why[200];
+	struct stat st;
+	int err;
+
+	if (opt->swap_file) {
+		if (!stat(opt->swap_file, &st) &&
+		    outfile_guard_has(opt->guard, st.st_dev, st.st_ino)) {
+			fprintf(stderr, "shmsim: --swap-file %s: is a script "
+				"of this run\n", opt->swap_file);
+			return RUN_BAD_SCRIPT;
+		}
+		err = sim_swapdev_check(opt->swap_file, opt->force, why,
+					sizeof(why));
+		if (err) {
+			fprintf(stderr, "shmsim: --swap-file %s: %s\n",
+				opt->swap_file, why);
+			return RUN_BAD_SCRIPT;
+		}
+	} else if (needs_swap(scripts, n) &&
+		   sim_swapdev_check_tempdir(why, sizeof(why))) {
+		fprintf(stderr, "shmsim: cannot make the temporary swap file: "
+			"%s (set TMPDIR, give --swap-file, or machine "
+			"swap=0)\n", why);
+		return RUN_BAD_SCRIPT;
+	}
+	if (opt->dot_dir) {
+		err = make_dir(opt->dot_dir);
+		if (err) {
+			fprintf(stderr, "shmsim: --dot-dir %s: %s\n",
+				opt->dot_dir, err == ELOOP ? "is a symbolic "
+				"link; name the directory itself" :
+				strerror(err));
+			return RUN_BAD_SCRIPT;
+		}
+	}
+	return RUN_OK;
 }
 
 int main(int argc, char **argv)
 {
+	struct outfile_guard guard = { 0 };
 	struct run_options opt;
-	struct script **scripts;
-	int i, nfiles = 0, status = RUN_OK, only_files = 0;
+	struct script **scripts = NULL;
+	int i, nfiles = 0, status;
 
 	run_options_init(&opt);
+	status = parse_options(argc, argv, &opt);
+	if (status >= 0)
+		return status;
+	status = RUN_OK;
+	guard.force = opt.force;
+	opt.guard = &guard;
+	argv += optind;
+	argc -= optind;
 	scripts = calloc(argc, sizeof(*scripts));
-	if (!scripts)
-		return RUN_BAD_SCRIPT;
-
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (only_files || a[0] != '-' || !strcmp(a, "-")) {
-			argv[++nfiles] = argv[i];
-			continue;
-		}
-		if (!strcmp(a, "--")) {
-			only_files = 1;
-		} else if (!strcmp(a, "--trace")) {
-			opt.trace = 1;
-		} else if (!strcmp(a, "--no-trace")) {
-			opt.trace = 0;
-		} else if (!strcmp(a, "-q")) {
-			opt.quiet = 1;
-		} else if (!strcmp(a, "--keep-going")) {
-			opt.keep_going = 1;
-		} else if (!strcmp(a, "--check")) {
-			opt.check = 1;
-		} else if (!strcmp(a, "--dot-dir") ||
-			   !strncmp(a, "--dot-dir=", 10)) {
-			opt.dot_dir = a[9] == '=' ? a + 10 : argv[++i];
-			if (!opt.dot_dir || !*opt.dot_dir) {
-				fprintf(stderr, "shmsim: --dot-dir needs a "
-					"directory\n");
-				usage(stderr);
-				free(scripts);
-				return RUN_BAD_SCRIPT;
-			}
-		} else if (!strcmp(a, "--swap-file") ||
-			   !strncmp(a, "--swap-file=", 12)) {
-			opt.swap_file = a[11] == '=' ? a + 12 : argv[++i];
-			if (!opt.swap_file || !*opt.swap_file) {
-				fprintf(stderr, "shmsim: --swap-file needs a "
-					"file name\n");
-				usage(stderr);
-				free(scripts);
-				return RUN_BAD_SCRIPT;
-			}
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			free(scripts);
-			return RUN_OK;
-		} else {
-			fprintf(stderr, "shmsim: unknown option '%s'\n", a);
-			usage(stderr);
-			free(scripts);
-			return RUN_BAD_SCRIPT;
-		}
-	}
-	if (nfiles == 0) {
-		fprintf(stderr, "shmsim: no script given\n");
-		usage(stderr);
-		free(scripts);
+	if (!scripts) {
+		fprintf(stderr, "shmsim: out of memory\n");
 		return RUN_BAD_SCRIPT;
 	}
 
-	if (opt.dot_dir && nfiles > 1) {
-		fprintf(stderr, "shmsim: --dot-dir takes one script (each "
-			"numbers its pictures from 0001)\n");
-		free(scripts);
-		return RUN_BAD_SCRIPT;
-	}
-
-	/* Every script is parsed before anything runs. */
-	for (i = 0; i < nfiles; i++) {
+	/* Every script is parsed, and every output checked, before any runs. */
+	for (i = 0; i < argc && status == RUN_OK; i++) {
 		struct script_error err;
 
-		scripts[i] = script_parse_file(argv[i + 1], &err);
+		scripts[i] = script_parse_file(argv[i], &err);
 		if (!scripts[i]) {
 			fprintf(stderr, "%s\n", err.msg);
 			status = RUN_BAD_SCRIPT;
-			break;
-		}
-	}
-	if (status == RUN_OK && opt.dot_dir) {
-		int err = make_dir(opt.dot_dir);
-
-		if (err) {
-			fprintf(stderr, "shmsim: --dot-dir %s: %s\n",
-				opt.dot_dir, strerror(err));
+		} else if (outfile_guard_add(&guard, argv[i])) {
+			fprintf(stderr, "shmsim: out of memory\n");
 			status = RUN_BAD_SCRIPT;
 		}
+		nfiles = i + 1;
 	}
-	for (i = 0; status != RUN_BAD_SCRIPT && i < nfiles; i++) {
-		int st = run_script(scripts[i], &opt);
+	if (status == RUN_OK)
+		status = check_host_files(&opt, scripts, nfiles);
 
+	for (i = 0; status != RUN_BAD_SCRIPT && i < nfiles; i++) {
+		int st;
+
+		if (nfiles > 1) {
+			fflush(opt.out);
+			fprintf(opt.out, "%s==> %s <==\n", i ? "\n" : "",
+				argv[i]);
+		}
+		st = run_script(scripts[i], &opt);
 		if (st > status)
 			status = st;
 		if (st != RUN_OK && !(st == RUN_FAILED && opt.keep_going))
 			break;
 	}
+	if (status != RUN_BAD_SCRIPT && (fflush(stdout) || ferror(stdout))) {
+		fprintf(stderr, "shmsim: writing the output: %s\n",
+			strerror(errno ? errno : EIO));
+		if (status < RUN_HOST)
+			status = RUN_HOST;
+	}
+
 	for (i = 0; i < nfiles; i++)
 		script_free(scripts[i]);
 	free(scripts);
+	outfile_guard_free(&guard);
 	return status;
 }

@@ -29,6 +29,7 @@
 #include "sim/fail.h"
 #include "sim/mmu.h"
 #include "sim/proc.h"
+#include "sim/swapdev.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 #include "print.h"
@@ -48,6 +49,8 @@ struct run_var {
 struct run_task {
 	struct task_struct *tsk;	/* NULL before it exists or once gone */
 	int exited;
+	int killed_by;			/* the signal that ended it, or 0 */
+	int exit_line;			/* the script line it ended on */
 };
 
 struct runner {
@@ -242,7 +245,8 @@ static void do_shmctl(struct runner *r, const struct script_call *c,
 }
 
 /* The task dies: exit_mmap releases its attaches; the zombie is reaped. */
-static void task_exit(struct runner *r, unsigned int slot, long code)
+static void task_exit(struct runner *r, unsigned int slot, long code,
+		      int line)
 {
 	struct run_task *t = &r->tasks[slot];
 
@@ -251,6 +255,8 @@ static void task_exit(struct runner *r, unsigned int slot, long code)
 	sim_task_free(t->tsk);
 	t->tsk = NULL;
 	t->exited = 1;
+	t->killed_by = (int)code;
+	t->exit_line = line;
 	current = &init_task;
 }
 
@@ -439,13 +445,36 @@ static void check_outcome(struct runner *r, const struct script_stmt *st,
 		     int_value(r, &o->value), got);
 }
 
+static const char *signal_name(int sig)
+{
+	switch (sig) {
+	case SIGSEGV:
+		return "SIGSEGV";
+	case SIGBUS:
+		return "SIGBUS";
+	case SIGKILL:
+		return "SIGKILL";
+	}
+	return "a signal";
+}
+
 static int need_task(struct runner *r, const struct script_stmt *st,
 		     const char *name, unsigned int slot, int col)
 {
-	if (r->tasks[slot].tsk)
+	const struct run_task *t = &r->tasks[slot];
+
+	if (t->tsk)
 		return 1;
-	script_error(r, st->line, col, "task \"%s\" %s", name,
-		     r->tasks[slot].exited ? "has exited" : "does not exist");
+	if (t->exited && t->killed_by)
+		script_error(r, st->line, col, "task \"%s\" was killed by %s "
+			     "on line %d", name, signal_name(t->killed_by),
+			     t->exit_line);
+	else if (t->exited)
+		script_error(r, st->line, col, "task \"%s\" exited on line %d",
+			     name, t->exit_line);
+	else
+		script_error(r, st->line, col, "task \"%s\" does not exist",
+			     name);
 	return 0;
 }
 
@@ -467,7 +496,7 @@ static void run_call(struct runner *r, const struct script_stmt *st)
 	if (!res.signo && current->sim_sig)
 		res.signo = current->sim_sig;
 	if (res.signo || c->kind == SCRIPT_CALL_EXIT)
-		task_exit(r, c->task_slot, res.signo);
+		task_exit(r, c->task_slot, res.signo, st->line);
 	current = &init_task;
 
 	{
@@ -561,6 +590,9 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 	FILE *out = r->opt->out;
 	int saved = sim_trace.enabled;
 
+	if (r->opt->quiet)
+		return;		/* -q: only result lines and failures */
+
 	sim_trace.enabled = 0;
 	switch (sh->what) {
 	case SCRIPT_SHOW_IPCS:
@@ -603,42 +635,80 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 	sim_trace.enabled = saved;
 }
 
-/*
- * The picture after statement st, in path: a comment naming the statement,
- * then sim_dump_dot's digraph. Like a view, it adds no trace event.
- * Returns 0 or the errno of the failed fopen/write/fclose.
- */
-static int write_dot(struct runner *r, const struct script_stmt *st,
-		     const char *path)
-{
-	int saved = sim_trace.enabled, err = 0;
-	FILE *f = fopen(path, "w");
+/* a picture's first line; every picture then says DOT_MARK */
+#define DOT_FIRST_LINE	"// "
+#define DOT_MARK	"\ndigraph shmsim {\n"
 
-	if (!f)
-		return errno;
-	fprintf(f, "// %s:%d: %s\n", r->s->file, st->line, st->text);
+struct dot_ctx {
+	struct runner *r;
+	const struct script_stmt *st;
+};
+
+static int fill_dot(FILE *f, void *arg)
+{
+	struct dot_ctx *c = arg;
+	int saved = sim_trace.enabled;
+
+	fprintf(f, "%s%s:%d: %s\n", DOT_FIRST_LINE, c->r->s->file,
+		c->st->line, c->st->text);
 	sim_trace.enabled = 0;
 	sim_dump_dot(f);
 	sim_trace.enabled = saved;
-	if (ferror(f))
-		err = EIO;
-	if (fclose(f) && !err)
-		err = errno;
-	return err;
+	return 0;
+}
+
+/*
+ * The picture after statement st, in path: a comment naming the statement,
+ * then sim_dump_dot's digraph. Like a view, it adds no trace event.
+ * Written as cli/outfile.c writes: whole or not at all, never over a file
+ * that is not a picture of ours. Returns 0 or an errno, with why filled.
+ */
+static int write_dot(struct runner *r, const struct script_stmt *st,
+		     const char *path, char *why, size_t len)
+{
+	static const struct outfile_guard none;
+	struct dot_ctx c = { r, st };
+
+	return outfile_write(path, r->opt->guard ? r->opt->guard : &none,
+			     DOT_MARK, fill_dot, &c, why, len);
 }
 
 /* `dot FILE`: FILE is relative to the current directory. */
+/*
+ * The exit status when a picture could not be written: the host failing
+ * while it wrote (a full disk, EIO) is 4; a path the script may not write
+ * (no such directory, no permission, not a file of ours) is the script's
+ * error, 2.
+ */
+static int dot_status(int err)
+{
+	switch (err) {
+	case ENOSPC:
+	case EIO:
+	case EDQUOT:
+	case EFBIG:
+	case ENOMEM:
+		return RUN_HOST;
+	}
+	return RUN_BAD_SCRIPT;
+}
+
 static void run_dot(struct runner *r, const struct script_stmt *st)
 {
-	int err = write_dot(r, st, st->dot);
+	char why[160];
+	int err = write_dot(r, st, st->dot, why, sizeof(why));
 	const char *t = st->text + 3;	/* past "dot", to the FILE token */
 
 	if (!err)
 		return;
 	while (*t == ' ' || *t == '\t')
 		t++;
-	script_error(r, st->line, st->col + (int)(t - st->text),
-		     "dot: cannot write %s: %s", st->dot, strerror(err));
+	fflush(r->opt->out);
+	fprintf(r->opt->err, "%s:%d:%d: dot: cannot write %s: %s\n",
+		r->s->file, st->line, st->col + (int)(t - st->text), st->dot,
+		why);
+	r->status = dot_status(err);
+	r->stop = 1;
 }
 
 /* --dot-dir DIR: DIR/NNNN.dot after statement number n (from 1). */
@@ -649,16 +719,18 @@ static void dot_dir_picture(struct runner *r, const struct script_stmt *st,
 	char *path = malloc(len);
 	int err = ENOMEM;
 
+	char why[160] = "out of memory";
+
 	if (path) {
 		snprintf(path, len, "%s/%04zu.dot", r->opt->dot_dir, n);
-		err = write_dot(r, st, path);
+		err = write_dot(r, st, path, why, sizeof(why));
 	}
 	if (err) {
 		fflush(r->opt->out);
 		fprintf(r->opt->err, "%s:%d: --dot-dir: cannot write %s: %s\n",
 			r->s->file, st->line, path ? path : r->opt->dot_dir,
-			strerror(err));
-		r->status = RUN_BAD_SCRIPT;
+			why);
+		r->status = dot_status(err);
 		r->stop = 1;
 	}
 	free(path);
@@ -675,6 +747,7 @@ static int ensure_booted(struct runner *r, int loud)
 	sim_machine.ram = m->ram;
 	sim_machine.swap = m->swap;
 	sim_machine.swap_file = r->opt->swap_file;
+	sim_machine.swap_force = r->opt->force;
 	set_printing(r, loud && r->trace_on);
 	err = start_kernel();
 	set_printing(r, r->trace_on);
@@ -684,6 +757,17 @@ static int ensure_booted(struct runner *r, int loud)
 		r->status = RUN_BAD_SCRIPT;
 		r->stop = 1;
 		return err;
+	}
+	if (sim_machine.swap_err) {
+		/* the command line was checked: the host changed since */
+		fflush(r->opt->out);
+		fprintf(r->opt->err, "%s: boot: no swap area: the swap file "
+			"%s: %s\n", r->s->file, r->opt->swap_file ?
+			r->opt->swap_file : "(a temporary file)",
+			strerror(-sim_machine.swap_err));
+		r->status = RUN_HOST;
+		r->stop = 1;
+		return sim_machine.swap_err;
 	}
 	return 0;
 }
@@ -731,6 +815,33 @@ static void run_inject(struct runner *r, const struct script_stmt *st)
 	if (err)
 		script_error(r, st->line, st->col, "inject: %s",
 			     sim_errno_text(-err));
+}
+
+/*
+ * After each statement: did the host refuse a swap-file I/O, or the
+ * output a write? Either stops the run with RUN_HOST; the simulated
+ * memory is still right (page_io keeps a page it could not write).
+ */
+static void check_host(struct runner *r, const struct script_stmt *st)
+{
+	if (sim_swapdev_errno) {
+		fflush(r->opt->out);
+		fprintf(r->opt->err, "%s:%d: the host failed %s: %s; the page "
+			"is kept in RAM, and the run stops\n", r->s->file,
+			st->line, sim_swapdev_why,
+			strerror(sim_swapdev_errno));
+		sim_swapdev_errno = 0;
+		r->status = RUN_HOST;
+		r->stop = 1;
+	}
+	if (fflush(r->opt->out) || ferror(r->opt->out)) {
+		int err = errno ? errno : EIO;
+
+		fprintf(r->opt->err, "%s:%d: writing the output: %s; the run "
+			"stops\n", r->s->file, st->line, strerror(err));
+		r->status = RUN_HOST;
+		r->stop = 1;
+	}
 }
 
 static void run_stmt(struct runner *r, const struct script_stmt *st)
@@ -798,6 +909,7 @@ static void run_stmt(struct runner *r, const struct script_stmt *st)
 		kswapd_balance();
 	if (!r->stop && r->opt->check && sim_booted)
 		check_machine(r, st);
+	check_host(r, st);
 }
 
 int run_script(const struct script *s, const struct run_options *opt)

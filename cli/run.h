@@ -9,6 +9,8 @@
 #ifndef _SHMSIM_CLI_RUN_H
 #define _SHMSIM_CLI_RUN_H
 
+#include "outfile.h"
+
 #include <stdio.h>
 
 #include "script.h"
@@ -18,6 +20,9 @@
 #define RUN_FAILED	1	/* an expectation failed */
 #define RUN_BAD_SCRIPT	2	/* the script or command line is wrong */
 #define RUN_BUG		3	/* a broken invariant or a leak */
+#define RUN_HOST	4	/* the host failed: a file shmsim writes (the
+				   swap file, a picture, the output) could not
+				   be written or read; the run stops there */
 
 struct run_options {
 	int trace;		/* print the call trace (--trace, default) */
@@ -26,6 +31,8 @@ struct run_options {
 	int check;		/* --check: every invariant after each step */
 	const char *dot_dir;	/* --dot-dir DIR: a picture per statement */
 	const char *swap_file;	/* --swap-file PATH: kept after the run */
+	int force;		/* --force: replace files shmsim did not make */
+	const struct outfile_guard *guard;	/* files never written */
 	FILE *out;		/* trace, results and views */
 	FILE *err;		/* failures and errors */
 };

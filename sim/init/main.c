@@ -20,6 +20,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "linux/kernel.h"
 #include "linux/fs.h"
@@ -86,29 +87,51 @@ static void do_basic_setup(void)
 
 /*
  * sim: what /etc/rc's `mkswap` and `swapon -a` do once init runs: a swap
- * file of machine.swap bytes (a temporary file unless the user named one).
+ * file of machine.swap bytes. One the user named is made only where it is
+ * new or a swap area shmsim made (or machine.swap_force), and is kept; one
+ * nobody named has no name in the host's file system at all: swapon opens
+ * it through /proc/self/fd, and it is gone with its last descriptor, at
+ * shutdown or at any exit. A failure is kept in machine.swap_err for the
+ * caller; the boot goes on without swap, as 2.4's would.
  */
 static void sim_swap_setup(void)
 {
 	const char *path = sim_machine.swap_file;
-	char *tmp = NULL;
+	char fdpath[32];
+	int tmpfd = -1, err;
 
+	sim_machine.swap_err = 0;
 	if (sim_machine.swap < 2 * PAGE_SIZE)
 		return;		/* swap=0: no swap area */
 	if (!path) {
-		tmp = sim_swapdev_tempname();
-		path = tmp;
+		tmpfd = sim_swapdev_tempfile();
+		err = tmpfd;
+		if (tmpfd < 0)
+			goto out;
+		snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", tmpfd);
+		path = fdpath;
 		sim_swap_display = SIM_SWAPFILE_NAME;
 	}
-	if (!path || sim_mkswap(path, sim_machine.swap) ||
-	    sys_swapon(path, 0)) {
-		fprintf(stderr, "shmsim: cannot set up the swap file %s\n",
-			path ? path : "(no temporary name)");
-	} else if (!tmp) {
-		swap_info[swap_list.head].sim_keep = 1;
+	err = sim_mkswap(path, sim_machine.swap, sim_machine.swap_force);
+	if (!err)
+		err = sys_swapon(path, 0);
+	if (!err) {
+		struct swap_info_struct *p = &swap_info[swap_list.head];
+
+		p->sim_keep = 1;
+		p->sim_temp = tmpfd >= 0;
+		if (p->sim_temp) {	/* name it by the area's own descriptor */
+			snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d",
+				 p->sim_fd);
+			free(p->swap_file);
+			p->swap_file = strdup(fdpath);
+		}
 	}
+out:
+	if (tmpfd >= 0)
+		close(tmpfd);	/* swapon's own descriptor keeps the file */
 	sim_swap_display = NULL;
-	free(tmp);
+	sim_machine.swap_err = err;
 }
 
 /* The init thread (pid 1); rest_init starts it. */

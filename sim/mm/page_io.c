@@ -7,6 +7,12 @@
  *   read brings them back (pread). The page is locked during I/O and
  *   unlocked, up to date and clean afterwards, as end_buffer_io_async
  *   leaves it in 2.4.
+ *   When the host refuses (a full disk, EIO), the page gets PG_error as a
+ *   failed buffer gives it in 2.4; a page that was being written also
+ *   stays dirty, so reclaim keeps it in RAM rather than drop the only copy
+ *   of its bytes; a page being read is not up to date, and the fault
+ *   fails (SIGBUS). The failure is noted in the trace and kept for the
+ *   runner (sim_swapdev_failed), which stops the run and says so.
  */
 #include <stdio.h>
 
@@ -40,9 +46,18 @@ static int rw_swap_page_base(int rw, swp_entry_t entry, struct page *page)
 				      pos);
 		sim_pswpout++;
 	}
-	sim_note("swap", "%s slot %lu: %ld bytes at offset %#llx of the "
-		 "swap file", rw == READ ? "read" : "wrote", offset, n, pos);
-	return n == (long)PAGE_SIZE;
+	if (n == (long)PAGE_SIZE) {
+		sim_note("swap", "%s slot %lu: %ld bytes at offset %#llx of "
+			 "the swap file", rw == READ ? "read" : "wrote",
+			 offset, n, pos);
+		return 1;
+	}
+	sim_swapdev_failed(n < 0 ? (int)-n : EIO, "%s slot %lu of the swap "
+			   "file", rw == READ ? "reading" : "writing", offset);
+	sim_note("swap", "%s slot %lu at offset %#llx of the swap file "
+		 "failed on the host: %s", rw == READ ? "reading" : "writing",
+		 offset, pos, n < 0 ? sim_errno_name((int)-n) : "short I/O");
+	return 0;
 }
 
 /* I/O on the locked swap-cache page; it comes back unlocked. */
@@ -64,6 +79,8 @@ void rw_swap_page(int rw, struct page *page)
 		set_bit(PG_error, &page->flags);
 		if (rw == READ)
 			clear_bit(PG_uptodate, &page->flags);
+		else
+			set_page_dirty(page);	/* sim: keep the only copy */
 	}
 	UnlockPage(page);
 	TRACE_EXIT();

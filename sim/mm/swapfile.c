@@ -43,6 +43,7 @@ static int least_priority;
 #define SWAP_HDR_VERSION	1024	/* offsets in the header page */
 #define SWAP_HDR_LAST_PAGE	1028
 #define SWAP_HDR_NR_BADPAGES	1032
+#define SWAP_HDR_LABEL		1052	/* volume_name[16] */
 
 /*
  * Find a free slot: go on with the current cluster of 256 if one is open,
@@ -297,7 +298,7 @@ int remove_exclusive_swap_page(struct page *page)
 }
 
 /* sim: what mkswap does: a header page with the signature, the rest 0 */
-int sim_mkswap(const char *path, unsigned long bytes)
+int sim_mkswap(const char *path, unsigned long bytes, int force)
 {
 	unsigned char hdr[PAGE_SIZE];
 	uint32_t v;
@@ -307,10 +308,11 @@ int sim_mkswap(const char *path, unsigned long bytes)
 	memcpy(hdr + SWAP_HDR_VERSION, &v, 4);
 	v = (uint32_t)(bytes / PAGE_SIZE - 1);
 	memcpy(hdr + SWAP_HDR_LAST_PAGE, &v, 4);
+	/* sim: mkswap -L shmsim, so that a later run knows the file as ours */
+	strncpy((char *)hdr + SWAP_HDR_LABEL, SIM_SWAPDEV_LABEL, 16);
 	memcpy(hdr + SWAP_MAGIC_OFFSET, "SWAPSPACE2", 10);
-	if (sim_swapdev_create(path, bytes & PAGE_MASK, hdr, sizeof(hdr)))
-		return -EIO;
-	return 0;
+	return sim_swapdev_create(path, bytes & PAGE_MASK, hdr, sizeof(hdr),
+				  force);
 }
 
 /*
@@ -343,8 +345,9 @@ long sys_swapon(const char *specialfile, int swap_flags)
 	p->next = -1;
 	p->prio = --least_priority;
 
-	error = -ENOENT;
+	/* sim: the host's answer; -EBUSY when another process has the file */
 	p->sim_fd = sim_swapdev_open(specialfile);
+	error = p->sim_fd;
 	if (p->sim_fd < 0)
 		goto bad_swap_2;
 	/* a file already in use as swap (2.4 compares the inodes) */
@@ -577,7 +580,8 @@ void sim_dump_swap(FILE *out)
 			continue;
 		/* sim: the temporary file shows as /swapfile */
 		fprintf(out, "%-31s file\t\t%d\t%lu\t%d\n",
-			p->sim_keep ? p->swap_file : SIM_SWAPFILE_NAME,
+			p->sim_keep && !p->sim_temp ? p->swap_file :
+			SIM_SWAPFILE_NAME,
 			p->pages << (PAGE_SHIFT - 10),
 			used_slots(p) << (PAGE_SHIFT - 10), p->prio);
 	}

@@ -32,6 +32,12 @@ string(FIND "${out}" "${start}" second REVERSE)
 math(EXPR len "${second} - ${first}")
 string(SUBSTRING "${out}" ${first} ${len} run1)
 string(SUBSTRING "${out}" ${second} -1 run2)
+# the first run ends before the blank line and "==> FILE <==" line that
+# open the second script's output
+string(FIND "${run1}" "\n==> " sep REVERSE)
+if(sep GREATER -1)
+  string(SUBSTRING "${run1}" 0 ${sep} run1)
+endif()
 if(NOT run1 STREQUAL run2)
   message(FATAL_ERROR "the second boot printed something else")
 endif()

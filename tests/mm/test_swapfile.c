@@ -138,7 +138,7 @@ static void test_sys_swapon__second_area_gets_next_lower_priority(
 	char *path = temp_path();
 
 	(void)state;
-	assert_int_equal(sim_mkswap(path, 1UL << 20), 0);
+	assert_int_equal(sim_mkswap(path, 1UL << 20, 0), 0);
 
 	assert_errno(sys_swapon(path, 0), 0);
 
@@ -167,8 +167,8 @@ static void test_sys_swapon__bad_signature_fails_einval_keeps_prio(
 	(void)state;
 	memset(zeros, 0, sizeof(zeros));
 	assert_int_equal(sim_swapdev_create(bad, 1UL << 20, zeros,
-					    sizeof(zeros)), 0);
-	assert_int_equal(sim_mkswap(good, 1UL << 20), 0);
+					    sizeof(zeros), 0), 0);
+	assert_int_equal(sim_mkswap(good, 1UL << 20, 0), 0);
 
 	assert_errno(sys_swapon(bad, 0), -EINVAL);
 
@@ -193,7 +193,7 @@ static void test_sys_swapon__file_already_in_use_fails_ebusy(void **state)
 	char *path = temp_path();
 
 	(void)state;
-	assert_int_equal(sim_mkswap(path, 1UL << 20), 0);
+	assert_int_equal(sim_mkswap(path, 1UL << 20, 0), 0);
 
 	assert_errno(sys_swapon(area0()->swap_file, 0), -EBUSY);
 
@@ -544,6 +544,61 @@ static void push_out(struct inode *inode)
  * reference, delete_from_swap_cache the cache's): nr_swap_pages is whole
  * again, the page is dirty (the only copy) and mapped: count 2.
  */
+int swapfile_test_readonly(int fd);
+void swapfile_test_restore(int fd, int saved);
+
+/*
+ * The host refuses the write (here: the descriptor is read-only; a full
+ * disk gives ENOSPC the same way): the page stays in RAM, dirty and with
+ * PG_error, so no pressure frees the only copy of its bytes; the failure
+ * is kept for the runner. Once the host writes again, the page goes out.
+ */
+static void test_swap_writepage__host_write_failure_keeps_the_page(
+	void **state)
+{
+	unsigned long free_before;
+	char buf[16];
+	struct inode *inode;
+	struct page *page;
+	int saved;
+	long id;
+
+	(void)state;
+	id = written_segment(1);
+	inode = seg_inode(id);
+	page = cached(inode->i_mapping, 0);
+	launder(page);
+	free_before = nr_free_pages();
+	saved = swapfile_test_readonly(area0()->sim_fd);
+	assert_true(saved >= 0);
+	sim_swapdev_errno = 0;
+
+	sim_pressure(1);
+	sim_pressure(1);
+
+	assert_int_equal(sim_swapdev_errno, EBADF);
+	assert_string_equal(sim_swapdev_why, "writing slot 1 of the swap file");
+	assert_true(PageSwapCache(page));
+	assert_true(PageDirty(page));
+	assert_true(test_bit(PG_error, &page->flags));
+	assert_int_equal(nr_free_pages(), free_before);
+	sim_task("reader", 0, 0);
+	assert_errno(sys_shmat(id, NULL, 0, &(unsigned long){ 0 }), 0);
+	assert_int_equal(sim_user_access(BASE + 100, buf, 6, 0, NULL), 0);
+	assert_string_equal(buf, "page0");
+	assert_errno(sys_shmdt((char *)BASE), 0);
+
+	swapfile_test_restore(area0()->sim_fd, saved);
+	sim_swapdev_errno = 0;
+	launder(page);
+	assert_int_equal(sim_pressure(1), 0);
+	assert_int_equal(sim_swapdev_errno, 0);
+	assert_false(PageDirty(page));
+	assert_int_equal(sim_swapdev_read(area0()->sim_fd, buf, 6,
+					  1L << PAGE_SHIFT), 6);
+	check_machine();
+}
+
 static void test_shmem_getpage_locked__swap_in_frees_the_slot(void **state)
 {
 	unsigned long in, raddr = 0;
@@ -985,6 +1040,9 @@ int main(int argc, char **argv)
 			setup_tiny, sim_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_swap_writepage__writes_the_slot_then_page_is_freed,
+			setup_16m_swap, sim_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_swap_writepage__host_write_failure_keeps_the_page,
 			setup_tiny, sim_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_shmem_getpage_locked__swap_in_frees_the_slot,

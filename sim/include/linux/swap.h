@@ -50,7 +50,8 @@ struct swap_info_struct {
 	unsigned int flags;
 	char *swap_file;		/* sim: the host file behind the area */
 	int sim_fd;			/* sim: its descriptor */
-	int sim_keep;			/* sim: named by the user, kept at exit */
+	int sim_keep;			/* sim: not unlinked at swapoff */
+	int sim_temp;			/* sim: the boot's nameless file */
 	unsigned short *swap_map;	/* a count per slot */
 	unsigned int lowest_bit;
 	unsigned int highest_bit;
@@ -96,7 +97,7 @@ void free_swap_and_cache(swp_entry_t entry);
 int remove_exclusive_swap_page(struct page *page);
 int can_share_swap_page(struct page *page);
 long sys_swapon(const char *specialfile, int swap_flags);
-int sim_mkswap(const char *path, unsigned long bytes);
+int sim_mkswap(const char *path, unsigned long bytes, int force);
 void sim_swapoff_all(void);		/* shutdown: areas must be empty */
 int sim_swap_check(char *why, size_t len);
 void sim_dump_swap(FILE *out);		/* show swap: /proc/swaps and more */

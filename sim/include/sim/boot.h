@@ -13,6 +13,8 @@ struct sim_machine {
 	unsigned long ram;	/* bytes of the page-frame arena */
 	unsigned long swap;	/* bytes of the swap file; 0: no swap */
 	const char *swap_file;	/* the user's name for it, kept at exit */
+	int swap_force;		/* replace swap_file even if not shmsim's */
+	int swap_err;		/* after boot: 0, or why swap is missing */
 };
 
 extern struct sim_machine sim_machine;
