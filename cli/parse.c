@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <uthash.h>
 
 #include "linux/kernel.h"	/* sim_errno_from_name() only */
@@ -555,6 +556,51 @@ static int set_var(struct parser *p, struct script_call *c, int line)
 	return 0;
 }
 
+/*
+ * The sizes a machine can boot with, checked here so that a script that
+ * cannot boot fails at its line, not at boot. RAM: whole pages, two at
+ * least (tmpfs's root inode and one more frame), at most 896M (what i386
+ * 2.4.16 without HIGHMEM maps as low memory), and no more than the host
+ * has. Swap: none, or whole pages from 12K (the header, one slot, and the
+ * last page 2.4.16 leaves unused) to below 4G (sizes are i386's 32 bits).
+ */
+#define RAM_MIN		(8LL << 10)
+#define RAM_MAX		(896LL << 20)
+#define SWAP_MIN	(12LL << 10)
+#define SWAP_MAX	((4LL << 30) - 4096)
+
+static int check_ram(struct parser *p, const struct script_token *v,
+		     long long n)
+{
+	long long host = (long long)sysconf(_SC_PHYS_PAGES) *
+			 sysconf(_SC_PAGESIZE);
+
+	if (n % 4096)
+		return perr(p, v->line, v->col, "ram=%.*s is not a whole "
+			    "number of 4K pages", (int)v->len, v->text);
+	if (n < RAM_MIN || n > RAM_MAX)
+		return perr(p, v->line, v->col, "ram=%.*s: the machine takes "
+			    "8K (two page frames) to 896M (i386's low memory "
+			    "without HIGHMEM)", (int)v->len, v->text);
+	if (host > 0 && n > host)
+		return perr(p, v->line, v->col, "ram=%.*s: the host has only "
+			    "%lld MiB", (int)v->len, v->text, host >> 20);
+	return 0;
+}
+
+static int check_swap(struct parser *p, const struct script_token *v,
+		      long long n)
+{
+	if (n % 4096)
+		return perr(p, v->line, v->col, "swap=%.*s is not a whole "
+			    "number of 4K pages", (int)v->len, v->text);
+	if (n && (n < SWAP_MIN || n > SWAP_MAX))
+		return perr(p, v->line, v->col, "swap=%.*s: a swap area takes "
+			    "0 (none) or 12K (a header and one slot) to 4G-4K",
+			    (int)v->len, v->text);
+	return 0;
+}
+
 static int parse_machine(struct parser *p, struct script_stmt *st)
 {
 	struct script_machine_stmt *m = &st->machine;
@@ -575,7 +621,7 @@ static int parse_machine(struct parser *p, struct script_stmt *st)
 			v = option_value(p, t, &seen, 1);
 			if (!v || parse_literal(p, v, "a size > 0 for ram= "
 						"(such as 16M)", 1, LLONG_MAX,
-						&n))
+						&n) || check_ram(p, v, n))
 				return -1;
 			m->has_ram = 1;
 			m->set.ram = n;
@@ -583,7 +629,7 @@ static int parse_machine(struct parser *p, struct script_stmt *st)
 			v = option_value(p, t, &seen, 2);
 			if (!v || parse_literal(p, v, "a size >= 0 for swap= "
 						"(such as 16M)", 0, LLONG_MAX,
-						&n))
+						&n) || check_swap(p, v, n))
 				return -1;
 			m->has_swap = 1;
 			m->set.swap = n;
@@ -1067,8 +1113,9 @@ static int parse_simple(struct parser *p, struct script_stmt *st)
 			return -1;
 	} else {
 		st->kind = SCRIPT_STMT_PRESSURE;
-		if (parse_literal(p, next(p), "a number of pages >= 0 after "
-				  "\"pressure\"", 0, LLONG_MAX, &st->pressure))
+		if (parse_literal(p, next(p), "a number of pages from 0 to "
+				  "2147483647 after \"pressure\"", 0, INT_MAX,
+				  &st->pressure))
 			return -1;
 	}
 	return expect_eol(p, "");
@@ -1099,19 +1146,20 @@ static int parse_inject_option(struct parser *p, struct script_inject *in,
 
 	if (t->kind == SCRIPT_TOK_KEY && key_is(t, "after")) {
 		v = option_value(p, t, seen, 1);
-		return !v || parse_literal(p, v, "a count >= 0 for after=", 0,
-					   LLONG_MAX, &in->after) ? -1 : 0;
+		return !v || parse_literal(p, v, "a count from 0 to "
+					   "2147483647 for after=", 0, INT_MAX,
+					   &in->after) ? -1 : 0;
 	}
 	if (t->kind == SCRIPT_TOK_KEY && key_is(t, "times")) {
 		v = option_value(p, t, seen, 2);
-		if (!v || parse_literal(p, v, "a count >= 1, or -1 for no "
-					"limit, for times=", -1, LLONG_MAX,
-					&in->times))
+		if (!v || parse_literal(p, v, "a count from 1 to 2147483647, "
+					"or -1 for no limit, for times=", -1,
+					INT_MAX, &in->times))
 			return -1;
 		if (in->times == 0)
-			return perr(p, v->line, v->col, "expected a count >= "
-				    "1, or -1 for no limit, for times=, got "
-				    "%s", desc(v, tok, sizeof(tok)));
+			return perr(p, v->line, v->col, "expected a count from "
+				    "1 to 2147483647, or -1 for no limit, for "
+				    "times=, got %s", desc(v, tok, sizeof(tok)));
 		return 0;
 	}
 	if (t->kind == SCRIPT_TOK_KEY)

@@ -246,14 +246,16 @@ void print_call(FILE *out, const struct script_call *c, pid_t pid,
 		print_string(out, data, len);
 		fprintf(out, ", %zu", len);
 		break;
+	/* a length is shown whole: one past 32 bits is refused, not cut */
 	case SCRIPT_CALL_FILL:
-		fprintf(out, "%#lx, %lu, %#llx", reg(a0), reg(a1), a2 & 0xff);
+		fprintf(out, "%#lx, %llu, %#llx", reg(a0),
+			(unsigned long long)a1, a2 & 0xff);
 		break;
 	case SCRIPT_CALL_READ:
-		fprintf(out, "%#lx, %lu", reg(a0), reg(a1));
+		fprintf(out, "%#lx, %llu", reg(a0), (unsigned long long)a1);
 		break;
 	case SCRIPT_CALL_TOUCH:
-		fprintf(out, "%#lx, %lu, %s", reg(a0), reg(a1),
+		fprintf(out, "%#lx, %llu, %s", reg(a0), (unsigned long long)a1,
 			c->touch == SCRIPT_TOUCH_READ ? "read" : "write");
 		break;
 	case SCRIPT_CALL_FORK:

@@ -314,7 +314,15 @@ static void make_call(struct runner *r, const struct script_call *c,
 	case SCRIPT_CALL_FILL:
 	case SCRIPT_CALL_READ: {
 		size_t len = reg(a1);
-		char *buf = malloc(len ? len : 1);
+		char *buf;
+
+		if ((unsigned long long)a1 != len) {
+			/* sim: a user access is no register: refuse, not cut */
+			res->is_err = 1;
+			res->err = EOVERFLOW;
+			break;
+		}
+		buf = malloc(len ? len : 1);
 
 		if (!buf) {
 			res->is_err = 1;
@@ -340,6 +348,12 @@ static void make_call(struct runner *r, const struct script_call *c,
 	case SCRIPT_CALL_TOUCH: {
 		unsigned long addr = reg(a0), end = addr + reg(a1), p;
 		long long pages = 0;
+
+		if ((unsigned long long)a1 != reg(a1)) {
+			res->is_err = 1;	/* sim: refused, not cut */
+			res->err = EOVERFLOW;
+			break;
+		}
 
 		for (p = addr; p < end; p = (p & PAGE_MASK) + PAGE_SIZE) {
 			int sig = sim_user_touch(p, c->touch ==

@@ -613,13 +613,14 @@ static void test_script_parse__inject_errors(void **state)
 			    "EPERM in 2.4.16 (a failing kmem_cache_alloc gives "
 			    "its callers ENOMEM, ENFILE or ENOSPC)");
 	assert_string_equal(parse_error("inject kmalloc ENOMEM times=0\n"),
-			    "t.scn:1:29: expected a count >= 1, or -1 for no "
-			    "limit, for times=, got \"0\"");
+			    "t.scn:1:29: expected a count from 1 to "
+			    "2147483647, or -1 for no limit, for times=, got \"0\"");
 	assert_string_equal(parse_error("inject kmalloc ENOMEM times=-2\n"),
-			    "t.scn:1:29: expected a count >= 1, or -1 for no "
-			    "limit, for times=, got \"-2\"");
+			    "t.scn:1:29: expected a count from 1 to "
+			    "2147483647, or -1 for no limit, for times=, got \"-2\"");
 	assert_string_equal(parse_error("inject kmalloc ENOMEM after=-1\n"),
-			    "t.scn:1:29: expected a count >= 0 for after=, got "
+			    "t.scn:1:29: expected a count from 0 to "
+			    "2147483647 for after=, got "
 			    "\"-1\"");
 	assert_string_equal(parse_error("inject kmalloc ENOMEM after=1 "
 					"after=2\n"),
@@ -1642,8 +1643,8 @@ static void test_script_parse__statement_argument_errors(void **state)
 			    "t.scn:1:7: expected a number of seconds >= 0 "
 			    "after \"sleep\", got \"-1\"");
 	assert_string_equal(parse_error("pressure\n"),
-			    "t.scn:1:9: expected a number of pages >= 0 after "
-			    "\"pressure\", got end of line");
+			    "t.scn:1:9: expected a number of pages from 0 to "
+			    "2147483647 after \"pressure\", got end of line");
 	assert_string_equal(parse_error("dot\n"),
 			    "t.scn:1:4: expected a file name after \"dot\", "
 			    "got end of line");
