@@ -240,15 +240,20 @@ static int lex_string(struct script_lexer *lx, struct script_line *ln,
 {
 	const char *src = lx->src;
 	struct script_token *t;
-	size_t i = start + 1;
+	size_t i = start + 1, end;
 	char *out;
 	int hi, lo;
 
 	t = push_token(lx, ln, SCRIPT_TOK_STRING, start, col);
 	if (!t)
 		return -1;
-	/* decoded text is never longer than the raw one */
-	out = malloc(lx->len - start + 1);
+	/* decoded text is never longer than the raw one, up to the quote */
+	for (end = start + 1; end < lx->len && src[end] != '\n' &&
+	     src[end] != '"'; end++)
+		if (src[end] == '\\' && end + 1 < lx->len &&
+		    src[end + 1] != '\n')
+			end++;
+	out = malloc(end - start + 1);
 	if (!out) {
 		script_error_set(lx->err, lx->file, lx->line, col,
 				 "out of memory");

@@ -501,6 +501,27 @@ static int check_new_task(struct parser *p, const struct script_token *t,
 	return 0;
 }
 
+/*
+ * Room for element n of an array that holds n now: its size doubles when n
+ * is a power of two (16 at the least), so n appends copy O(n) in all and
+ * no capacity needs keeping. Returns 0, or -1 with *arr untouched.
+ */
+static int grow(void *arr, size_t n, size_t size)
+{
+	void **a = arr, *bigger;
+	size_t want = n < 16 ? 16 : 2 * n;
+
+	if (n && (n & (n - 1)))
+		return 0;	/* not at a power of two: there is room */
+	if (n >= 16 && want / 2 != n)
+		return -1;
+	bigger = realloc(*a, want * size);
+	if (!bigger)
+		return -1;
+	*a = bigger;
+	return 0;
+}
+
 static int declare_task(struct parser *p, const struct script_token *t,
 			unsigned int *slot)
 {
@@ -509,9 +530,7 @@ static int declare_task(struct parser *p, const struct script_token *t,
 	char **tasks;
 	char *name;
 
-	tasks = realloc(s->tasks, (s->ntasks + 1) * sizeof(*tasks));
-	if (tasks)
-		s->tasks = tasks;
+	tasks = grow(&s->tasks, s->ntasks, sizeof(*tasks)) ? NULL : s->tasks;
 	pt = calloc(1, sizeof(*pt));
 	name = strndup(t->text, t->len);
 	if (!tasks || !pt || !name) {
@@ -537,9 +556,7 @@ static int set_var(struct parser *p, struct script_call *c, int line)
 
 	HASH_FIND(hh, p->vars, c->capture, strlen(c->capture), pv);
 	if (!pv) {
-		vars = realloc(s->vars, (s->nvars + 1) * sizeof(*vars));
-		if (vars)
-			s->vars = vars;
+		vars = grow(&s->vars, s->nvars, sizeof(*vars)) ? NULL : s->vars;
 		pv = calloc(1, sizeof(*pv));
 		if (!vars || !pv || !(pv->name = strdup(c->capture))) {
 			free(pv);
@@ -1318,13 +1335,8 @@ static int parse_line(struct parser *p)
 			  desc(&toks[0], tok, sizeof(tok)));
 	if (!rc && st.kind != SCRIPT_STMT_MACHINE && !p->run_line)
 		p->run_line = st.line;
-	if (!rc && s->nstmts % 64 == 0) {
-		stmts = realloc(s->stmts, (s->nstmts + 64) * sizeof(*stmts));
-		if (stmts)
-			s->stmts = stmts;
-		else
-			rc = perr(p, st.line, st.col, "out of memory");
-	}
+	if (!rc && grow(&s->stmts, s->nstmts, sizeof(*stmts)))
+		rc = perr(p, st.line, st.col, "out of memory");
 	if (rc) {
 		free_stmt(&st);
 		return -1;
@@ -1410,7 +1422,7 @@ struct script *script_parse_file(const char *path, struct script_error *err)
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	size_t len = 0, cap = 0;
 	struct script *s;
-	char *buf = NULL, *nbuf;
+	char *buf = NULL, *nbuf, *nul;
 	FILE *f;
 	size_t n;
 
@@ -1428,7 +1440,24 @@ struct script *script_parse_file(const char *path, struct script_error *err)
 			buf = nbuf;
 		}
 		n = fread(buf + len, 1, cap - len, f);
+		/* a NUL byte is the lexer's error: read no further */
+		nul = memchr(buf + len, '\0', n);
 		len += n;
+		if (nul) {
+			len = (size_t)(nul - buf) + 1;
+			break;
+		}
+		if (len > SCRIPT_MAX_BYTES) {
+			if (f != stdin)
+				fclose(f);
+			free(buf);
+			if (err)
+				script_error_set(err, name, 0, 0, "longer than "
+						 "%d MiB, the most a script "
+						 "may be", SCRIPT_MAX_BYTES >>
+						 20);
+			return NULL;
+		}
 	} while (n > 0);
 	if (ferror(f))
 		goto read_error_close;

@@ -378,6 +378,8 @@ struct script_flag {
 /* cli/parse.c */
 struct script *script_parse(const char *file, const char *text, size_t len,
 			    struct script_error *err);
+/* the largest script read (a file or standard input): 16 MiB */
+#define SCRIPT_MAX_BYTES	(16 << 20)
 struct script *script_parse_file(const char *path, struct script_error *err);
 void script_free(struct script *s);
 

@@ -11,7 +11,9 @@
 #   (flock(1) holds it), --force; a swap file made and used again;
 #   the temporary swap file: a TMPDIR that cannot hold it, and no file
 #   left in TMPDIR by a run, by a failed boot, or by SIGKILL;
-#   the output: standard output on /dev/full is exit 4 with the reason.
+#   the output: standard output on /dev/full is exit 4 with the reason;
+#   the input: /dev/zero fails at its first byte, a script past 16 MiB is
+#   refused, 100,000 strings on one line parse in little memory.
 set -u
 shmsim=${1:?usage: host-files.sh SHMSIM}
 work=$(mktemp -d "${TMPDIR:-/tmp}/shmsim-host-test.XXXXXX") || exit 1
@@ -105,6 +107,18 @@ wait $pid 2>/dev/null
 # the output: a full disk is exit 4 with the reason, not a silent 0
 expect 4 "writing the output: No space left on device" -- \
 	sh -c "\"$shmsim\" a.scn >/dev/full"
+
+# bounded input: the first byte of /dev/zero is already the error, a
+# script past 16 MiB is refused, 100,000 strings on a line cost little
+expect 2 "^/dev/zero:1:1: unexpected character \"\\\\x00\"$" -- \
+	timeout 20 "$shmsim" /dev/zero
+head -c 17000000 /dev/zero | tr '\0' '\n' >huge.scn
+expect 2 "^huge.scn: longer than 16 MiB, the most a script may be$" -- \
+	"$shmsim" huge.scn
+{ printf 'task A\nA: write 0'; for i in $(seq 100000); do printf ' ""'; done
+  echo; } >strings.scn
+expect 2 "^strings.scn:2:15: expected \"->\", \"=>\" or end of line, got string \"\"" -- \
+	"$shmsim" strings.scn
 
 if [ $fails -ne 0 ]; then
 	echo "$fails case(s) failed"
