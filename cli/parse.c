@@ -764,6 +764,12 @@ static int parse_call_option(struct parser *p, struct script_call *c,
 	for (i = 0; i < 3 && c->kind == SCRIPT_CALL_SHMCTL; i++) {
 		if (!key_is(t, keys[i]))
 			continue;
+		/* only IPC_SET reads them; a literal CMD shows it at once */
+		if (c->nargs >= 2 && c->args[1].kind == SCRIPT_VALUE_INT &&
+		    (c->args[1].num & ~0x100LL) != 1)
+			return perr(p, t->line, t->col, "%s= is for IPC_SET "
+				    "only; this shmctl's CMD does not read it",
+				    keys[i]);
 		v = option_value(p, t, seen, 1 << i);
 		if (!v)
 			return -1;
