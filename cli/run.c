@@ -459,19 +459,6 @@ static void check_outcome(struct runner *r, const struct script_stmt *st,
 		     int_value(r, &o->value), got);
 }
 
-static const char *signal_name(int sig)
-{
-	switch (sig) {
-	case SIGSEGV:
-		return "SIGSEGV";
-	case SIGBUS:
-		return "SIGBUS";
-	case SIGKILL:
-		return "SIGKILL";
-	}
-	return "a signal";
-}
-
 static int need_task(struct runner *r, const struct script_stmt *st,
 		     const char *name, unsigned int slot, int col)
 {
@@ -481,7 +468,7 @@ static int need_task(struct runner *r, const struct script_stmt *st,
 		return 1;
 	if (t->exited && t->killed_by)
 		script_error(r, st->line, col, "task \"%s\" was killed by %s "
-			     "on line %d", name, signal_name(t->killed_by),
+			     "on line %d", name, sim_signal_name(t->killed_by),
 			     t->exit_line);
 	else if (t->exited)
 		script_error(r, st->line, col, "task \"%s\" exited on line %d",

@@ -12,7 +12,8 @@
 #include "linux/sched.h"
 #include "sim/trace.h"
 
-static const char *signame(int sig)
+/* sim: "SIGSEGV" for 11: the trace's and the runner's spelling */
+const char *sim_signal_name(int sig)
 {
 	switch (sig) {
 	case SIGSEGV:
@@ -29,7 +30,7 @@ static const char *signame(int sig)
 void force_sig_info(int sig, int code, unsigned long addr,
 		    struct task_struct *t)
 {
-	TRACE_ENTER("%s, si_code %d, %#lx, pid %d", signame(sig), code, addr,
+	TRACE_ENTER("%s, si_code %d, %#lx, pid %d", sim_signal_name(sig), code, addr,
 		    t->pid);
 	if (!t->sim_sig) {
 		t->sim_sig = sig;

@@ -57,6 +57,7 @@ extern pid_t sim_last_pid;
 /* sim/kernel/signal.c (kernel/signal.c) */
 void force_sig_info(int sig, int code, unsigned long addr,
 		    struct task_struct *t);
+const char *sim_signal_name(int sig);	/* "SIGSEGV", or "?" */
 
 /* sim/kernel/fork.c (kernel/fork.c) */
 int copy_mm(unsigned long clone_flags, struct task_struct *tsk);
