@@ -169,14 +169,30 @@ static int refs_count(struct sim_refs *r, const void *ptr)
 	return count;
 }
 
+/*
+ * The mounts' roots, sorted, for one check: every dentry asks how many
+ * mounts it is the root of, and a scan of the mount table per dentry made
+ * --check O(dentries x mounts) per statement.
+ */
+static struct sim_refs mount_roots;
+
+static void refs_from_mounts(struct sim_refs *r)
+{
+	int i;
+
+	r->n = 0;
+	r->ptrs = calloc(SIM_MAX_MOUNTS, sizeof(*r->ptrs));
+	if (!r->ptrs)
+		sim_bug(__FILE__, __LINE__, "sim: out of host memory");
+	for (i = 0; i < SIM_MAX_MOUNTS; i++)
+		if (sim_mounts[i] && sim_mounts[i]->mnt_root)
+			r->ptrs[r->n++] = sim_mounts[i]->mnt_root;
+	qsort(r->ptrs, r->n, sizeof(*r->ptrs), cmp_ptr);
+}
+
 static int mounts_with_root(struct dentry *dentry)
 {
-	int i, n = 0;
-
-	for (i = 0; i < SIM_MAX_MOUNTS; i++)
-		if (sim_mounts[i] && sim_mounts[i]->mnt_root == dentry)
-			n++;
-	return n;
+	return refs_count(&mount_roots, dentry);
 }
 
 static int files_with_mnt(struct vfsmount *mnt)
@@ -478,8 +494,11 @@ int sim_vfs_check(char *why, size_t len)
 	if (why && len)
 		why[0] = '\0';
 	refs_from_files(&files);
+	refs_from_mounts(&mount_roots);
 	err = check_supers(&files, why, len);
 	free(files.ptrs);
+	free(mount_roots.ptrs);
+	mount_roots.ptrs = NULL;
 	if (!err)
 		err = check_counts(why, len);
 	if (!err)
