@@ -396,6 +396,10 @@ static long sys_shmctl_lock(int shmid, int cmd)
 		shmem_lock(shp->shm_file, 0);
 		shp->shm_perm.mode &= ~SHM_LOCKED;
 	}
+	sim_note("shm", "id %d %s: mode %#o%s", shmid,
+		 cmd == SHM_LOCK ? "SHM_LOCKED" : "no longer SHM_LOCKED",
+		 shp->shm_perm.mode, cmd == SHM_LOCK ?
+		 ", its pages stay in RAM" : ", its pages may be swapped");
 out_unlock:
 	shm_unlock(shmid);
 	return err;
@@ -461,6 +465,10 @@ static long sys_shmctl_set(int shmid, void *buf)
 	shp->shm_perm.mode = (shp->shm_perm.mode & ~S_IRWXUGO) |
 			     (setbuf->shm_perm.mode & S_IRWXUGO);
 	shp->shm_ctim = CURRENT_TIME;
+	sim_note("shm", "id %d IPC_SET: uid %u, gid %u, mode %#o, ctime %ld",
+		 shmid, (unsigned int)shp->shm_perm.uid,
+		 (unsigned int)shp->shm_perm.gid, shp->shm_perm.mode,
+		 (long)shp->shm_ctim);
 	err = 0;
 out_unlock:
 	shm_unlock(shmid);
