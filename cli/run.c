@@ -44,6 +44,7 @@ struct run_var {
 	struct shm_info sinfo;		/* SHM_INFO */
 	char *str;			/* STRING */
 	size_t len;
+	int hex;			/* an address: messages show it in hex */
 };
 
 struct run_task {
@@ -390,7 +391,19 @@ static void make_call(struct runner *r, const struct script_call *c,
 	}
 }
 
-static void format_value(char *buf, size_t len, const struct call_result *res)
+/* An address call's values read in hex, as its result line shows them. */
+static int hex_call(enum script_call_kind kind)
+{
+	return kind == SCRIPT_CALL_SHMAT || kind == SCRIPT_CALL_MMAP;
+}
+
+static void format_number(char *buf, size_t len, long long v, int hex)
+{
+	snprintf(buf, len, hex ? "%#llx" : "%lld", v);
+}
+
+static void format_value(char *buf, size_t len, const struct call_result *res,
+			 enum script_call_kind kind)
 {
 	if (res->signo)
 		snprintf(buf, len, "%s", res->signo == SIGSEGV ? "SIGSEGV" :
@@ -400,7 +413,16 @@ static void format_value(char *buf, size_t len, const struct call_result *res)
 	else if (res->no_value)
 		snprintf(buf, len, "no value");
 	else
-		snprintf(buf, len, "%lld", res->value);
+		format_number(buf, len, res->value, hex_call(kind));
+}
+
+/* An address (a captured attach, a 0x literal) reads in hex. */
+static int value_is_hex(struct runner *r, const struct script_value *v)
+{
+	if (v->kind == SCRIPT_VALUE_VAR)
+		return v->field == SCRIPT_FIELD_NONE && r->vars[v->slot].hex;
+	return v->text && (!strncmp(v->text, "0x", 2) ||
+			   !strncmp(v->text, "-0x", 3));
 }
 
 /* Compare what happened with "=> OUTCOME". */
@@ -408,9 +430,9 @@ static void check_outcome(struct runner *r, const struct script_stmt *st,
 			  const struct call_result *res)
 {
 	const struct script_outcome *o = &st->call.outcome;
-	char got[64];
+	char got[64], want[64];
 
-	format_value(got, sizeof(got), res);
+	format_value(got, sizeof(got), res, st->call.kind);
 	switch (o->kind) {
 	case SCRIPT_OUTCOME_NONE:
 		return;
@@ -454,9 +476,11 @@ static void check_outcome(struct runner *r, const struct script_stmt *st,
 		return;
 	}
 	if (res->is_err || res->signo || res->no_value ||
-	    res->value != int_value(r, &o->value))
-		fail(r, st->line, "expected %lld, got %s",
-		     int_value(r, &o->value), got);
+	    res->value != int_value(r, &o->value)) {
+		format_number(want, sizeof(want), int_value(r, &o->value),
+			      hex_call(st->call.kind));
+		fail(r, st->line, "expected %s, got %s", want, got);
+	}
 }
 
 static int need_task(struct runner *r, const struct script_stmt *st,
@@ -522,6 +546,7 @@ static void run_call(struct runner *r, const struct script_stmt *st)
 		free(v->str);
 		*v = cap;
 		v->kind = c->result;
+		v->hex = hex_call(c->kind);
 		v->value = res.is_err ? -1 : res.value;
 		v->str = NULL;
 		v->len = 0;
@@ -577,11 +602,15 @@ static void run_expect(struct runner *r, const struct script_stmt *st)
 	}
 	{
 		long long a = int_value(r, &e->lhs), b = int_value(r, &e->rhs);
+		char as[32], bs[32];
 
-		if (!compare(a, e->op, b))
-			fail(r, st->line, "expected %s %s %s, got %lld %s %lld",
+		if (!compare(a, e->op, b)) {
+			format_number(as, sizeof(as), a, value_is_hex(r, &e->lhs));
+			format_number(bs, sizeof(bs), b, value_is_hex(r, &e->rhs));
+			fail(r, st->line, "expected %s %s %s, got %s %s %s",
 			     e->lhs.text, script_op_name(e->op), e->rhs.text,
-			     a, script_op_name(e->op), b);
+			     as, script_op_name(e->op), bs);
+		}
 	}
 }
 
