@@ -1072,7 +1072,8 @@ static int parse_show(struct parser *p, struct script_stmt *st)
 			    t->kind == SCRIPT_TOK_EOL ? "expected a view, got" :
 			    "unknown view", desc(t, tok, sizeof(tok)), list);
 	sh->what = w;
-	if (w == SCRIPT_SHOW_MAPS || w == SCRIPT_SHOW_VMAS) {
+	if (w == SCRIPT_SHOW_MAPS || w == SCRIPT_SHOW_VMAS ||
+	    w == SCRIPT_SHOW_PTES) {
 		t = next(p);
 		if (t->kind == SCRIPT_TOK_EOL)
 			return perr(p, t->line, t->col, "expected a task name "

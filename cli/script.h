@@ -305,6 +305,7 @@ enum script_show_what {
 	SCRIPT_SHOW_PAGECACHE,		/* shmid: an integer value */
 	SCRIPT_SHOW_SWAP,
 	SCRIPT_SHOW_OBJECTS,
+	SCRIPT_SHOW_PTES,		/* task */
 };
 
 struct script_show {

@@ -141,6 +141,7 @@ const char *const show_names[NR_SHOWS] = {
 	[SCRIPT_SHOW_PAGECACHE]	= "pagecache",
 	[SCRIPT_SHOW_SWAP]	= "swap",
 	[SCRIPT_SHOW_OBJECTS]	= "objects",
+	[SCRIPT_SHOW_PTES]	= "ptes",
 };
 
 static const char *const op_names[] = {

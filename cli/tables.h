@@ -35,7 +35,7 @@ struct field_spec {
 
 extern const struct call_spec call_specs[SCRIPT_NR_CALLS];
 extern const struct field_spec field_specs[SCRIPT_NR_FIELDS];
-#define NR_SHOWS	(SCRIPT_SHOW_OBJECTS + 1)
+#define NR_SHOWS	(SCRIPT_SHOW_PTES + 1)
 extern const char *const show_names[NR_SHOWS];
 
 #endif /* _SHMSIM_CLI_TABLES_H */

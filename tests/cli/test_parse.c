@@ -1618,11 +1618,11 @@ static void test_script_parse__show_errors(void **state)
 	assert_string_equal(parse_error("show ipc\n"),
 			    "t.scn:1:6: unknown view \"ipc\" (expected one of "
 			    "ipcs, sysvipc, maps, meminfo, vmas, dcache, "
-			    "pagecache, swap, objects)");
+			    "pagecache, swap, objects, ptes)");
 	assert_string_equal(parse_error("show\n"),
 			    "t.scn:1:5: expected a view, got end of line "
 			    "(expected one of ipcs, sysvipc, maps, meminfo, "
-			    "vmas, dcache, pagecache, swap, objects)");
+			    "vmas, dcache, pagecache, swap, objects, ptes)");
 	assert_string_equal(parse_error("show maps\n"),
 			    "t.scn:1:10: expected a task name after \"show "
 			    "maps\", got end of line");

@@ -19,6 +19,8 @@ void meminfo_read_proc(FILE *out);
 /* sim/dump.c (sim only) */
 void sim_dump_ipcs(FILE *out);
 void sim_dump_vmas(struct mm_struct *mm, FILE *out);
+struct task_struct;
+void sim_dump_ptes(struct task_struct *tsk, FILE *out);
 int sim_dump_pagecache(int shmid, FILE *out);
 void sim_dump_objects(FILE *out);
 int sim_check_all(char *why, size_t len);
