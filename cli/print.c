@@ -135,6 +135,39 @@ static void print_shmid_ds(FILE *out, const struct shmid64_ds *ds)
 		ds->shm_ctime);
 }
 
+/* si_code as strace names it */
+static const char *si_code_name(int signo, int code)
+{
+	if (signo == SIGSEGV && code == SEGV_MAPERR)
+		return "SEGV_MAPERR";
+	if (signo == SIGSEGV && code == SEGV_ACCERR)
+		return "SEGV_ACCERR";
+	if (signo == SIGBUS && code == BUS_ADRERR)
+		return "BUS_ADRERR";
+	return "SI_KERNEL";
+}
+
+/*
+ * After a killed access's result line, strace's two lines for the signal
+ * and the death, so that a strace reader sees what strace would show:
+ *	A[100]: --- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_ACCERR,
+ *		si_addr=0x40000000} ---
+ *	A[100]: +++ killed by SIGSEGV +++
+ * (an OOM kill is SIGKILL, si_code=SI_KERNEL, no address).
+ */
+static void print_signal(FILE *out, const char *task, pid_t pid,
+			 const struct call_result *res)
+{
+	const char *name = sim_signal_name(res->signo);
+
+	fprintf(out, "%s[%d]: --- %s {si_signo=%s, si_code=%s", task, pid,
+		name, name, si_code_name(res->signo, res->sig_code));
+	if (res->signo != SIGKILL)
+		fprintf(out, ", si_addr=%#lx", res->sig_addr);
+	fprintf(out, "} ---\n%s[%d]: +++ killed by %s +++\n", task, pid,
+		name);
+}
+
 /* The result part: "= 0", "= -1 EINVAL (...)", "= SIGSEGV (task killed)" */
 static void print_result(FILE *out, const struct call_result *res,
 			 enum script_call_kind kind)
@@ -268,4 +301,6 @@ void print_call(FILE *out, const struct script_call *c, pid_t pid,
 	}
 	fputc(')', out);
 	print_result(out, res, c->kind);
+	if (res->signo)
+		print_signal(out, c->task, pid, res);
 }

@@ -19,6 +19,8 @@ struct call_result {
 	int is_err;			/* failed with -err */
 	int err;
 	int signo;			/* the access killed the task */
+	int sig_code;			/* its si_code (SEGV_ACCERR, ...) */
+	unsigned long sig_addr;		/* and si_addr */
 	long long value;		/* success: the call's value */
 	int is_string;			/* read: the bytes */
 	char *str;

@@ -521,6 +521,10 @@ static void run_call(struct runner *r, const struct script_stmt *st)
 	make_call(r, c, &res, &cap);
 	if (!res.signo && current->sim_sig)
 		res.signo = current->sim_sig;
+	if (res.signo) {
+		res.sig_code = current->sim_sig_code;
+		res.sig_addr = current->sim_sig_addr;
+	}
 	if (res.signo || c->kind == SCRIPT_CALL_EXIT)
 		task_exit(r, c->task_slot, res.signo, st->line);
 	current = &init_task;
