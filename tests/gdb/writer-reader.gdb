@@ -79,7 +79,6 @@ shm-maps reader
 delete
 shm-break-event $event_shm_destroy
 continue
-up 2
 p *shp
 p sim_trace_seq == $event_shm_destroy
 shm-ipcs

@@ -660,12 +660,45 @@ class ShmTraceSeq(gdb.Command):
         gdb.write("sim_trace_seq = %d\n" % seq)
 
 
+# the tracer's own frames, between a traced function and sim_trace_event
+_TRACER_FRAMES = {"sim_trace_event", "sim_trace_enter", "sim_trace_exit",
+                  "sim_trace_enter_quiet", "sim_trace_exit_quiet",
+                  "sim_trace_note", "sim_trace_note_quiet", "note_line",
+                  "quiet_note", "sim_trace_comment_line",
+                  "sim_trace_ret_err", "sim_trace_ret_int",
+                  "sim_trace_ret_hex", "sim_trace_ret_obj",
+                  "sim_trace_ret_page"}
+
+
+def _select_kernel_frame():
+    """Select the first frame above the tracer's own and show it."""
+    f = gdb.newest_frame()
+    while f is not None and (f.name() or "") in _TRACER_FRAMES:
+        f = f.older()
+    if f is not None:
+        f.select()
+        gdb.execute("frame")
+
+
+class _EventBreakpoint(gdb.Breakpoint):
+    """Stops at event N, in the traced function's own frame."""
+
+    def __init__(self, n):
+        super().__init__("sim_trace_event")
+        self.condition = "sim_trace_seq == %d" % n
+        self.commands = "python shmsim_select_kernel_frame()"
+
+
+shmsim_select_kernel_frame = _select_kernel_frame
+
+
 class ShmBreakEvent(gdb.Command):
     """shm-break-event N: stop as the trace event numbered N is made.
 The tracer numbers the event, then calls sim_trace_event(): this sets
 `break sim_trace_event if sim_trace_seq == N` (and sim_trace.stops, so
-that the calls are made also after attaching to a running shmsim).
-`up` then shows the tracer call, `up 2` the traced function."""
+that the calls are made also after attaching to a running shmsim). When
+it stops, the traced function's frame is selected (the tracer's frames
+are below it): `p *shp` works at once."""
 
     def __init__(self):
         super().__init__("shm-break-event", gdb.COMMAND_BREAKPOINTS)
@@ -674,9 +707,9 @@ that the calls are made also after attaching to a running shmsim).
         if not arg.strip():
             raise gdb.GdbError("usage: shm-break-event N")
         n = int(gdb.parse_and_eval(arg))
-        cmd = "break sim_trace_event if sim_trace_seq == %d" % n
-        gdb.write("trace event %d: %s\n" % (n, cmd))
-        gdb.execute(cmd, from_tty)
+        gdb.write("trace event %d: break sim_trace_event if sim_trace_seq "
+                  "== %d, then the traced function's frame\n" % (n, n))
+        _EventBreakpoint(n)
         # shmsim calls sim_trace_event only while sim_trace.stops is set,
         # which each boot does when it finds a debugger; after an attach
         # to a running shmsim, set it here
