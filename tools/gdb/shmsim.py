@@ -42,6 +42,7 @@ import tempfile
 
 import gdb
 import gdb.printing
+from gdb.FrameDecorator import FrameDecorator
 
 S_BIAS = 1 << 30
 SHM_DEST = 0o1000
@@ -741,12 +742,71 @@ class TaskFunction(gdb.Function):
         return find_task(str(int(which)))
 
 
+# Arguments the trace prints in hex (addresses, keys, flag words): bt
+# shows them so too, as a pointer prints. (gdb prints a frame argument from
+# a value, never a string, so octal and flag names stay the trace's own.)
+HEX_ARGS = {"address", "addr", "start", "end", "len", "key", "shmaddr",
+            "shmflg", "flags", "vm_flags", "prot", "error_code", "gfp_mask",
+            "swap_flags"}
+
+
+class _HexArg:
+    def __init__(self, sym, val):
+        self._sym = sym
+        self._val = val
+
+    def symbol(self):
+        return self._sym
+
+    def value(self):
+        return self._val
+
+
+class _HexArgsDecorator(FrameDecorator):
+    def frame_args(self):
+        args = super().frame_args()
+        if not args:
+            return args
+        out = []
+        for a in args:
+            sym = a.symbol()
+            name = sym if isinstance(sym, str) else sym.name
+            if name not in HEX_ARGS or isinstance(sym, str):
+                out.append(a)
+                continue
+            val = a.value()
+            if val is None:
+                val = sym.value(self.inferior_frame())
+            t = val.type.strip_typedefs()
+            if t.code not in (gdb.TYPE_CODE_INT, gdb.TYPE_CODE_ENUM):
+                out.append(a)
+                continue
+            unsigned = int(val) & ((1 << (8 * t.sizeof)) - 1)
+            out.append(_HexArg(sym, gdb.Value(unsigned).cast(
+                gdb.lookup_type("void").pointer())))
+        return out
+
+
+class HexArgsFilter:
+    """bt prints addresses, keys and flags in hex, as the trace does."""
+
+    def __init__(self):
+        self.name = "shmsim-hex-args"
+        self.priority = 100
+        self.enabled = True
+        gdb.frame_filters[self.name] = self
+
+    def filter(self, frames):
+        return map(_HexArgsDecorator, frames)
+
+
 def register():
     gdb.printing.register_pretty_printer(None, ShmsimPrinter(), replace=True)
     for cls in (ShmIpcs, ShmMaps, ShmVmas, ShmDcache, ShmPagecache,
                 ShmObjects, ShmTasks, ShmTraceSeq, ShmBreakEvent,
                 ShmsegFunction, TaskFunction):
         cls()
+    HexArgsFilter()
 
 
 register()
