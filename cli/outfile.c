@@ -77,9 +77,14 @@ static int may_write(const char *path, const struct outfile_guard *g,
 {
 	struct stat st;
 
-	if (lstat(path, &st))
-		return errno == ENOENT ? 0 : (snprintf(why, len, "%s",
-						       strerror(errno)), errno);
+	if (lstat(path, &st)) {
+		int err = errno;
+
+		if (err == ENOENT)
+			return 0;	/* a new file: nothing to lose */
+		snprintf(why, len, "%s", strerror(err));
+		return err;
+	}
 	if (S_ISLNK(st.st_mode)) {
 		snprintf(why, len, "is a symbolic link; name the file itself");
 		return ELOOP;

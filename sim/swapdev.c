@@ -235,7 +235,7 @@ int sim_swapdev_check(const char *path, int force, char *why, size_t len)
 	}
 	if (fd < 0) {
 		err = -errno;
-		snprintf(why, len, "%s", strerror(errno));
+		snprintf(why, len, "%s", strerror(-err));
 		return err;
 	}
 	err = take(fd);
