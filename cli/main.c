@@ -187,13 +187,13 @@ static int parse_options(int argc, char **argv, struct run_options *opt)
 	return -1;
 }
 
-/* Does any script boot a machine with a swap area? */
+/* Does any script boot a machine with a swap area (swap= not 0)? */
 static int needs_swap(struct script **scripts, int n)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (scripts[i]->machine.swap >= 2 * 4096)
+		if (scripts[i]->machine.swap)
 			return 1;
 	return 0;
 }

@@ -586,6 +586,13 @@ static int set_var(struct parser *p, struct script_call *c, int line)
 #define SWAP_MIN	(12LL << 10)
 #define SWAP_MAX	((4LL << 30) - 4096)
 
+static int not_whole_pages(struct parser *p, const struct script_token *v,
+			   const char *key)
+{
+	return perr(p, v->line, v->col, "%s=%.*s is not a whole number of 4K "
+		    "pages", key, (int)v->len, v->text);
+}
+
 static int check_ram(struct parser *p, const struct script_token *v,
 		     long long n)
 {
@@ -593,8 +600,7 @@ static int check_ram(struct parser *p, const struct script_token *v,
 			 sysconf(_SC_PAGESIZE);
 
 	if (n % 4096)
-		return perr(p, v->line, v->col, "ram=%.*s is not a whole "
-			    "number of 4K pages", (int)v->len, v->text);
+		return not_whole_pages(p, v, "ram");
 	if (n < RAM_MIN || n > RAM_MAX)
 		return perr(p, v->line, v->col, "ram=%.*s: the machine takes "
 			    "8K (two page frames) to 896M (i386's low memory "
@@ -609,8 +615,7 @@ static int check_swap(struct parser *p, const struct script_token *v,
 		      long long n)
 {
 	if (n % 4096)
-		return perr(p, v->line, v->col, "swap=%.*s is not a whole "
-			    "number of 4K pages", (int)v->len, v->text);
+		return not_whole_pages(p, v, "swap");
 	if (n && (n < SWAP_MIN || n > SWAP_MAX))
 		return perr(p, v->line, v->col, "swap=%.*s: a swap area takes "
 			    "0 (none) or 12K (a header and one slot) to 4G-4K",
@@ -1072,8 +1077,7 @@ static int parse_show(struct parser *p, struct script_stmt *st)
 			    t->kind == SCRIPT_TOK_EOL ? "expected a view, got" :
 			    "unknown view", desc(t, tok, sizeof(tok)), list);
 	sh->what = w;
-	if (w == SCRIPT_SHOW_MAPS || w == SCRIPT_SHOW_VMAS ||
-	    w == SCRIPT_SHOW_PTES) {
+	if (script_show_takes_task(w)) {
 		t = next(p);
 		if (t->kind == SCRIPT_TOK_EOL)
 			return perr(p, t->line, t->col, "expected a task name "

@@ -174,8 +174,7 @@ static void print_result(FILE *out, const struct call_result *res,
 {
 	if (res->signo) {
 		fprintf(out, " = %s (task killed)\n",
-			res->signo == SIGSEGV ? "SIGSEGV" :
-			res->signo == SIGBUS ? "SIGBUS" : "SIGKILL");
+			sim_signal_name(res->signo));
 		return;
 	}
 	if (res->is_err) {

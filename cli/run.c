@@ -407,8 +407,7 @@ static void format_value(char *buf, size_t len, const struct call_result *res,
 			 enum script_call_kind kind)
 {
 	if (res->signo)
-		snprintf(buf, len, "%s", res->signo == SIGSEGV ? "SIGSEGV" :
-			 res->signo == SIGBUS ? "SIGBUS" : "SIGKILL");
+		snprintf(buf, len, "%s", sim_signal_name(res->signo));
 	else if (res->is_err)
 		snprintf(buf, len, "%s", sim_errno_name(res->err));
 	else if (res->no_value)
@@ -620,74 +619,28 @@ static void run_expect(struct runner *r, const struct script_stmt *st)
 }
 
 /*
- * The line before a view, saying what it shows: "# " and then the view's
- * own name for itself (/proc/PID/maps of NAME[PID], ...), so that three
- * views in a row can be told apart and the view below stays as the kernel
- * prints it. gdb's shm-* commands head theirs the same way.
+ * `show WHAT`: a line saying what the view shows, "# " and then its own
+ * name for itself (/proc/PID/maps of NAME[PID], ...), so that views in a
+ * row can be told apart, then the view as the kernel prints it. gdb's
+ * shm-* commands head theirs the same way. Like every view, no trace event.
  */
-static void view_header(struct runner *r, const struct script_show *sh)
-{
-	FILE *out = r->opt->out;
-	const struct task_struct *tsk = NULL;
-
-	if (sh->what == SCRIPT_SHOW_MAPS || sh->what == SCRIPT_SHOW_VMAS ||
-	    sh->what == SCRIPT_SHOW_PTES)
-		tsk = r->tasks[sh->task_slot].tsk;
-	switch (sh->what) {
-	case SCRIPT_SHOW_IPCS:
-		fprintf(out, "# ipcs -m\n");
-		break;
-	case SCRIPT_SHOW_SYSVIPC:
-		fprintf(out, "# /proc/sysvipc/shm\n");
-		break;
-	case SCRIPT_SHOW_MAPS:
-		fprintf(out, "# /proc/%d/maps of %s[%d]\n", tsk->pid, sh->task,
-			tsk->pid);
-		break;
-	case SCRIPT_SHOW_MEMINFO:
-		fprintf(out, "# /proc/meminfo\n");
-		break;
-	case SCRIPT_SHOW_VMAS:
-		fprintf(out, "# vmas of %s[%d]: the list, then the rb-tree\n",
-			sh->task, tsk->pid);
-		break;
-	case SCRIPT_SHOW_DCACHE:
-		fprintf(out, "# dcache: the dentries of every superblock\n");
-		break;
-	case SCRIPT_SHOW_PAGECACHE:
-		fprintf(out, "# pagecache of shmid %d\n",
-			(int)reg(int_value(r, &sh->shmid)));
-		break;
-	case SCRIPT_SHOW_SWAP:
-		fprintf(out, "# /proc/swaps, then the used slots\n");
-		break;
-	case SCRIPT_SHOW_OBJECTS:
-		fprintf(out, "# objects alive, by kind\n");
-		break;
-	case SCRIPT_SHOW_PTES:
-		fprintf(out, "# page tables of %s[%d]\n", sh->task, tsk->pid);
-		break;
-	}
-}
-
 static void run_show(struct runner *r, const struct script_stmt *st)
 {
 	const struct script_show *sh = &st->show;
 	FILE *out = r->opt->out;
 	int saved = sim_trace.enabled;
+	struct task_struct *tsk = NULL;
 	struct sim_shm_info info;
-	int shmid;
+	int shmid = 0;
 
 	if (r->opt->quiet)
 		return;		/* -q: only result lines and failures */
-	switch (sh->what) {	/* what a view needs, before its header */
-	case SCRIPT_SHOW_MAPS:
-	case SCRIPT_SHOW_VMAS:
-	case SCRIPT_SHOW_PTES:
+	if (script_show_takes_task(sh->what)) {
 		if (!need_task(r, st, sh->task, sh->task_slot, st->col))
 			return;
-		break;
-	case SCRIPT_SHOW_PAGECACHE:
+		tsk = r->tasks[sh->task_slot].tsk;
+	}
+	if (sh->what == SCRIPT_SHOW_PAGECACHE) {
 		shmid = (int)reg(int_value(r, &sh->shmid));
 		if (!sim_shm_lookup(shmid, &info)) {
 			script_error(r, st->line, sh->shmid.col,
@@ -695,42 +648,50 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 				     shmid);
 			return;
 		}
-		break;
-	default:
-		break;
 	}
-	view_header(r, sh);
 	sim_trace.enabled = 0;
 	switch (sh->what) {
 	case SCRIPT_SHOW_IPCS:
+		fprintf(out, "# ipcs -m\n");
 		sim_dump_ipcs(out);
 		break;
 	case SCRIPT_SHOW_SYSVIPC:
+		fprintf(out, "# /proc/sysvipc/shm\n");
 		sysvipc_shm_read_proc(out);
 		break;
 	case SCRIPT_SHOW_MAPS:
-		proc_pid_maps(r->tasks[sh->task_slot].tsk, out);
-		break;
-	case SCRIPT_SHOW_VMAS:
-		sim_dump_vmas(r->tasks[sh->task_slot].tsk->mm, out);
+		fprintf(out, "# /proc/%d/maps of %s[%d]\n", tsk->pid, sh->task,
+			tsk->pid);
+		proc_pid_maps(tsk, out);
 		break;
 	case SCRIPT_SHOW_MEMINFO:
+		fprintf(out, "# /proc/meminfo\n");
 		meminfo_read_proc(out);
 		break;
+	case SCRIPT_SHOW_VMAS:
+		fprintf(out, "# vmas of %s[%d]: the list, then the rb-tree\n",
+			sh->task, tsk->pid);
+		sim_dump_vmas(tsk->mm, out);
+		break;
 	case SCRIPT_SHOW_DCACHE:
+		fprintf(out, "# dcache: the dentries of every superblock\n");
 		sim_dump_dcache(out);
 		break;
 	case SCRIPT_SHOW_PAGECACHE:
-		sim_dump_pagecache((int)reg(int_value(r, &sh->shmid)), out);
-		break;
-	case SCRIPT_SHOW_OBJECTS:
-		sim_dump_objects(out);
+		fprintf(out, "# pagecache of shmid %d\n", shmid);
+		sim_dump_pagecache(shmid, out);
 		break;
 	case SCRIPT_SHOW_SWAP:
+		fprintf(out, "# /proc/swaps, then the used slots\n");
 		sim_dump_swap(out);
 		break;
+	case SCRIPT_SHOW_OBJECTS:
+		fprintf(out, "# objects alive, by kind\n");
+		sim_dump_objects(out);
+		break;
 	case SCRIPT_SHOW_PTES:
-		sim_dump_ptes(r->tasks[sh->task_slot].tsk, out);
+		fprintf(out, "# page tables of %s[%d]\n", sh->task, tsk->pid);
+		sim_dump_ptes(tsk, out);
 		break;
 	}
 	sim_trace.enabled = saved;

@@ -390,6 +390,7 @@ const char *script_call_name(enum script_call_kind call);	/* "shmget" */
 const char *script_call_usage(enum script_call_kind call); /* "shmdt ADDR" */
 const char *script_field_name(enum script_field field); /* "shm_nattch" */
 const char *script_show_name(enum script_show_what what);	/* "maps" */
+int script_show_takes_task(enum script_show_what what);
 const char *script_op_name(enum script_op op);			/* "<=" */
 int script_value_is_string(const struct script_value *v);
 

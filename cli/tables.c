@@ -169,6 +169,13 @@ const char *script_show_name(enum script_show_what what)
 	return what < NR_SHOWS ? show_names[what] : "?";
 }
 
+/* maps, vmas and ptes name the task whose view they are */
+int script_show_takes_task(enum script_show_what what)
+{
+	return what == SCRIPT_SHOW_MAPS || what == SCRIPT_SHOW_VMAS ||
+	       what == SCRIPT_SHOW_PTES;
+}
+
 const char *script_op_name(enum script_op op)
 {
 	return op <= SCRIPT_OP_GE ? op_names[op] : "?";

@@ -103,54 +103,33 @@ static void print_pte_bits(FILE *out, uint32_t v)
 		fprintf(out, "-");
 }
 
-struct ptes_ctx {
-	FILE *out;
-	unsigned long pgd_index;	/* the last pgd entry printed */
-	struct mm_struct *mm;
-};
-
-static int print_pte(void *arg, unsigned long address, pte_t *pte)
+static void print_pte(FILE *out, unsigned long address, pte_t pte)
 {
-	struct ptes_ctx *c = arg;
-	unsigned long i = address >> PGDIR_SHIFT;
-
-	if (i != c->pgd_index) {
-		pgd_t pgd = c->mm->pgd[i];
-
-		c->pgd_index = i;
-		fprintf(c->out, "  pgd[%lu] %08lx-%08lx: %08x page table "
-			"page#%u (", i, i << PGDIR_SHIFT,
-			((i + 1) << PGDIR_SHIFT) - 1, pgd.pgd,
-			pgd.pgd >> PAGE_SHIFT);
-		print_pte_bits(c->out, pgd.pgd);
-		fprintf(c->out, ")\n");
-	}
-	if (pte_present(*pte)) {
-		fprintf(c->out, "    %08lx: %08x page#%lu (", address,
-			pte->pte_low, pte_pfn(*pte));
-		print_pte_bits(c->out, pte->pte_low);
-		fprintf(c->out, ")\n");
+	if (pte_present(pte)) {
+		fprintf(out, "    %08lx: %08x page#%lu (", address, pte.pte_low,
+			pte_pfn(pte));
+		print_pte_bits(out, pte.pte_low);
+		fprintf(out, ")\n");
 	} else {
-		swp_entry_t e = { pte->pte_low };
+		swp_entry_t e = { pte.pte_low };
 
-		fprintf(c->out, "    %08lx: %08x swap entry: area %lu, slot "
-			"%lu\n", address, pte->pte_low, SWP_TYPE(e),
-			SWP_OFFSET(e));
+		fprintf(out, "    %08lx: %08x swap entry: area %lu, slot %lu\n",
+			address, pte.pte_low, SWP_TYPE(e), SWP_OFFSET(e));
 	}
-	return 0;
 }
 
 /*
- * sim: a task's page tables as the MMU walks them: each page directory
- * entry in use, the page-table page it names, and every pte in it that is
- * not none (a frame with its bits, or a swap entry); then the fault
- * counters. `show ptes NAME`; in gdb, call sim_dump_ptes(current, stdout).
+ * sim: a task's page tables as the MMU walks them, in address order: each
+ * page-directory entry in use, the page-table page it names, and every
+ * pte in it that is not none (a frame with its bits, or a swap entry); a
+ * table whose ptes are all none says so. First the mm's rss and the
+ * task's fault counters. `show ptes NAME`; in gdb,
+ * call sim_dump_ptes(current, stdout).
  */
 void sim_dump_ptes(struct task_struct *tsk, FILE *out)
 {
 	struct mm_struct *mm = tsk->mm;
-	struct ptes_ctx c = { out, ~0UL, mm };
-	unsigned long i, tables = 0;
+	unsigned long i, j, tables = 0;
 
 	if (!mm || !mm->pgd) {
 		fprintf(out, "no mm\n");
@@ -162,23 +141,25 @@ void sim_dump_ptes(struct task_struct *tsk, FILE *out)
 		"min_flt %lu, maj_flt %lu\n", mm->sim_id,
 		page_to_pfn(virt_to_page(mm->pgd)), tables, mm->rss,
 		tsk->min_flt, tsk->maj_flt);
-	sim_walk_ptes(mm, print_pte, &c);
-	/* a page-table page with no pte left still shows */
 	for (i = 0; i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+		pgd_t pgd = mm->pgd[i];
 		pte_t *table;
-		unsigned long j, used = 0;
+		int used = 0;
 
-		if (pgd_none(mm->pgd[i]))
+		if (pgd_none(pgd))
 			continue;
-		table = page_address(pfn_to_page(mm->pgd[i].pgd >>
-						 PAGE_SHIFT));
+		table = page_address(pfn_to_page(pgd.pgd >> PAGE_SHIFT));
 		for (j = 0; j < PTRS_PER_PTE; j++)
 			used += !pte_none(table[j]);
-		if (!used)
-			fprintf(out, "  pgd[%lu] %08lx-%08lx: %08x page table "
-				"page#%u, every pte none\n", i,
-				i << PGDIR_SHIFT, ((i + 1) << PGDIR_SHIFT) - 1,
-				mm->pgd[i].pgd, mm->pgd[i].pgd >> PAGE_SHIFT);
+		fprintf(out, "  pgd[%lu] %08lx-%08lx: %08x page table page#%u "
+			"(", i, i << PGDIR_SHIFT, ((i + 1) << PGDIR_SHIFT) - 1,
+			pgd.pgd, pgd.pgd >> PAGE_SHIFT);
+		print_pte_bits(out, pgd.pgd);
+		fprintf(out, ")%s\n", used ? "" : ", every pte none");
+		for (j = 0; j < PTRS_PER_PTE; j++)
+			if (!pte_none(table[j]))
+				print_pte(out, (i << PGDIR_SHIFT) |
+					  (j << PAGE_SHIFT), table[j]);
 	}
 }
 

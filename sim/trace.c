@@ -82,7 +82,7 @@ static void format_quiet_pending(void)
 			 "(entered while not printed)");
 }
 
-/* A child appeared: the held-back opening line gets its brace. */
+/* A child appeared (while printing): the held-back line gets its brace. */
 static void flush_pending(void)
 {
 	struct sim_trace_nest *n = &sim_trace_nest;
@@ -91,8 +91,6 @@ static void flush_pending(void)
 	if (!n->pending)
 		return;
 	n->pending = 0;
-	if (!sim_trace.printing)
-		return;
 	format_quiet_pending();
 	n->pending_func = NULL;
 	snprintf(line, sizeof(line), "%s {", pending_line);

@@ -120,7 +120,8 @@ static int list_length(struct list_head *head)
 	return n;
 }
 
-/* The files on anon_list, sorted by f_dentry, for counting references. */
+/* Sorted pointers (the files' f_dentry, the mounts' mnt_root), to count
+ * the references each dentry has. */
 struct sim_refs {
 	const void **ptrs;
 	int n;
@@ -170,12 +171,10 @@ static int refs_count(struct sim_refs *r, const void *ptr)
 }
 
 /*
- * The mounts' roots, sorted, for one check: every dentry asks how many
- * mounts it is the root of, and a scan of the mount table per dentry made
- * --check O(dentries x mounts) per statement.
+ * The mounts' roots, sorted like the files' dentries: every dentry asks
+ * how many mounts it is the root of, and a scan of the mount table per
+ * dentry made --check O(dentries x mounts) per statement.
  */
-static struct sim_refs mount_roots;
-
 static void refs_from_mounts(struct sim_refs *r)
 {
 	int i;
@@ -188,11 +187,6 @@ static void refs_from_mounts(struct sim_refs *r)
 		if (sim_mounts[i] && sim_mounts[i]->mnt_root)
 			r->ptrs[r->n++] = sim_mounts[i]->mnt_root;
 	qsort(r->ptrs, r->n, sizeof(*r->ptrs), cmp_ptr);
-}
-
-static int mounts_with_root(struct dentry *dentry)
-{
-	return refs_count(&mount_roots, dentry);
 }
 
 static int files_with_mnt(struct vfsmount *mnt)
@@ -208,7 +202,8 @@ static int files_with_mnt(struct vfsmount *mnt)
 
 /* 18 (a root's d_count) and 19 for dentry and everything below it. */
 static int check_dentry(struct super_block *sb, struct dentry *dentry,
-			struct sim_refs *files, char *why, size_t len)
+			struct sim_refs *files, struct sim_refs *mounts,
+			char *why, size_t len)
 {
 	struct list_head *p;
 	struct inode *inode = dentry->d_inode;
@@ -232,11 +227,11 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 				    child->sim_id, child->d_name.name,
 				    child->d_sb ? child->d_sb->sim_id : 0,
 				    sb->sim_id);
-		err = check_dentry(sb, child, files, why, len);
+		err = check_dentry(sb, child, files, mounts, why, len);
 		if (err)
 			return err;
 	}
-	want = (dentry == sb->s_root) + mounts_with_root(dentry) + children +
+	want = (dentry == sb->s_root) + refs_count(mounts, dentry) + children +
 	       refs_count(files, dentry);
 	if (dentry->d_count != want)
 		return fail(why, len, dentry == sb->s_root ? 18 : 19,
@@ -245,7 +240,7 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 			    "(s_root %d + mounts %d + children %d + files %d)",
 			    dentry->sim_id, dentry->d_name.name,
 			    dentry->d_count, want, dentry == sb->s_root,
-			    mounts_with_root(dentry), children,
+			    refs_count(mounts, dentry), children,
 			    refs_count(files, dentry));
 	if (inode) {
 		if (!on_list(&dentry->d_alias, &inode->i_dentry))
@@ -264,7 +259,8 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 }
 
 /* 18 and 19: the superblocks and their dentry trees. */
-static int check_supers(struct sim_refs *files, char *why, size_t len)
+static int check_supers(struct sim_refs *files, struct sim_refs *mounts,
+			char *why, size_t len)
 {
 	struct list_head *p, *q;
 	struct file_system_type *fs;
@@ -297,7 +293,7 @@ static int check_supers(struct sim_refs *files, char *why, size_t len)
 				    "not its own parent" :
 				    root->d_sb != sb ? "of another sb" :
 				    "negative");
-		err = check_dentry(sb, root, files, why, len);
+		err = check_dentry(sb, root, files, mounts, why, len);
 		if (err)
 			return err;
 	}
@@ -488,17 +484,16 @@ static int check_unnamed_devs(char *why, size_t len)
 
 int sim_vfs_check(char *why, size_t len)
 {
-	struct sim_refs files;
+	struct sim_refs files, mounts;
 	int err;
 
 	if (why && len)
 		why[0] = '\0';
 	refs_from_files(&files);
-	refs_from_mounts(&mount_roots);
-	err = check_supers(&files, why, len);
+	refs_from_mounts(&mounts);
+	err = check_supers(&files, &mounts, why, len);
 	free(files.ptrs);
-	free(mount_roots.ptrs);
-	mount_roots.ptrs = NULL;
+	free(mounts.ptrs);
 	if (!err)
 		err = check_counts(why, len);
 	if (!err)

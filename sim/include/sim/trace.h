@@ -135,22 +135,25 @@ static inline void sim_trace_note_quiet(void)
 
 /* the inline quiet path applies */
 #define SIM_TRACE_QUIET()	(sim_trace.all == SIM_TRACE_COUNTING)
+/*
+ * Every tracer hook: the inline quiet form when only counting, else the
+ * out-of-line one (printing, or a debugger's stops), else nothing.
+ */
+#define SIM_TRACE_HOOK(quiet, loud) \
+	do { \
+		if (SIM_TRACE_QUIET()) \
+			quiet; \
+		else if (sim_trace.enabled) \
+			loud; \
+	} while (0)
 
 #define TRACE_ENTER(...) \
-	do { \
-		if (SIM_TRACE_QUIET()) \
-			sim_trace_enter_quiet(__func__); \
-		else if (sim_trace.enabled) \
-			sim_trace_enter(__func__, __VA_ARGS__); \
-	} while (0)
+	SIM_TRACE_HOOK(sim_trace_enter_quiet(__func__), \
+		       sim_trace_enter(__func__, __VA_ARGS__))
 /* a result the TRACE_RET forms do not spell: TRACE_EXIT_FMT("%#x", v) */
 #define TRACE_EXIT_FMT(...) \
-	do { \
-		if (SIM_TRACE_QUIET()) \
-			sim_trace_exit_quiet(__func__); \
-		else if (sim_trace.enabled) \
-			sim_trace_exit(__func__, __VA_ARGS__); \
-	} while (0)
+	SIM_TRACE_HOOK(sim_trace_exit_quiet(__func__), \
+		       sim_trace_exit(__func__, __VA_ARGS__))
 /* void functions: TRACE_EXIT(); before every return */
 #define TRACE_EXIT()	TRACE_EXIT_FMT(NULL)
 /*
@@ -160,10 +163,8 @@ static inline void sim_trace_note_quiet(void)
 #define SIM_TRACE_RETURN(type, v, ret_fn) \
 	({ \
 		type __ret = (type)(v); \
-		if (SIM_TRACE_QUIET()) \
-			sim_trace_exit_quiet(__func__); \
-		else if (sim_trace.enabled) \
-			ret_fn(__func__, __ret); \
+		SIM_TRACE_HOOK(sim_trace_exit_quiet(__func__), \
+			       ret_fn(__func__, __ret)); \
 		__ret; \
 	})
 /* 0 or a negative errno: prints 0 / -ENOMEM */
@@ -177,29 +178,19 @@ static inline void sim_trace_note_quiet(void)
 #define TRACE_RET_OBJ(p, kind, idfield) \
 	({ \
 		__typeof__(p) __obj = (p); \
-		if (SIM_TRACE_QUIET()) \
-			sim_trace_exit_quiet(__func__); \
-		else if (sim_trace.enabled) \
-			sim_trace_ret_obj(__func__, __obj, (kind), \
-				__obj && !IS_ERR(__obj) ? __obj->idfield : 0); \
+		SIM_TRACE_HOOK(sim_trace_exit_quiet(__func__), \
+			       sim_trace_ret_obj(__func__, __obj, (kind), \
+				__obj && !IS_ERR(__obj) ? __obj->idfield : 0)); \
 		__obj; \
 	})
 /* "/ * area: text * /": the arguments are evaluated only when printed */
 #define sim_note(area, ...) \
-	do { \
-		if (SIM_TRACE_QUIET()) \
-			sim_trace_note_quiet(); \
-		else if (sim_trace.enabled) \
-			sim_trace_note(area, __VA_ARGS__); \
-	} while (0)
+	SIM_TRACE_HOOK(sim_trace_note_quiet(), \
+		       sim_trace_note(area, __VA_ARGS__))
 /* sim: a free-standing line at the current depth, for the boot narrative */
 #define sim_trace_comment(...) \
-	do { \
-		if (SIM_TRACE_QUIET()) \
-			sim_trace_note_quiet(); \
-		else if (sim_trace.enabled) \
-			sim_trace_comment_line(__VA_ARGS__); \
-	} while (0)
+	SIM_TRACE_HOOK(sim_trace_note_quiet(), \
+		       sim_trace_comment_line(__VA_ARGS__))
 
 #else /* !SIM_TRACE_COMPILED: nothing is traced, nothing evaluated */
 
