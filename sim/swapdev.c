@@ -77,7 +77,7 @@ int sim_swapdev_create(const char *path, unsigned long long bytes,
 	int err;
 
 	if (fd < 0)
-		return errno == ELOOP ? -ELOOP : -errno;
+		return -errno;	/* ELOOP: a symbolic link */
 	err = take(fd);
 	if (!err && !force && !ours(fd))
 		err = -EEXIST;
