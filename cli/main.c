@@ -23,6 +23,7 @@
 #include "outfile.h"
 #include "run.h"
 #include "script.h"
+#include "sim/proc.h"		/* SIM_DOT_* */
 #include "sim/swapdev.h"
 
 /* mkdir -p: DIR and its missing parents. Returns 0 or an errno. */
@@ -80,6 +81,9 @@ static void usage(FILE *out)
 		"                 (NNNN: the statement's number, 0001 on;\n"
 		"                 DIR is created; one script only).\n"
 		"                 Render it: dot -Tpng DIR/0001.dot -o x.png\n"
+		"  --dot-with LIST  what every picture adds, comma-separated:\n"
+		"                 shm (the shm path only: no rootfs, no proc),\n"
+		"                 rbtree (each mm's rb-tree of vmas)\n"
 		"  --force        let --swap-file and the pictures replace a\n"
 		"                 file shmsim did not make (never a symbolic\n"
 		"                 link, never a script of the run)\n"
@@ -91,7 +95,7 @@ static void usage(FILE *out)
 }
 
 enum { OPT_TRACE = 256, OPT_NO_TRACE, OPT_KEEP_GOING, OPT_CHECK,
-       OPT_SWAP_FILE, OPT_DOT_DIR, OPT_FORCE };
+       OPT_SWAP_FILE, OPT_DOT_DIR, OPT_DOT_WITH, OPT_FORCE };
 
 static const struct option long_options[] = {
 	{ "trace", no_argument, NULL, OPT_TRACE },
@@ -101,10 +105,34 @@ static const struct option long_options[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "swap-file", required_argument, NULL, OPT_SWAP_FILE },
 	{ "dot-dir", required_argument, NULL, OPT_DOT_DIR },
+	{ "dot-with", required_argument, NULL, OPT_DOT_WITH },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* --dot-with LIST: shm and rbtree, comma-separated, as `dot FILE` has them. */
+static int dot_with(const char *list, unsigned int *flags)
+{
+	const char *p = list;
+
+	for (;;) {
+		size_t n = strcspn(p, ",");
+
+		if (n == 3 && !strncmp(p, "shm", 3))
+			*flags |= SIM_DOT_SHM;
+		else if (n == 6 && !strncmp(p, "rbtree", 6))
+			*flags |= SIM_DOT_RBTREE;
+		else {
+			fprintf(stderr, "shmsim: --dot-with %s: \"%.*s\" is "
+				"not shm or rbtree\n", list, (int)n, p);
+			return -1;
+		}
+		if (!p[n])
+			return 0;
+		p += n + 1;
+	}
+}
 
 /* An option's argument that is really the next option (--dot-dir -q). */
 static int bad_argument(const char *opt, const char *arg, const char *what)
@@ -155,6 +183,11 @@ static int parse_options(int argc, char **argv, struct run_options *opt)
 			if (bad_argument("dot-dir", optarg, "a directory"))
 				return RUN_BAD_SCRIPT;
 			opt->dot_dir = optarg;
+			break;
+		case OPT_DOT_WITH:
+			if (bad_argument("dot-with", optarg, "shm or rbtree") ||
+			    dot_with(optarg, &opt->dot_flags))
+				return RUN_BAD_SCRIPT;
 			break;
 		case OPT_FORCE:
 			opt->force = 1;

@@ -26,6 +26,7 @@
 
 #include "linux/kernel.h"	/* sim_errno_from_name() only */
 #include "sim/fail.h"		/* sim_fail_sites, a table only */
+#include "sim/proc.h"		/* SIM_DOT_* */
 #include "script.h"
 #include "tables.h"
 
@@ -1103,15 +1104,27 @@ static int parse_dot(struct parser *p, struct script_stmt *st)
 	t = next(p);
 	if (t->kind == SCRIPT_TOK_STRING && !memchr(t->str, 0, t->str_len) &&
 	    t->str_len)
-		st->dot = strdup(t->str);
+		st->dot.file = strdup(t->str);
 	else if (t->kind == SCRIPT_TOK_WORD)
-		st->dot = strndup(t->text, t->len);
+		st->dot.file = strndup(t->text, t->len);
 	else
 		return perr(p, t->line, t->col, "expected a file name after "
 			    "\"dot\", got %s", desc(t, tok, sizeof(tok)));
-	if (!st->dot)
+	if (!st->dot.file)
 		return perr(p, t->line, t->col, "out of memory");
-	return expect_eol(p, "");
+	for (t = peek(p); t->kind == SCRIPT_TOK_WORD; t = peek(p)) {
+		unsigned int flag = tok_is(t, "shm") ? SIM_DOT_SHM :
+				    tok_is(t, "rbtree") ? SIM_DOT_RBTREE : 0;
+
+		if (!flag)
+			break;
+		if (st->dot.flags & flag)
+			return perr(p, t->line, t->col, "\"%.*s\" given twice",
+				    (int)t->len, t->text);
+		st->dot.flags |= flag;
+		next(p);
+	}
+	return expect_eol(p, "shm, rbtree or ");
 }
 
 static int parse_simple(struct parser *p, struct script_stmt *st)
@@ -1295,7 +1308,7 @@ static void free_stmt(struct script_stmt *st)
 		free_value(&st->show.shmid);
 		break;
 	case SCRIPT_STMT_DOT:
-		free(st->dot);
+		free(st->dot.file);
 		break;
 	default:
 		break;

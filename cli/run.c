@@ -704,6 +704,7 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 struct dot_ctx {
 	struct runner *r;
 	const struct script_stmt *st;
+	unsigned int flags;		/* SIM_DOT_* */
 };
 
 static int fill_dot(FILE *f, void *arg)
@@ -714,7 +715,7 @@ static int fill_dot(FILE *f, void *arg)
 	fprintf(f, "%s%s:%d: %s\n", DOT_FIRST_LINE, c->r->s->file,
 		c->st->line, c->st->text);
 	sim_trace.enabled = 0;
-	sim_dump_dot(f);
+	sim_dump_dot_with(f, c->flags);
 	sim_trace.enabled = saved;
 	return 0;
 }
@@ -726,10 +727,11 @@ static int fill_dot(FILE *f, void *arg)
  * that is not a picture of ours. Returns 0 or an errno, with why filled.
  */
 static int write_dot(struct runner *r, const struct script_stmt *st,
-		     const char *path, char *why, size_t len)
+		     const char *path, unsigned int flags, char *why,
+		     size_t len)
 {
 	static const struct outfile_guard none;
-	struct dot_ctx c = { r, st };
+	struct dot_ctx c = { r, st, flags | r->opt->dot_flags };
 
 	return outfile_write(path, r->opt->guard ? r->opt->guard : &none,
 			     DOT_MARK, fill_dot, &c, why, len);
@@ -758,7 +760,8 @@ static int dot_status(int err)
 static void run_dot(struct runner *r, const struct script_stmt *st)
 {
 	char why[160];
-	int err = write_dot(r, st, st->dot, why, sizeof(why));
+	int err = write_dot(r, st, st->dot.file, st->dot.flags, why,
+			    sizeof(why));
 	const char *t = st->text + 3;	/* past "dot", to the FILE token */
 
 	if (!err)
@@ -767,8 +770,8 @@ static void run_dot(struct runner *r, const struct script_stmt *st)
 		t++;
 	fflush(r->opt->out);
 	fprintf(r->opt->err, "%s:%d:%d: dot: cannot write %s: %s\n",
-		r->s->file, st->line, st->col + (int)(t - st->text), st->dot,
-		why);
+		r->s->file, st->line, st->col + (int)(t - st->text),
+		st->dot.file, why);
 	r->status = dot_status(err);
 	r->stop = 1;
 }
@@ -785,7 +788,7 @@ static void dot_dir_picture(struct runner *r, const struct script_stmt *st,
 
 	if (path) {
 		snprintf(path, len, "%s/%04zu.dot", r->opt->dot_dir, n);
-		err = write_dot(r, st, path, why, sizeof(why));
+		err = write_dot(r, st, path, 0, why, sizeof(why));
 	}
 	if (err) {
 		fflush(r->opt->out);

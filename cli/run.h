@@ -30,6 +30,7 @@ struct run_options {
 	int keep_going;		/* --keep-going: continue past failures */
 	int check;		/* --check: every invariant after each step */
 	const char *dot_dir;	/* --dot-dir DIR: a picture per statement */
+	unsigned int dot_flags;	/* --dot-with: SIM_DOT_* in every picture */
 	const char *swap_file;	/* --swap-file PATH: kept after the run */
 	int force;		/* --force: replace files shmsim did not make */
 	const struct outfile_guard *guard;	/* files never written */

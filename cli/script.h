@@ -75,7 +75,8 @@
  *    0..4294967295; machine ram > 0, swap >= 0. shmctl's uid=, gid=,
  *    mode= take any integer or $var (users try bad values).
  *  - Fields are one level deep: $st.uid, not $st.shm_perm.uid (an error).
- *  - "dot FILE" takes a word or a "string" (for names with spaces).
+ *  - "dot FILE" takes a word or a "string" (for names with spaces), then
+ *    any of the words shm and rbtree, each at most once.
  *  - The display name of standard input ("-") is "<stdin>", as gcc's.
  *  - "inject FUNCTION ERRNAME": FUNCTION is a name (or alias) of
  *    sim_fail_sites and ERRNAME one of the errnos that row lists, what a
@@ -327,6 +328,15 @@ struct script_inject {
 	long long times;		/* calls failed, >= 1; -1: no limit */
 };
 
+/*
+ * `dot FILE [shm] [rbtree]`: the picture; the words are sim/proc.h's
+ * SIM_DOT_SHM (the shm path only) and SIM_DOT_RBTREE (each mm's rb-tree).
+ */
+struct script_dot {
+	char *file;
+	unsigned int flags;		/* SIM_DOT_* */
+};
+
 struct script_stmt {
 	enum script_stmt_kind kind;
 	int line, col;			/* of its first token */
@@ -337,7 +347,7 @@ struct script_stmt {
 		struct script_call call;
 		struct script_expect expect;
 		struct script_show show;
-		char *dot;		/* DOT: the file name */
+		struct script_dot dot;
 		int trace;		/* TRACE: 1 on, 0 off */
 		long long sleep;	/* SLEEP: seconds, >= 0 */
 		long long pressure;	/* PRESSURE: pages, >= 0 */

@@ -76,10 +76,10 @@ static void fuzz_redirect_dots(struct script *s, char **saved, int restore)
 		if (s->stmts[i].kind != SCRIPT_STMT_DOT)
 			continue;
 		if (restore) {
-			s->stmts[i].dot = saved[i];
+			s->stmts[i].dot.file = saved[i];
 		} else {
-			saved[i] = s->stmts[i].dot;
-			s->stmts[i].dot = fuzz_dev_null;
+			saved[i] = s->stmts[i].dot.file;
+			s->stmts[i].dot.file = fuzz_dev_null;
 		}
 	}
 }

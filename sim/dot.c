@@ -19,7 +19,11 @@
  * vfsmount and file_system_type, 4 dentry and super_block, 5 inode,
  * 6 address_space, 7 page. Clusters: one per task (task, mm, vmas), one for
  * the segments, one for the VFS (types, superblocks, mounts, the roots of
- * their trees). rootfs and proc are drawn small.
+ * their trees). rootfs and proc are drawn small. An mm's vmas are one node
+ * of stacked tables, in list (address) order, which dot keeps.
+ *
+ * sim_dump_dot_with()'s flags: SIM_DOT_SHM leaves rootfs and proc out,
+ * SIM_DOT_RBTREE adds each mm's rb-tree (mm_rb, vm_rb, rb_left/rb_right).
  *
  * Deterministic: nodes are named from sim_id (kind#N), pids, shmids and
  * frame numbers, never host addresses, and listed in creation order (by
@@ -99,6 +103,8 @@ struct dot {
 	struct dot_map *maps;
 	size_t nmaps;
 	unsigned char *drawn;		/* per frame: it has a node */
+	unsigned int flags;		/* SIM_DOT_* */
+	const char *port_prefix;	/* rows inside a node of many tables */
 	int oom;
 };
 
@@ -161,13 +167,27 @@ static void html(FILE *out, const char *s)
 	}
 }
 
+/* A struct's table: a header row "kind title"; rows follow. */
+static void table_begin(struct dot *d, const char *port, const char *color,
+			const char *kind, const char *title)
+{
+	fprintf(d->out, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING="
+		"\"0\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" BGCOLOR=\"%s\"",
+		color);
+	if (port)
+		fprintf(d->out, " PORT=\"%s\"", port);
+	fprintf(d->out, "><B>%s</B> ", kind);
+	html(d->out, title);
+	fputs("</TD></TR>", d->out);
+}
+
 static void node_begin(struct dot *d, enum dot_col col, const char *name,
 		       const char *color, const char *kind, const char *fmt,
 		       ...) __attribute__((format(printf, 6, 7)));
 
 /*
- * "name [label=<<TABLE>" with a header row "kind title"; rows follow and
- * node_end() closes. The node joins its column.
+ * "name [label=<" and the struct's table; rows follow and node_end()
+ * closes. The node joins its column.
  */
 static void node_begin(struct dot *d, enum dot_col col, const char *name,
 		       const char *color, const char *kind, const char *fmt,
@@ -179,11 +199,8 @@ static void node_begin(struct dot *d, enum dot_col col, const char *name,
 	va_start(ap, fmt);
 	vsnprintf(title, sizeof(title), fmt, ap);
 	va_end(ap);
-	fprintf(d->out, "\t%s [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" "
-		"BGCOLOR=\"%s\"><B>%s</B> ", name, color, kind);
-	html(d->out, title);
-	fputs("</TD></TR>", d->out);
+	fprintf(d->out, "\t%s [label=<", name);
+	table_begin(d, NULL, color, kind, title);
 	if (col != COL_NONE)
 		fprintf(d->col[col], " %s;", name);
 }
@@ -199,6 +216,8 @@ enum row_kind {
 	ROW_BACK,		/* back pointer: leaves the name cell, :w */
 };
 
+#define PREFIX(d)	((d)->port_prefix ? (d)->port_prefix : "")
+
 static void row(struct dot *d, enum row_kind kind, const char *field,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
@@ -213,10 +232,10 @@ static void row(struct dot *d, enum row_kind kind, const char *field,
 	va_end(ap);
 	fprintf(d->out, "<TR><TD ALIGN=\"LEFT\"");
 	if (kind == ROW_BACK)
-		fprintf(d->out, " PORT=\"%s\"", field);
+		fprintf(d->out, " PORT=\"%s%s\"", PREFIX(d), field);
 	fprintf(d->out, ">%s</TD><TD ALIGN=\"LEFT\"", field);
 	if (kind == ROW_PTR)
-		fprintf(d->out, " PORT=\"%s\"", field);
+		fprintf(d->out, " PORT=\"%s%s\"", PREFIX(d), field);
 	fputc('>', d->out);
 	html(d->out, value);
 	fputs("</TD></TR>", d->out);
@@ -325,6 +344,31 @@ static int compact(const struct super_block *sb)
 	       list_empty(&sb->s_root->d_subdirs);
 }
 
+/*
+ * Left out of a picture of the shm path only (SIM_DOT_SHM): a superblock
+ * of another type than shm_mnt's (rootfs, proc). Every tmpfs stays.
+ */
+static int left_out(const struct dot *d, const struct super_block *sb)
+{
+	return (d->flags & SIM_DOT_SHM) && sb && shm_mnt &&
+	       sb->s_type != shm_mnt->mnt_sb->s_type;
+}
+
+/* A type left out: all of its superblocks are. */
+static int type_left_out(const struct dot *d,
+			 const struct file_system_type *fs)
+{
+	const struct list_head *pos;
+
+	if (!(d->flags & SIM_DOT_SHM) || list_empty(&fs->fs_supers))
+		return 0;
+	list_for_each(pos, &fs->fs_supers)
+		if (!left_out(d, list_entry(pos, struct super_block,
+					    s_instances)))
+			return 0;
+	return 1;
+}
+
 /* The global that holds a kernel-internal mount, if any. */
 static const char *mount_global(const struct vfsmount *mnt)
 {
@@ -405,7 +449,7 @@ static void gather(struct dot *d)
 	}
 	set_sort(&d->files);
 	for (i = 0; i < SIM_MAX_MOUNTS; i++)
-		if (sim_mounts[i])
+		if (sim_mounts[i] && !left_out(d, sim_mounts[i]->mnt_sb))
 			set_add(d, &d->mounts, sim_mounts[i],
 				sim_mounts[i]->sim_id);
 	for (i = 0; i < d->files.n; i++) {
@@ -423,6 +467,8 @@ static void gather(struct dot *d)
 		struct super_block *sb = list_entry(pos, struct super_block,
 						    s_list);
 
+		if (left_out(d, sb))
+			continue;
 		set_add(d, &d->sbs, sb, sb->sim_id);
 		if (sb->s_root)
 			add_dentry_tree(d, sb->s_root);
@@ -448,7 +494,8 @@ static void gather(struct dot *d)
 	list_for_each(pos, &inode_in_use) {
 		struct inode *inode = list_entry(pos, struct inode, i_list);
 
-		set_add(d, &d->inodes, inode, inode->sim_id);
+		if (!left_out(d, inode->i_sb))
+			set_add(d, &d->inodes, inode, inode->sim_id);
 	}
 	set_sort(&d->inodes);
 	for (i = 0; i < d->inodes.n; i++) {
@@ -467,18 +514,32 @@ static void gather(struct dot *d)
 
 /* ---- nodes -------------------------------------------------------------- */
 
-static void vma_node(struct dot *d, const struct vm_area_struct *vma)
+/*
+ * Where a vma is drawn: its table inside its mm's node "vmas<mm>", the
+ * header's port "v<vma>", or a field's "v<vma>_<field>".
+ */
+static void vma_ref(char *buf, size_t len, const struct vm_area_struct *vma,
+		    const char *field)
 {
-	char name[32], flags[8];
+	snprintf(buf, len, "vmas%u:v%u%s%s", vma->vm_mm ? vma->vm_mm->sim_id :
+		 0, vma->sim_id, field ? "_" : "", field ? field : "");
+}
 
-	snprintf(name, sizeof(name), "vma%u", vma->sim_id);
+/* One vm_area_struct, as a table inside its mm's node. */
+static void vma_table(struct dot *d, const struct vm_area_struct *vma)
+{
+	char port[32], title[32], flags[8];
+
+	snprintf(port, sizeof(port), "v%u", vma->sim_id);
+	snprintf(title, sizeof(title), "vma#%u", vma->sim_id);
 	snprintf(flags, sizeof(flags), "%c%c%c%c",
 		 vma->vm_flags & VM_READ ? 'r' : '-',
 		 vma->vm_flags & VM_WRITE ? 'w' : '-',
 		 vma->vm_flags & VM_EXEC ? 'x' : '-',
 		 vma->vm_flags & VM_MAYSHARE ? 's' : 'p');
-	node_begin(d, COL_VMA, name, C_VMA, "vm_area_struct", "vma#%u",
-		   vma->sim_id);
+	table_begin(d, port, C_VMA, "vm_area_struct", title);
+	strcat(port, "_");
+	d->port_prefix = port;
 	row(d, ROW_VALUE, "vm_start-vm_end", "%08lx-%08lx", vma->vm_start,
 	    vma->vm_end);
 	row(d, ROW_VALUE, "vm_flags", "%s (%#lx)", flags, vma->vm_flags);
@@ -491,20 +552,88 @@ static void vma_node(struct dot *d, const struct vm_area_struct *vma)
 		row(d, ROW_PTR, "vm_file", "file#%u", vma->vm_file->sim_id);
 	else
 		row(d, ROW_VALUE, "vm_file", "NULL");
-	if (vma->vm_next)
-		row(d, ROW_PTR, "vm_next", "vma#%u", vma->vm_next->sim_id);
+	/* the next table down: the list is in address order */
+	row(d, ROW_VALUE, "vm_next", vma->vm_next ? "vma#%u" : "NULL",
+	    vma->vm_next ? vma->vm_next->sim_id : 0);
 	/* i_mmap_shared's chain: a row, as arrows in one column cross */
 	if (vma->vm_next_share)
 		row(d, ROW_VALUE, "vm_next_share", "vma#%u",
 		    vma->vm_next_share->sim_id);
-	node_end(d);
+	d->port_prefix = NULL;
+	fputs("</TABLE>", d->out);
+}
+
+/*
+ * An mm's vmas, mm->mmap and on down vm_next, as one node of stacked
+ * tables: dot keeps the rows of a node in order, so the picture shows
+ * them by address as the list holds them (separate nodes it reorders).
+ */
+static void vmas_node(struct dot *d, const struct mm_struct *mm)
+{
+	const struct vm_area_struct *vma;
+	char name[32];
+
+	snprintf(name, sizeof(name), "vmas%u", mm->sim_id);
+	fprintf(d->out, "\t%s [label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+		"CELLSPACING=\"0\" CELLPADDING=\"0\">", name);
+	fprintf(d->col[COL_VMA], " %s;", name);
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		fputs("<TR><TD>", d->out);
+		vma_table(d, vma);
+		fputs("</TD></TR>", d->out);
+		if (vma->vm_next)
+			fputs("<TR><TD HEIGHT=\"8\"></TD></TR>", d->out);
+	}
+	fputs("</TABLE>>];\n", d->out);
+}
+
+/*
+ * SIM_DOT_RBTREE: the vm_rb node of every vma as a red or black node,
+ * mm_rb to the root, rb_left and rb_right down; the tree find_vma walks.
+ */
+static void rb_nodes(struct dot *d, const rb_node_t *rb)
+{
+	const struct vm_area_struct *vma;
+
+	if (!rb)
+		return;
+	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
+	fprintf(d->out, "\trb%u [shape=box, style=\"rounded,filled\", "
+		"fillcolor=\"%s\", fontcolor=white, label=\"vm_rb of vma#%u"
+		"\\n%08lx %s\"];\n", vma->sim_id, rb->rb_color == RB_RED ?
+		"#cc0000" : "#000000", vma->sim_id, vma->vm_start,
+		rb->rb_color == RB_RED ? "red" : "black");
+	rb_nodes(d, rb->rb_left);
+	rb_nodes(d, rb->rb_right);
+}
+
+static void rb_edges(struct dot *d, const rb_node_t *rb)
+{
+	const struct vm_area_struct *vma, *child;
+	char from[32], to[32];
+
+	if (!rb)
+		return;
+	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
+	snprintf(from, sizeof(from), "rb%u", vma->sim_id);
+	if (rb->rb_left) {
+		child = rb_entry(rb->rb_left, struct vm_area_struct, vm_rb);
+		snprintf(to, sizeof(to), "rb%u", child->sim_id);
+		edge(d, from, NULL, to, "rb_left", NULL);
+	}
+	if (rb->rb_right) {
+		child = rb_entry(rb->rb_right, struct vm_area_struct, vm_rb);
+		snprintf(to, sizeof(to), "rb%u", child->sim_id);
+		edge(d, from, NULL, to, "rb_right", NULL);
+	}
+	rb_edges(d, rb->rb_left);
+	rb_edges(d, rb->rb_right);
 }
 
 /* One cluster per task: its task_struct, mm_struct and vmas. */
 static void task_nodes(struct dot *d)
 {
 	struct list_head *pos;
-	struct vm_area_struct *vma;
 	char name[32];
 
 	list_for_each(pos, &sim_tasks) {
@@ -542,9 +671,18 @@ static void task_nodes(struct dot *d)
 				    mm->mmap->sim_id);
 			else
 				row(d, ROW_VALUE, "mmap", "NULL");
+			if ((d->flags & SIM_DOT_RBTREE) && mm->mm_rb.rb_node)
+				row(d, ROW_PTR, "mm_rb", "vma#%u",
+				    rb_entry(mm->mm_rb.rb_node,
+					     struct vm_area_struct,
+					     vm_rb)->sim_id);
+			else if (d->flags & SIM_DOT_RBTREE)
+				row(d, ROW_VALUE, "mm_rb", "NULL");
 			node_end(d);
-			for (vma = mm->mmap; vma; vma = vma->vm_next)
-				vma_node(d, vma);
+			if (mm->mmap)
+				vmas_node(d, mm);
+			if (d->flags & SIM_DOT_RBTREE)
+				rb_nodes(d, mm->mm_rb.rb_node);
 		}
 		fprintf(d->out, "\t}\n");
 	}
@@ -830,7 +968,8 @@ static void vfs_nodes(struct dot *d)
 	for (fs = file_systems; fs && ntypes < 64; fs = fs->next)
 		types[ntypes++] = fs;
 	for (i = ntypes; i-- > 0; )
-		fstype_node(d, types[i]);
+		if (!type_left_out(d, types[i]))
+			fstype_node(d, types[i]);
 	for (i = d->mounts.n; i-- > 0; )
 		mnt_node(d, d->mounts.v[i].p);
 	for (i = d->sbs.n; i-- > 0; )
@@ -931,9 +1070,9 @@ static void vma_ptes(struct dot *d, struct vm_area_struct *vma)
 {
 	unsigned long addr, anon = 0, hidden = 0;
 	const struct dot_map *more = NULL;
-	char from[32], to[64], label[48];
+	char from[48], to[64], label[48];
 
-	snprintf(from, sizeof(from), "vma%u", vma->sim_id);
+	vma_ref(from, sizeof(from), vma, NULL);
 	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
 		pte_t *ptep = sim_pte_lookup(vma->vm_mm, addr);
 		unsigned long pfn;
@@ -970,10 +1109,10 @@ static void vma_ptes(struct dot *d, struct vm_area_struct *vma)
 	if (more && more->more) {
 		snprintf(to, sizeof(to), "%s_more", more->name);
 	} else {
-		fprintf(d->out, "\t%s_more [shape=box, style=dashed, label=\""
-			"more anonymous pages\"];\n", from);
-		fprintf(d->col[COL_PAGE], " %s_more;", from);
-		snprintf(to, sizeof(to), "%s_more", from);
+		fprintf(d->out, "\tvma%u_more [shape=box, style=dashed, "
+			"label=\"more anonymous pages\"];\n", vma->sim_id);
+		fprintf(d->col[COL_PAGE], " vma%u_more;", vma->sim_id);
+		snprintf(to, sizeof(to), "vma%u_more", vma->sim_id);
 	}
 	snprintf(label, sizeof(label), "%lu more ptes", hidden);
 	edge(d, from, NULL, to, label, PTE);
@@ -985,7 +1124,7 @@ static void task_edges(struct dot *d)
 {
 	struct list_head *pos;
 	struct vm_area_struct *vma;
-	char from[32], to[40];
+	char from[48], to[48];
 
 	list_for_each(pos, &sim_tasks) {
 		struct task_struct *tsk = list_entry(pos, struct task_struct,
@@ -999,25 +1138,27 @@ static void task_edges(struct dot *d)
 		edge(d, from, "mm", to, "mm", NULL);
 		if (mm->mmap) {
 			snprintf(from, sizeof(from), "mm%u", mm->sim_id);
-			snprintf(to, sizeof(to), "vma%u", mm->mmap->sim_id);
+			vma_ref(to, sizeof(to), mm->mmap, NULL);
 			edge(d, from, "mmap", to, "mmap", NULL);
 		}
+		if ((d->flags & SIM_DOT_RBTREE) && mm->mm_rb.rb_node) {
+			snprintf(from, sizeof(from), "mm%u", mm->sim_id);
+			snprintf(to, sizeof(to), "rb%u",
+				 rb_entry(mm->mm_rb.rb_node,
+					  struct vm_area_struct,
+					  vm_rb)->sim_id);
+			edge(d, from, "mm_rb", to, "mm_rb", NULL);
+			rb_edges(d, mm->mm_rb.rb_node);
+		}
 		for (vma = mm->mmap; vma; vma = vma->vm_next) {
-			snprintf(from, sizeof(from), "vma%u", vma->sim_id);
-			if (vma->vm_mm) {
-				snprintf(to, sizeof(to), "mm%u:e",
-					 vma->vm_mm->sim_id);
-				edge(d, from, "vm_mm:w", to, "vm_mm", BACK);
-			}
-			if (vma->vm_next) {
-				snprintf(to, sizeof(to), "vma%u",
-					 vma->vm_next->sim_id);
-				edge(d, from, "vm_next", to, "vm_next", FLAT);
-			}
+			vma_ref(from, sizeof(from), vma, "vm_mm:w");
+			snprintf(to, sizeof(to), "mm%u:e", mm->sim_id);
+			edge(d, from, NULL, to, "vm_mm", BACK);
 			if (vma->vm_file) {
+				vma_ref(from, sizeof(from), vma, "vm_file");
 				snprintf(to, sizeof(to), "file%u",
 					 vma->vm_file->sim_id);
-				edge(d, from, "vm_file", to, "vm_file", NULL);
+				edge(d, from, NULL, to, "vm_file", NULL);
 			}
 		}
 	}
@@ -1091,13 +1232,13 @@ static void vfs_edges(struct dot *d)
 		map = &d->maps[i];
 		if (!map->m->i_mmap_shared)
 			continue;
-		snprintf(to, sizeof(to), "vma%u:e",
-			 map->m->i_mmap_shared->sim_id);
+		vma_ref(to, sizeof(to), map->m->i_mmap_shared, NULL);
+		strcat(to, ":e");
 		edge(d, map->name, "i_mmap_shared:w", to, "i_mmap_shared",
 		     BACK);
 	}
 	for (fs = file_systems; fs; fs = fs->next) {
-		if (list_empty(&fs->fs_supers))
+		if (list_empty(&fs->fs_supers) || type_left_out(d, fs))
 			continue;
 		snprintf(from, sizeof(from), "fs_%s", fs->name);
 		snprintf(to, sizeof(to), "sb%u", list_entry(fs->fs_supers.next,
@@ -1190,7 +1331,7 @@ static void draw(struct dot *d)
  * Safe at any quiescent point, booted or not; changes nothing and adds no
  * trace event.
  */
-void sim_dump_dot(FILE *out)
+void sim_dump_dot_with(FILE *out, unsigned int flags)
 {
 	int saved_trace = sim_trace.enabled;
 	struct dot d;
@@ -1199,16 +1340,20 @@ void sim_dump_dot(FILE *out)
 	sim_trace.enabled = 0;
 	memset(&d, 0, sizeof(d));
 	d.out = out;
+	d.flags = flags;
 	fprintf(out, "digraph shmsim {\n"
 		"\tgraph [rankdir=LR, newrank=true, nodesep=0.2, ranksep=0.5, "
 		"fontname=\"Helvetica\", fontsize=12, labelloc=b, "
 		"label=\"shmsim: Linux 2.4.16's structures. Arrows are "
 		"pointers, named by their field; red dashed: a pte (user "
 		"address, rw/ro); grey: a back pointer. kind#N: N-th of its "
-		"kind created; page#N: frame N.\"];\n"
+		"kind created; page#N: frame N.%s%s\"];\n"
 		"\tnode [shape=plaintext, fontname=\"Helvetica\", "
 		"fontsize=10];\n"
-		"\tedge [fontname=\"Helvetica\", fontsize=9];\n");
+		"\tedge [fontname=\"Helvetica\", fontsize=9];\n",
+		flags & SIM_DOT_SHM ? " The shm path only: rootfs and proc "
+		"are left out." : "", flags & SIM_DOT_RBTREE ? " Red and "
+		"black: each mm's rb-tree of vmas (mm_rb, vm_rb)." : "");
 	if (!sim_booted) {
 		fprintf(out, "\tnot_booted [shape=box, label=\"the machine "
 			"has not booted\"];\n}\n");
@@ -1244,4 +1389,10 @@ void sim_dump_dot(FILE *out)
 	free(d.maps);
 	free(d.drawn);
 	sim_trace.enabled = saved_trace;
+}
+
+/* Everything, with no rb-tree: `dot FILE`, and gdb's call sim_dump_dot(stdout). */
+void sim_dump_dot(FILE *out)
+{
+	sim_dump_dot_with(out, 0);
 }

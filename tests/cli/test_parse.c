@@ -531,9 +531,9 @@ static void test_script_parse__simple_statements(void **state)
 	assert_int_equal(stmt(s, 2, SCRIPT_STMT_TRACE)->trace, 1);
 	assert_true(stmt(s, 3, SCRIPT_STMT_SLEEP)->sleep == 5);
 	assert_true(stmt(s, 4, SCRIPT_STMT_PRESSURE)->pressure == 256);
-	assert_string_equal(stmt(s, 5, SCRIPT_STMT_DOT)->dot,
+	assert_string_equal(stmt(s, 5, SCRIPT_STMT_DOT)->dot.file,
 			    "out/state.dot");
-	assert_string_equal(stmt(s, 6, SCRIPT_STMT_DOT)->dot,
+	assert_string_equal(stmt(s, 6, SCRIPT_STMT_DOT)->dot.file,
 			    "with blank.dot");
 	assert_int_equal(stmt(s, 7, SCRIPT_STMT_TASK)->task.uid, 0);
 	assert_int_equal(stmt(s, 7, SCRIPT_STMT_TASK)->task.gid, 0);

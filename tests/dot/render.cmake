@@ -1,14 +1,20 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Run by tests/dot/tests.cmake: cmake -DSHMSIM=... -DSCENARIO=x.scn
-#   -DDOT=/usr/bin/dot (empty or NOTFOUND: do not render) -DOUT=dir -P this.
+#   -DDOT=/usr/bin/dot (empty or NOTFOUND: do not render) -DOUT=dir
+#   [-DWITH=shm,rbtree: --dot-with's list] -P this.
 # 1. shmsim --dot-dir OUT/run1 and OUT/run2: exit 0, one NNNN.dot per
 #    statement of the script, each opening with "// FILE:LINE: statement",
 #    and both runs the same bytes.
 # 2. dot -Tpng renders each to OUT/run1/NNNN.png, exit 0, stderr empty.
 file(REMOVE_RECURSE ${OUT})
+set(with)
+if(WITH)
+  set(with --dot-with ${WITH})
+endif()
 foreach(run run1 run2)
-  execute_process(COMMAND ${SHMSIM} -q --dot-dir ${OUT}/${run} ${SCENARIO}
+  execute_process(COMMAND ${SHMSIM} -q ${with} --dot-dir ${OUT}/${run}
+      ${SCENARIO}
     OUTPUT_QUIET ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "shmsim --dot-dir exited ${rc}: ${err}")
@@ -41,6 +47,9 @@ foreach(n RANGE 1 ${nstmts})
   if(NOT text MATCHES "^// [^\n]+:[0-9]+: [^\n]+\ndigraph shmsim {\n")
     message(FATAL_ERROR "${pic} does not open with the statement and "
       "the digraph")
+  endif()
+  if(WITH AND NOT text MATCHES "The shm path only.*rb-tree of vmas")
+    message(FATAL_ERROR "${pic} is not drawn --dot-with ${WITH}")
   endif()
   execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files
     ${pic} ${OUT}/run2/${zeros}${n}.dot RESULT_VARIABLE differ)

@@ -6,6 +6,8 @@
 #     then Graphviz's dot renders every picture to PNG, with nothing on
 #     stderr. Without graphviz (tools/bootstrap installs it) the rendering
 #     is left out and the test reports itself skipped.
+#   dot/07-rbtree-shm: the same, --dot-with shm,rbtree, on a script that
+#     splits and merges vmas.
 #   dot/errors: `dot FILE` on an unwritable path and the --dot-dir misuses
 #     exit 2 with their messages; `dot FILE` is relative to the current
 #     directory.
@@ -27,6 +29,19 @@ foreach(name 02-writer-reader 03-first-touch)
   set_tests_properties(dot/${name} PROPERTIES
     SKIP_REGULAR_EXPRESSION "SKIPPED: graphviz")
 endforeach()
+
+# scenario 07 splits and merges vmas: every picture with the rb-tree and
+# the shm path only
+add_test(NAME dot/07-rbtree-shm
+  COMMAND ${CMAKE_COMMAND}
+    -DSHMSIM=$<TARGET_FILE:shmsim>
+    -DSCENARIO=${CMAKE_SOURCE_DIR}/scenarios/07-munmap-mprotect-splits.scn
+    -DDOT=${SHMSIM_GRAPHVIZ_DOT}
+    -DWITH=shm,rbtree
+    -DOUT=${CMAKE_CURRENT_BINARY_DIR}/dot/07-rbtree-shm
+    -P ${CMAKE_CURRENT_LIST_DIR}/render.cmake)
+set_tests_properties(dot/07-rbtree-shm PROPERTIES
+  SKIP_REGULAR_EXPRESSION "SKIPPED: graphviz")
 
 add_test(NAME dot/errors
   COMMAND ${CMAKE_COMMAND}

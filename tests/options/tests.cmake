@@ -26,3 +26,5 @@ shmsim_option_test(no-script "")
 shmsim_option_test(unknown-option "" --frob two-failures.scn)
 shmsim_option_test(missing-file "" -q no-such-file.scn)
 shmsim_option_test(help "" --help)
+shmsim_option_test(dot-with-bad-word "" -q --dot-with shm,frob
+  two-failures.scn)

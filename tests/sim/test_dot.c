@@ -7,7 +7,8 @@
  * shmid_kernel -shm_file-> file -f_dentry-> dentry -d_inode-> inode
  * -i_mapping-> address_space -> page, both vmas' vm_file to the one file,
  * and the ptes. Also: two dumps are the same bytes, a dump adds no trace
- * event, and a segment's many pages fold into a "more" node.
+ * event, a segment's many pages fold into a "more" node, the vmas are
+ * drawn in address order, and SIM_DOT_RBTREE and SIM_DOT_SHM.
  * Rendering with Graphviz is tests/dot/tests.cmake's job.
  */
 #include "sim_test.h"
@@ -22,18 +23,26 @@
 #include "sim/mmu.h"
 #include "sim/shm_views.h"
 
-/* The picture as a string; the caller frees it. */
-static char *dump(void)
+/* The picture with SIM_DOT_* flags as a string; the caller frees it. */
+static char *dump_with(unsigned int flags)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
 	assert_non_null(f);
-	sim_dump_dot(f);
+	if (flags)
+		sim_dump_dot_with(f, flags);
+	else
+		sim_dump_dot(f);
 	assert_int_equal(fclose(f), 0);
 	assert_non_null(buf);
 	return buf;
+}
+
+static char *dump(void)
+{
+	return dump_with(0);
 }
 
 /* Fails, printing the line, unless the picture has it. */
@@ -147,18 +156,28 @@ static void test_sim_dump_dot__writer_reader_draws_every_pointer(void **s)
 	/* both tasks' vmas map the one file, and the one page */
 	assert_hasf(dot, "\ttask%d:mm -> mm%u [label=\"mm\"];\n",
 		    (int)wd.writer->pid, wd.writer->mm->sim_id);
-	assert_hasf(dot, "\tmm%u:mmap -> vma%u [label=\"mmap\"];\n",
-		    wd.reader->mm->sim_id, wd.reader->mm->mmap->sim_id);
-	assert_hasf(dot, "\tvma%u:vm_file -> file%u [label=\"vm_file\"];\n",
-		    wd.writer->mm->mmap->sim_id, file->sim_id);
-	assert_hasf(dot, "\tvma%u:vm_file -> file%u [label=\"vm_file\"];\n",
-		    wd.reader->mm->mmap->sim_id, file->sim_id);
-	assert_hasf(dot, "\tvma%u:vm_mm:w -> mm%u:e [label=\"vm_mm\", ",
-		    wd.reader->mm->mmap->sim_id, wd.reader->mm->sim_id);
-	assert_hasf(dot, "\tvma%u -> page%lu [label=\"pte 0x40000000 rw\", "
-		    "style=dashed", wd.writer->mm->mmap->sim_id, pfn);
-	assert_hasf(dot, "\tvma%u -> page%lu [label=\"pte 0x40000000 ro\", "
-		    "style=dashed", wd.reader->mm->mmap->sim_id, pfn);
+	assert_hasf(dot, "\tmm%u:mmap -> vmas%u:v%u [label=\"mmap\"];\n",
+		    wd.reader->mm->sim_id, wd.reader->mm->sim_id,
+		    wd.reader->mm->mmap->sim_id);
+	assert_hasf(dot, "\tvmas%u:v%u_vm_file -> file%u [label=\"vm_file\"];"
+		    "\n", wd.writer->mm->sim_id, wd.writer->mm->mmap->sim_id,
+		    file->sim_id);
+	assert_hasf(dot, "\tvmas%u:v%u_vm_file -> file%u [label=\"vm_file\"];"
+		    "\n", wd.reader->mm->sim_id, wd.reader->mm->mmap->sim_id,
+		    file->sim_id);
+	assert_hasf(dot, "\tvmas%u:v%u_vm_mm:w -> mm%u:e [label=\"vm_mm\", ",
+		    wd.reader->mm->sim_id, wd.reader->mm->mmap->sim_id,
+		    wd.reader->mm->sim_id);
+	assert_hasf(dot, "\tvmas%u:v%u -> page%lu [label=\"pte 0x40000000 "
+		    "rw\", style=dashed", wd.writer->mm->sim_id,
+		    wd.writer->mm->mmap->sim_id, pfn);
+	assert_hasf(dot, "\tvmas%u:v%u -> page%lu [label=\"pte 0x40000000 "
+		    "ro\", style=dashed", wd.reader->mm->sim_id,
+		    wd.reader->mm->mmap->sim_id, pfn);
+	/* the whole VFS: rootfs and proc too; no rb-tree */
+	assert_has(dot, "\tfs_rootfs [label=<");
+	assert_has(dot, "\tfs_proc [label=<");
+	assert_null(strstr(dot, "mm_rb"));
 	/* the fields a learner reads */
 	assert_has(dot, "<TD ALIGN=\"LEFT\">key</TD><TD ALIGN=\"LEFT\">"
 		   "0x000004d2</TD>");
@@ -263,10 +282,131 @@ static void test_sim_dump_dot__many_pages_fold_into_more(void **s)
 	dot = dump();
 	assert_hasf(dot, "\tmapping%u_more [shape=box, style=dashed, "
 		    "label=\"6 more pages\\nindex 4 to 9\"];\n", inode->sim_id);
-	assert_hasf(dot, "\tvma%u -> mapping%u_more [label=\"6 more ptes\", ",
-		    tsk->mm->mmap->sim_id, inode->sim_id);
+	assert_hasf(dot, "\tvmas%u:v%u -> mapping%u_more [label=\"6 more "
+		    "ptes\", ", tsk->mm->sim_id, tsk->mm->mmap->sim_id,
+		    inode->sim_id);
 	assert_hasf(dot, "label=\"pte 0x%08lx rw\"", addr + 3 * PAGE_SIZE);
 	assert_null(strstr(dot, "pte 0x40004000"));
+	free(dot);
+}
+
+/*
+ * Three attaches made out of address order: mmap, vm_next and the node's
+ * tables all run 0x40000000, 0x40002000, 0x40004000 (dot keeps a node's
+ * rows in order; separate vma nodes it reorders).
+ */
+static void test_sim_dump_dot__vmas_are_drawn_in_address_order(void **s)
+{
+	static const unsigned long at[] = { 0x40004000, 0x40000000,
+					    0x40002000 };
+	struct task_struct *tsk;
+	unsigned long addr;
+	const char *a, *b, *c;
+	char node[32];
+	char *dot;
+	int id;
+	size_t i;
+
+	(void)s;
+	tsk = sim_task("A", 0, 0);
+	id = (int)sys_shmget(IPC_PRIVATE, PAGE_SIZE, 0600);
+	assert_errno(id, 0);
+	for (i = 0; i < 3; i++) {
+		assert_errno(sys_shmat(id, (char *)at[i], 0, &addr), 0);
+		assert_int_equal(addr, at[i]);
+	}
+	current = &init_task;
+	dot = dump();
+	snprintf(node, sizeof(node), "\tvmas%u [label=<", tsk->mm->sim_id);
+	a = strstr(dot, node);
+	assert_non_null(a);
+	assert_null(strstr(a + 1, node));
+	a = strstr(a, "40000000-40001000");
+	b = strstr(dot, "40002000-40003000");
+	c = strstr(dot, "40004000-40005000");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_true(a < b && b < c);
+	/* all three in that one node: no line ends between them */
+	assert_null(memchr(a, '\n', (size_t)(c - a)));
+	/* the second attach made the lowest vma: mmap points at it */
+	assert_hasf(dot, "\tmm%u:mmap -> vmas%u:v%u [label=\"mmap\"];\n",
+		    tsk->mm->sim_id, tsk->mm->sim_id,
+		    tsk->mm->mmap->sim_id);
+	assert_int_equal(tsk->mm->mmap->vm_start, 0x40000000);
+	free(dot);
+}
+
+/* rbtree: mm_rb to the root, rb_left and rb_right as the tree holds them */
+static void test_sim_dump_dot__rbtree_draws_mm_rb(void **s)
+{
+	struct task_struct *tsk;
+	struct vm_area_struct *root, *left, *right;
+	unsigned long addr;
+	char *dot;
+	int id, i;
+
+	(void)s;
+	tsk = sim_task("A", 0, 0);
+	id = (int)sys_shmget(IPC_PRIVATE, PAGE_SIZE, 0600);
+	assert_errno(id, 0);
+	for (i = 0; i < 3; i++)
+		assert_errno(sys_shmat(id, NULL, 0, &addr), 0);
+	current = &init_task;
+	root = rb_entry(tsk->mm->mm_rb.rb_node, struct vm_area_struct, vm_rb);
+	assert_non_null(root->vm_rb.rb_left);
+	assert_non_null(root->vm_rb.rb_right);
+	left = rb_entry(root->vm_rb.rb_left, struct vm_area_struct, vm_rb);
+	right = rb_entry(root->vm_rb.rb_right, struct vm_area_struct, vm_rb);
+	assert_true(left->vm_start < root->vm_start);
+	assert_true(root->vm_start < right->vm_start);
+	dot = dump_with(SIM_DOT_RBTREE);
+	assert_hasf(dot, "\tmm%u:mm_rb -> rb%u [label=\"mm_rb\"];\n",
+		    tsk->mm->sim_id, root->sim_id);
+	assert_hasf(dot, "\trb%u -> rb%u [label=\"rb_left\"];\n",
+		    root->sim_id, left->sim_id);
+	assert_hasf(dot, "\trb%u -> rb%u [label=\"rb_right\"];\n",
+		    root->sim_id, right->sim_id);
+	/* three nodes: a black root, two red children */
+	assert_hasf(dot, "\trb%u [shape=box, style=\"rounded,filled\", "
+		    "fillcolor=\"#000000\", fontcolor=white, label=\"vm_rb of "
+		    "vma#%u\\n%08lx black\"];\n", root->sim_id, root->sim_id,
+		    root->vm_start);
+	assert_hasf(dot, "fillcolor=\"#cc0000\", fontcolor=white, label=\""
+		    "vm_rb of vma#%u\\n%08lx red\"];\n", left->sim_id,
+		    left->vm_start);
+	assert_hasf(dot, "fillcolor=\"#cc0000\", fontcolor=white, label=\""
+		    "vm_rb of vma#%u\\n%08lx red\"];\n", right->sim_id,
+		    right->vm_start);
+	free(dot);
+}
+
+/* shm: rootfs and proc are left out, shm_mnt and its tree stay */
+static void test_sim_dump_dot__shm_leaves_out_rootfs_and_proc(void **s)
+{
+	struct world wd;
+	char *dot;
+
+	(void)s;
+	writer_reader(&wd);
+	dot = dump_with(SIM_DOT_SHM);
+	assert_null(strstr(dot, "root_vfsmnt"));
+	assert_null(strstr(dot, "proc_mnt"));
+	assert_null(strstr(dot, "fs_rootfs"));
+	assert_null(strstr(dot, "fs_proc"));
+	assert_null(strstr(dot, "\"proc\""));
+	assert_has(dot, "vfsmount#3 = shm_mnt");
+	assert_has(dot, "\tfs_tmpfs [label=<");
+	assert_has(dot, "\tfs_shm [label=<");
+	assert_hasf(dot, "\tdentry%u [label=<",
+		    wd.info.file->f_dentry->d_parent->sim_id);
+	assert_has(dot, "The shm path only: rootfs and proc are left out.");
+	/* every edge names a node that is drawn: no node made by an edge */
+	assert_null(strstr(dot, "sb1"));
+	assert_null(strstr(dot, "sb2"));
+	assert_null(strstr(dot, "mnt1"));
+	assert_null(strstr(dot, "mnt2"));
 	free(dot);
 }
 
@@ -290,6 +430,15 @@ int main(int argc, char **argv)
 			sim_setup, sim_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_sim_dump_dot__many_pages_fold_into_more,
+			sim_setup, sim_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_sim_dump_dot__vmas_are_drawn_in_address_order,
+			sim_setup, sim_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_sim_dump_dot__rbtree_draws_mm_rb,
+			sim_setup, sim_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_sim_dump_dot__shm_leaves_out_rootfs_and_proc,
 			sim_setup, sim_teardown),
 	};
 

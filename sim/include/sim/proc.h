@@ -26,6 +26,9 @@ void sim_dump_objects(FILE *out);
 int sim_check_all(char *why, size_t len);
 
 /* sim/dot.c (sim only): every live structure as a Graphviz digraph */
+#define SIM_DOT_SHM	0x1	/* the shm path only: no rootfs, no proc */
+#define SIM_DOT_RBTREE	0x2	/* and each mm's rb-tree of vmas */
 void sim_dump_dot(FILE *out);
+void sim_dump_dot_with(FILE *out, unsigned int flags);
 
 #endif /* _SIM_PROC_H */
