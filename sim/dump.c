@@ -309,6 +309,14 @@ void sim_dump_objects(FILE *out)
 }
 
 /* A present pte holds a reference to its frame. */
+/* A page table's frame: one reference, its pgd entry's */
+static int count_pgd_ref(void *arg, unsigned long address, pgd_t *pgd)
+{
+	(void)address;
+	((int *)arg)[pgd->pgd >> PAGE_SHIFT]++;
+	return 0;
+}
+
 static int count_pte_ref(void *arg, unsigned long address, pte_t *pte)
 {
 	int *refs = arg;
@@ -337,14 +345,11 @@ static int sim_page_check(char *why, size_t len)
 		struct task_struct *tsk = list_entry(pos, struct task_struct,
 						     tasks);
 		struct mm_struct *mm = tsk->mm;
-		unsigned long i;
 
 		if (!mm)
 			continue;
 		refs[page_to_pfn(virt_to_page(mm->pgd))]++;
-		for (i = 0; i < (TASK_SIZE >> PGDIR_SHIFT); i++)
-			if (!pgd_none(mm->pgd[i]))
-				refs[mm->pgd[i].pgd >> PAGE_SHIFT]++;
+		sim_walk_pgds(mm, count_pgd_ref, refs);
 		sim_walk_ptes(mm, count_pte_ref, refs);
 	}
 	list_for_each(pos, &shmem_inodes) {

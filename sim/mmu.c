@@ -82,6 +82,7 @@ int sim_user_access(unsigned long addr, void *buf, size_t len, int write,
 			memcpy(frame + off, (char *)buf + moved, chunk);
 		else
 			memcpy((char *)buf + moved, frame + off, chunk);
+		/* the CPU's own write of a present pte: not set_pte */
 		pte->pte_low |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
 		moved += chunk;
 	}
@@ -101,6 +102,7 @@ int sim_user_touch(unsigned long addr, int write)
 
 	if (sig)
 		return sig;
+	/* the CPU's own write of a present pte: not set_pte */
 	pte->pte_low |= _PAGE_ACCESSED | (write ? _PAGE_DIRTY : 0);
 	return 0;
 }

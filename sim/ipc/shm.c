@@ -18,7 +18,9 @@
  * fput of the segment's file. With attaches left, IPC_RMID only marks the
  * segment SHM_DEST; the last shm_close destroys it.
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "linux/kernel.h"
@@ -707,34 +709,109 @@ void sim_shm_exit(void)
 	ipc_free_ids(&shm_ids);
 }
 
-/* Count the vmas over every task's mm that map file. */
-static unsigned long count_attaches(struct file *file)
+/*
+ * sim: what sim_shm_check compares against, gathered in one pass each
+ * (per segment, a walk of every vma or of every other key made a check of
+ * thousands of segments quadratic): the vm_file of every vma of every
+ * task, and the key of every keyed segment, each sorted.
+ */
+struct shm_check_sets {
+	const void **files;
+	size_t nfiles;
+	key_t *keys;
+	size_t nkeys;
+};
+
+static int cmp_ptr(const void *a, const void *b)
 {
-	struct task_struct *tsk;
-	struct list_head *pos;
-	unsigned long n = 0;
+	uintptr_t x = (uintptr_t)*(const void *const *)a;
+	uintptr_t y = (uintptr_t)*(const void *const *)b;
 
-	list_for_each(pos, &sim_tasks) {
-		struct vm_area_struct *vma;
-
-		tsk = list_entry(pos, struct task_struct, tasks);
-		if (!tsk->mm)
-			continue;
-		for (vma = tsk->mm->mmap; vma; vma = vma->vm_next)
-			if (vma->vm_file == file)
-				n++;
-	}
-	return n;
+	return x < y ? -1 : x > y;
 }
 
-/*
- * facts 7.2, items 9-15: the id array and every live segment. Returns 0,
- * or the number of the broken invariant with a message in why.
- */
-int sim_shm_check(char *why, size_t len)
+static int cmp_key(const void *a, const void *b)
 {
-	int i, used = 0, max = -1, tot = 0, j;
+	key_t x = *(const key_t *)a, y = *(const key_t *)b;
 
+	return x < y ? -1 : x > y;
+}
+
+static int shm_check_gather(struct shm_check_sets *c)
+{
+	struct list_head *pos;
+	size_t n = 0;
+	int i;
+
+	list_for_each(pos, &sim_tasks) {
+		struct task_struct *tsk = list_entry(pos, struct task_struct,
+						     tasks);
+
+		if (tsk->mm)
+			n += (size_t)tsk->mm->map_count;
+	}
+	c->files = malloc((n ? n : 1) * sizeof(*c->files));
+	c->keys = malloc((size_t)(shm_ids.in_use ? shm_ids.in_use : 1) *
+			 sizeof(*c->keys));
+	if (!c->files || !c->keys)
+		return -1;
+	c->nfiles = c->nkeys = 0;
+	list_for_each(pos, &sim_tasks) {
+		struct task_struct *tsk = list_entry(pos, struct task_struct,
+						     tasks);
+		struct vm_area_struct *vma;
+
+		for (vma = tsk->mm ? tsk->mm->mmap : NULL; vma;
+		     vma = vma->vm_next)
+			if (vma->vm_file && c->nfiles < n)
+				c->files[c->nfiles++] = vma->vm_file;
+	}
+	for (i = 0; i < shm_ids.size; i++) {
+		struct shmid_kernel *shp = shm_lock(i);
+
+		if (shp && shp->shm_perm.key != IPC_PRIVATE &&
+		    c->nkeys < (size_t)shm_ids.in_use)
+			c->keys[c->nkeys++] = shp->shm_perm.key;
+	}
+	qsort(c->files, c->nfiles, sizeof(*c->files), cmp_ptr);
+	qsort(c->keys, c->nkeys, sizeof(*c->keys), cmp_key);
+	return 0;
+}
+
+/* Count the vmas over every task's mm that map file. */
+static unsigned long count_attaches(const struct shm_check_sets *c,
+				    const struct file *file)
+{
+	size_t lo = 0, hi = c->nfiles, first;
+
+	while (lo < hi) {		/* the first entry >= file */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((uintptr_t)c->files[mid] < (uintptr_t)file)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (first = lo; lo < c->nfiles && c->files[lo] == file; lo++)
+		;
+	return lo - first;
+}
+
+/* sim_shm_check's items, against the sets gathered in c */
+static int shm_check_items(struct shm_check_sets *c, char *why, size_t len)
+{
+	int i, used = 0, max = -1, tot = 0;
+	size_t k;
+
+	if (shm_check_gather(c))
+		return 0;	/* no memory to check with: not a kernel bug */
+	for (k = 1; k < c->nkeys; k++) {
+		if (c->keys[k] == c->keys[k - 1]) {
+			snprintf(why, len, "shm-key: two segments share key "
+				 "%#x", (unsigned int)c->keys[k]);
+			return 15;
+		}
+	}
 	for (i = 0; i < shm_ids.size; i++) {
 		struct shmid_kernel *shp = shm_lock(i);
 		struct inode *inode;
@@ -755,7 +832,7 @@ int sim_shm_check(char *why, size_t len)
 				 shp->shm_perm.seq, inode->i_ino);
 			return 10;
 		}
-		vmas = count_attaches(shp->shm_file);
+		vmas = count_attaches(c, shp->shm_file);
 		for (v = inode->i_mapping->i_mmap_shared; v;
 		     v = v->vm_next_share)
 			shared++;
@@ -781,16 +858,6 @@ int sim_shm_check(char *why, size_t len)
 				 shp->shm_nattch);
 			return 13;
 		}
-		for (j = 0; j < i && shp->shm_perm.key != IPC_PRIVATE; j++) {
-			struct shmid_kernel *o = shm_lock(j);
-
-			if (o && o->shm_perm.key == shp->shm_perm.key) {
-				snprintf(why, len, "shm-key: ids %d and %d "
-					 "share key %#x", o->id, shp->id,
-					 (unsigned int)shp->shm_perm.key);
-				return 15;
-			}
-		}
 	}
 	if (used != shm_ids.in_use || max != shm_ids.max_id) {
 		snprintf(why, len, "shm-ids: in_use %d max_id %d, slots say "
@@ -803,4 +870,18 @@ int sim_shm_check(char *why, size_t len)
 		return 14;
 	}
 	return 0;
+}
+
+/*
+ * facts 7.2, items 9-15: the id array and every live segment. Returns 0,
+ * or the number of the broken invariant with a message in why.
+ */
+int sim_shm_check(char *why, size_t len)
+{
+	struct shm_check_sets c = { NULL, 0, NULL, 0 };
+	int ret = shm_check_items(&c, why, len);
+
+	free(c.files);
+	free(c.keys);
+	return ret;
 }

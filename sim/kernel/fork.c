@@ -52,6 +52,7 @@ static struct mm_struct *mm_init(struct mm_struct *mm)
 	mm->mm_count = 1;
 	mm->mm_rb = RB_ROOT;
 	INIT_LIST_HEAD(&mm->mmlist);
+	mm->sim_ptes = NULL;	/* sim: not the parent's list (copy_mm) */
 	mm->pgd = pgd_alloc(mm);
 	if (mm->pgd)
 		return mm;
@@ -84,6 +85,7 @@ struct mm_struct *mm_alloc(void)
 static void mmdrop(struct mm_struct *mm)
 {
 	if (--mm->mm_count == 0) {
+		sim_forget_ptes(mm);
 		pgd_free(mm->pgd);
 		kmem_cache_free(mm_cachep, mm);
 	}

@@ -17,6 +17,7 @@
  * pte_alloc -> handle_pte_fault -> do_no_page -> vma->vm_ops->nopage
  * (shmem_nopage) -> set the pte; rss +1.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "linux/kernel.h"
@@ -66,18 +67,130 @@ pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address)
 }
 
 /*
+ * sim: a pte of ptep's page table changed (set_pte, pte_clear): its mm's
+ * list of ptes is out of date.
+ */
+void sim_pte_written(pte_t *ptep)
+{
+	struct mm_struct *mm = virt_to_page(ptep)->sim_pt_mm;
+
+	if (mm)
+		mm->sim_pte_gen++;
+}
+
+/*
+ * sim: where the non-empty pgd entries and ptes of an mm are, in address
+ * order, as found when mm->sim_pte_gen was gen. The invariant checks walk
+ * every mm after every statement; rescanning 768 pgd entries and 1024 ptes
+ * per table of every mm made a run of thousands of tasks take minutes.
+ * Each pte write bumps the gen (set_pte), as does each page table made or
+ * freed, so an unchanged mm is walked from its list.
+ */
+struct sim_pte_ref {
+	unsigned long address;
+	void *entry;			/* pgd_t * or pte_t * */
+};
+
+struct sim_pte_list {
+	unsigned long gen;
+	size_t npgds, nptes, cap;	/* v: the pgds, then the ptes */
+	struct sim_pte_ref v[];
+};
+
+static int pte_list_add(struct sim_pte_list **lp, unsigned long address,
+			void *entry)
+{
+	struct sim_pte_list *l = *lp;
+
+	if (l->npgds + l->nptes == l->cap) {
+		size_t cap = 2 * l->cap;
+
+		l = realloc(l, sizeof(*l) + cap * sizeof(l->v[0]));
+		if (!l)
+			return -1;
+		l->cap = cap;
+		*lp = l;
+	}
+	l->v[l->npgds + l->nptes].address = address;
+	l->v[l->npgds + l->nptes].entry = entry;
+	return 0;
+}
+
+/* mm's list, made again if a pte changed since; NULL: out of host memory */
+static struct sim_pte_list *pte_list(struct mm_struct *mm)
+{
+	struct sim_pte_list *l = mm->sim_ptes;
+	unsigned long i, j;
+
+	if (l && l->gen == mm->sim_pte_gen)
+		return l;
+	if (!l) {
+		l = malloc(sizeof(*l) + 16 * sizeof(l->v[0]));
+		if (!l)
+			return NULL;
+		l->cap = 16;
+		mm->sim_ptes = l;
+	}
+	l->npgds = l->nptes = 0;
+	for (i = 0; mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+		if (pgd_none(mm->pgd[i]))
+			continue;
+		if (pte_list_add(&mm->sim_ptes, i << PGDIR_SHIFT,
+				 &mm->pgd[i]))
+			goto nomem;
+		mm->sim_ptes->npgds++;
+	}
+	l = mm->sim_ptes;
+	for (i = 0; i < l->npgds; i++) {
+		pte_t *table = pte_table(*(pgd_t *)l->v[i].entry);
+
+		for (j = 0; j < PTRS_PER_PTE; j++) {
+			if (pte_none(table[j]))
+				continue;
+			if (pte_list_add(&mm->sim_ptes,
+					 l->v[i].address | (j << PAGE_SHIFT),
+					 &table[j]))
+				goto nomem;
+			l = mm->sim_ptes;
+			l->nptes++;
+		}
+	}
+	l->gen = mm->sim_pte_gen;
+	return l;
+nomem:
+	sim_forget_ptes(mm);
+	return NULL;
+}
+
+/* sim: mm is going; so is its list. */
+void sim_forget_ptes(struct mm_struct *mm)
+{
+	free(mm->sim_ptes);
+	mm->sim_ptes = NULL;
+}
+
+/*
  * sim: call fn(arg, address, pte) for every non-empty pte of mm's user
  * space, in address order; stop at the first non-zero return and pass it
  * on. The invariant checks count ptes with it (rss, frame and slot counts).
+ * Out of host memory for the list it scans the tables themselves.
  */
 int sim_walk_ptes(struct mm_struct *mm,
 		  int (*fn)(void *arg, unsigned long address, pte_t *pte),
 		  void *arg)
 {
+	struct sim_pte_list *l = pte_list(mm);
 	unsigned long i, j;
 	int ret;
 
-	for (i = 0; mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+	for (i = 0; l && i < l->nptes; i++) {
+		struct sim_pte_ref *r = &l->v[l->npgds + i];
+
+		ret = fn(arg, r->address, r->entry);
+		if (ret)
+			return ret;
+	}
+	for (i = 0; !l && mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
 		pte_t *table;
 
 		if (pgd_none(mm->pgd[i]))
@@ -91,6 +204,30 @@ int sim_walk_ptes(struct mm_struct *mm,
 			if (ret)
 				return ret;
 		}
+	}
+	return 0;
+}
+
+/* sim: fn(arg, address, pgd) for every present pgd entry of user space. */
+int sim_walk_pgds(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pgd_t *pgd),
+		  void *arg)
+{
+	struct sim_pte_list *l = pte_list(mm);
+	unsigned long i;
+	int ret;
+
+	for (i = 0; l && i < l->npgds; i++) {
+		ret = fn(arg, l->v[i].address, l->v[i].entry);
+		if (ret)
+			return ret;
+	}
+	for (i = 0; !l && mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+		if (pgd_none(mm->pgd[i]))
+			continue;
+		ret = fn(arg, i << PGDIR_SHIFT, &mm->pgd[i]);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
@@ -109,6 +246,8 @@ static pte_t *pte_alloc(struct mm_struct *mm, pgd_t *pgd,
 			return NULL;
 		}
 		clear_user_highpage(new);
+		new->sim_pt_mm = mm;	/* sim: whose ptes set_pte changes */
+		mm->sim_pte_gen++;	/* sim: a table more to walk */
 		pgd->pgd = (uint32_t)(page_to_pfn(new) << PAGE_SHIFT) |
 			   _PAGE_TABLE;
 		sim_note("mm", "page table page#%lu covers %#lx-%#lx",
@@ -116,7 +255,6 @@ static pte_t *pte_alloc(struct mm_struct *mm, pgd_t *pgd,
 			 (address & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE - 1);
 		TRACE_EXIT();
 	}
-	(void)mm;
 	return pte_table(*pgd) + pte_index(address);
 }
 
@@ -149,7 +287,7 @@ static int do_no_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	entry = mk_pte(new_page, vma->vm_page_prot);
 	if (write_access)
 		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
-	*page_table = entry;
+	set_pte(page_table, entry);
 	sim_note("mm", "pte %#lx -> page#%lu %s%s, page count %d, rss %lu",
 		 address & PAGE_MASK, page_to_pfn(new_page),
 		 pte_write(entry) ? "rw" : "ro",
@@ -175,7 +313,7 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	entry = mk_pte(page, vma->vm_page_prot);
 	if (write_access)
 		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
-	*page_table = entry;
+	set_pte(page_table, entry);
 	lru_cache_add(page);
 	mark_page_accessed(page);
 	return TRACE_RET_INT(VM_FAULT_MINOR);
@@ -194,7 +332,8 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	(void)mm;
 	if (vma->vm_flags & VM_SHARED) {
 		/* sim: shared vmas always get writable ptes; make it so */
-		page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
+		pte.pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
+		set_pte(page_table, pte);	/* establish_pte */
 		return TRACE_RET_INT(VM_FAULT_MINOR);
 	}
 	/* TryLockPage + can_share_swap_page(): nobody else has the page */
@@ -205,8 +344,8 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		reuse = can_share_swap_page(old_page);
 		UnlockPage(old_page);
 		if (reuse) {
-			page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY |
-					       _PAGE_ACCESSED;
+			pte.pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
+			set_pte(page_table, pte);	/* establish_pte */
 			sim_note("mm", "pte %#lx -> page#%lu reused, now rw "
 				 "dirty", address & PAGE_MASK,
 				 page_to_pfn(old_page));
@@ -228,8 +367,9 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	memcpy(page_address(new_page), page_address(old_page), PAGE_SIZE);
 	if (page_table->pte_low == pte.pte_low) {
 		/* break_cow */
-		*page_table = mk_pte(new_page, vma->vm_page_prot);
-		page_table->pte_low |= _PAGE_RW | _PAGE_DIRTY;
+		pte = mk_pte(new_page, vma->vm_page_prot);
+		pte.pte_low |= _PAGE_RW | _PAGE_DIRTY;
+		set_pte(page_table, pte);
 		lru_cache_add(new_page);
 		new_page = old_page;	/* drop the old pte's reference */
 	}
@@ -279,7 +419,7 @@ static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (write_access && can_share_swap_page(page))
 		pte.pte_low |= _PAGE_RW | _PAGE_DIRTY;
 	UnlockPage(page);
-	*page_table = pte;
+	set_pte(page_table, pte);
 	sim_note("mm", "pte %#lx -> page#%lu from swap, page count %d, rss %lu",
 		 address & PAGE_MASK, page_to_pfn(page), page_count(page),
 		 mm->rss);
@@ -312,7 +452,7 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		entry.pte_low |= _PAGE_DIRTY;
 	}
 	entry.pte_low |= _PAGE_ACCESSED;
-	*pte = entry;
+	set_pte(pte, entry);
 	return TRACE_RET_INT(VM_FAULT_MINOR);
 }
 
@@ -355,10 +495,9 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 			addr = (addr | (PGDIR_SIZE - 1)) + 1 - PAGE_SIZE;
 			continue;
 		}
-		pte = *ptep;
-		if (pte_none(pte))
+		if (pte_none(*ptep))
 			continue;
-		ptep->pte_low = 0;
+		pte = ptep_get_and_clear(ptep);
 		if (!pte_present(pte)) {
 			/* an anonymous page's swap pte: its slot goes */
 			sim_note("mm", "swap pte %#lx (slot %u) cleared", addr,
@@ -411,20 +550,20 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		if (!pte_present(pte)) {
 			/* a swap pte: both name the slot now */
 			swap_duplicate(pte_to_swp_entry(pte));
-			*dst_pte = pte;
+			set_pte(dst_pte, pte);
 			continue;
 		}
 		/* COW mapping: write-protect it in the parent and the child */
 		if (cow) {
-			src_pte->pte_low &= ~_PAGE_RW;
-			pte = *src_pte;
+			pte.pte_low &= ~_PAGE_RW;	/* ptep_set_wrprotect */
+			set_pte(src_pte, pte);
 		}
 		/* shared mapping: mark it clean in the child */
 		if (vma->vm_flags & VM_SHARED)
 			pte.pte_low &= ~_PAGE_DIRTY;
 		pte.pte_low &= ~_PAGE_ACCESSED;		/* pte_mkold */
 		get_page(pte_page(pte));
-		*dst_pte = pte;
+		set_pte(dst_pte, pte);
 		dst->rss++;
 	}
 	return TRACE_RET(0);
@@ -444,6 +583,8 @@ void clear_page_tables(struct mm_struct *mm, unsigned long first, int nr)
 		sim_note("mm", "page table page#%u for %#lx-%#lx freed",
 			 pgd->pgd >> PAGE_SHIFT, first << PGDIR_SHIFT,
 			 (first << PGDIR_SHIFT) + PGDIR_SIZE - 1);
+		pfn_to_page(pgd->pgd >> PAGE_SHIFT)->sim_pt_mm = NULL;
+		mm->sim_pte_gen++;	/* sim: a table less to walk */
 		__free_page(pfn_to_page(pgd->pgd >> PAGE_SHIFT));
 		pgd->pgd = 0;
 	}

@@ -27,11 +27,15 @@ static void change_protection(unsigned long start, unsigned long end,
 
 	TRACE_ENTER("%#lx-%#lx, prot %#x", start, end, newprot.pgprot);
 	for (addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *pte = sim_pte_lookup(current->mm, addr);
+		pte_t *pte = sim_pte_lookup(current->mm, addr), entry;
 
 		if (!pte || !pte_present(*pte))
 			continue;
-		pte->pte_low = (pte->pte_low & _PAGE_CHG_MASK) | newprot.pgprot;
+		/* ptep_get_and_clear, then set_pte of pte_modify's */
+		entry = ptep_get_and_clear(pte);
+		entry.pte_low = (entry.pte_low & _PAGE_CHG_MASK) |
+				newprot.pgprot;
+		set_pte(pte, entry);
 	}
 	TRACE_EXIT();
 }

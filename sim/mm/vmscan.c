@@ -50,8 +50,8 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	int freeable;
 
 	/* don't look at this pte if it has been accessed recently */
-	if ((vma->vm_flags & VM_LOCKED) || pte_young(*page_table)) {
-		page_table->pte_low &= ~_PAGE_ACCESSED;
+	if ((vma->vm_flags & VM_LOCKED) ||
+	    ptep_test_and_clear_young(page_table)) {
 		mark_page_accessed(page);
 		return 0;
 	}
@@ -61,8 +61,7 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		return 0;
 	LockPage(page);
 
-	pte = *page_table;
-	page_table->pte_low = 0;
+	pte = ptep_get_and_clear(page_table);
 	if (pte_dirty(pte))
 		set_page_dirty(page);
 
@@ -70,7 +69,7 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		entry.val = page->index;
 		swap_duplicate(entry);
 set_swap_pte:
-		*page_table = swp_entry_to_pte(entry);
+		set_pte(page_table, swp_entry_to_pte(entry));
 drop_pte:
 		mm->rss--;
 		sim_reclaim_work++;
@@ -103,7 +102,7 @@ drop_pte:
 		swap_free(entry);
 	}
 	/* no swap: keep it mapped */
-	*page_table = pte;
+	set_pte(page_table, pte);
 	UnlockPage(page);
 	return 0;
 }

@@ -3,7 +3,7 @@
  * tests/mm/test_memory.c - sim/mm/memory.c with the fault path around it
  * (sim/arch/fault.c, sim/mmu.c): pte_alloc, handle_mm_fault,
  * handle_pte_fault, do_no_page, do_anonymous_page, do_wp_page,
- * zap_page_range, and do_page_fault's signals.
+ * zap_page_range, do_page_fault's signals, and sim_walk_ptes' kept list.
  * Accesses go through sim_user_access, as a program's loads and stores
  * would: a missing pte faults, the handler maps the page, the bytes move.
  * The ptes are read back with sim_pte_lookup and compared bit for bit with
@@ -17,6 +17,7 @@
 #include "linux/mm.h"
 #include "linux/shm.h"
 #include "linux/shmem_fs.h"
+#include "linux/swap.h"
 #include "sim/mmu.h"
 #include "sim/shm_views.h"
 
@@ -562,6 +563,108 @@ static void test_do_no_page__after_zap_maps_the_cached_page_again(
 	assert_int_equal(page_count(page), 2);
 }
 
+/* ---- sim_walk_ptes: the kept list is what a fresh scan finds ---------- */
+
+struct walk_log {
+	unsigned long addr[64];
+	size_t n;
+};
+
+static int log_pte(void *arg, unsigned long address, pte_t *pte)
+{
+	struct walk_log *l = arg;
+
+	assert_false(pte_none(*pte));
+	assert_true(l->n < 64);
+	l->addr[l->n++] = address;
+	return 0;
+}
+
+static int log_pgd(void *arg, unsigned long address, pgd_t *pgd)
+{
+	struct walk_log *l = arg;
+
+	assert_false(pgd_none(*pgd));
+	assert_true(l->n < 64);
+	l->addr[l->n++] = address;
+	return 0;
+}
+
+/* Fails unless both walks of mm give what its tables hold, in order. */
+static void assert_walks_match_tables(struct mm_struct *mm)
+{
+	struct walk_log ptes = { { 0 }, 0 }, pgds = { { 0 }, 0 };
+	size_t np = 0, nt = 0;
+	unsigned long i, j;
+
+	assert_int_equal(sim_walk_ptes(mm, log_pte, &ptes), 0);
+	assert_int_equal(sim_walk_pgds(mm, log_pgd, &pgds), 0);
+	for (i = 0; i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+		pte_t *table;
+
+		if (pgd_none(mm->pgd[i]))
+			continue;
+		assert_true(nt < pgds.n);
+		assert_int_equal(pgds.addr[nt++], i << PGDIR_SHIFT);
+		table = page_address(pfn_to_page(mm->pgd[i].pgd >> PAGE_SHIFT));
+		for (j = 0; j < PTRS_PER_PTE; j++) {
+			if (pte_none(table[j]))
+				continue;
+			assert_true(np < ptes.n);
+			assert_int_equal(ptes.addr[np++],
+					 (i << PGDIR_SHIFT) | (j << PAGE_SHIFT));
+		}
+	}
+	assert_int_equal(np, ptes.n);
+	assert_int_equal(nt, pgds.n);
+}
+
+/*
+ * Every way a pte comes and goes (a fault, a second table, mprotect, zap
+ * by munmap, fork's copy, reclaim's unmap, exit's free of the tables):
+ * after each, the walks, kept between checks, match a fresh scan.
+ */
+static void test_sim_walk_ptes__kept_list_follows_every_pte_write(
+	void **state)
+{
+	struct task_struct *tsk, *child;
+	unsigned long addr, far;
+	long id, pid;
+	int i;
+
+	(void)state;
+	tsk = sim_task("a", 500, 100);
+	assert_walks_match_tables(tsk->mm);
+	id = make_segment(4 * 4096);
+	addr = attach(id, 0, 0);
+	assert_walks_match_tables(tsk->mm);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(sim_user_touch(addr + i * 4096UL, 1), 0);
+		assert_walks_match_tables(tsk->mm);
+	}
+	far = attach(id, BASE + 0x800000, 0);	/* a second page table */
+	assert_int_equal(far, BASE + 0x800000);
+	assert_int_equal(sim_user_touch(far, 0), 0);
+	assert_walks_match_tables(tsk->mm);
+	assert_errno(sys_mprotect(addr + 4096, 4096, PROT_READ), 0);
+	assert_walks_match_tables(tsk->mm);
+	assert_errno(sys_munmap(addr + 2 * 4096, 4096), 0);
+	assert_walks_match_tables(tsk->mm);
+	pid = do_fork(0, "b");
+	assert_true(pid > 0);
+	child = sim_find_task_by_pid((pid_t)pid);
+	assert_non_null(child);
+	assert_walks_match_tables(tsk->mm);
+	assert_walks_match_tables(child->mm);
+	sim_pressure(1000);		/* reclaim unmaps what it can */
+	assert_walks_match_tables(tsk->mm);
+	assert_walks_match_tables(child->mm);
+	assert_int_equal(sim_user_touch(addr, 1), 0);
+	assert_walks_match_tables(tsk->mm);
+	assert_errno(sys_shmdt((char *)far), 0);	/* its table goes */
+	assert_walks_match_tables(tsk->mm);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, sim_setup, sim_teardown)
 
 int main(int argc, char **argv)
@@ -588,6 +691,7 @@ int main(int argc, char **argv)
 		T(test_zap_page_range__drops_ptes_rss_and_page_counts),
 		T(test_zap_page_range__clean_pte_leaves_page_clean),
 		T(test_do_no_page__after_zap_maps_the_cached_page_again),
+		T(test_sim_walk_ptes__kept_list_follows_every_pte_write),
 	};
 
 	return sim_test_main(tests, sizeof(tests) / sizeof(tests[0]), argc,

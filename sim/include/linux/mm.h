@@ -96,6 +96,7 @@ typedef struct page {
 	unsigned long flags;
 	struct list_head lru;		/* active or inactive list */
 	void *virtual;			/* sim: the frame's bytes in the arena */
+	struct mm_struct *sim_pt_mm;	/* sim: a page table's mm, else NULL */
 } mem_map_t;
 
 /* page->flags bits */
@@ -225,6 +226,46 @@ static inline struct page *virt_to_page(const void *kaddr)
 			  >> PAGE_SHIFT);
 }
 
+/*
+ * include/asm-i386/pgtable-2level.h: every pte is written through these.
+ * sim: each write also tells sim_pte_written(), which bumps the page
+ * table's mm's sim_pte_gen; sim_walk_ptes keeps its list of an mm's ptes
+ * for as long as that stays the same.
+ */
+void sim_pte_written(pte_t *ptep);
+
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	*ptep = pte;
+	sim_pte_written(ptep);
+}
+
+static inline void pte_clear(pte_t *ptep)
+{
+	pte_t none = { 0 };
+
+	set_pte(ptep, none);
+}
+
+static inline pte_t ptep_get_and_clear(pte_t *ptep)
+{
+	pte_t pte = *ptep;
+
+	pte_clear(ptep);
+	return pte;
+}
+
+static inline int ptep_test_and_clear_young(pte_t *ptep)
+{
+	pte_t pte = *ptep;
+
+	if (!(pte.pte_low & _PAGE_ACCESSED))
+		return 0;
+	pte.pte_low &= ~_PAGE_ACCESSED;
+	set_pte(ptep, pte);
+	return 1;
+}
+
 /* sim: trace a page result as page#PFN, NULL or -ERRNO */
 struct page *sim_trace_ret_page(const char *func, struct page *page)
 	SIM_TRACE_COLD;
@@ -321,6 +362,8 @@ struct mm_struct {
 	unsigned long def_flags;
 	unsigned long swap_address;
 	unsigned int sim_id;
+	unsigned long sim_pte_gen;	/* sim: bumped by every pte write */
+	struct sim_pte_list *sim_ptes;	/* sim: sim_walk_ptes' list */
 };
 
 /* fault codes of handle_mm_fault (2.4 returns plain numbers) */
@@ -384,6 +427,10 @@ pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address);
 int sim_walk_ptes(struct mm_struct *mm,
 		  int (*fn)(void *arg, unsigned long address, pte_t *pte),
 		  void *arg);
+int sim_walk_pgds(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pgd_t *pgd),
+		  void *arg);
+void sim_forget_ptes(struct mm_struct *mm);
 
 /* sim/mm/filemap.c (mm/filemap.c) */
 extern unsigned long page_cache_size;
