@@ -78,7 +78,7 @@ struct mm_struct *mm_alloc(void)
 		mm->sim_id = mm_cachep->sim_last_id;
 		mm = mm_init(mm);
 	}
-	return TRACE_RET_OBJ(mm, "mm", sim_id);
+	return TRACE_RET_MM(mm);
 }
 
 /* The last reference to the struct itself: free the pgd and the mm. */

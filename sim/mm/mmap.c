@@ -71,7 +71,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 				mm->mmap_cache = vma;
 		}
 	}
-	return TRACE_RET_OBJ(vma, "vma", sim_id);
+	return TRACE_RET_VMA(vma);
 }
 
 /*
@@ -167,7 +167,7 @@ find_vma_prepare(struct mm_struct *mm, unsigned long addr,
 	*rb_link = __rb_link;
 	*rb_parent = __rb_parent;
 out:
-	return TRACE_RET_OBJ(vma, "vma", sim_id);
+	return TRACE_RET_VMA(vma);
 }
 
 static void __vma_link_list(struct mm_struct *mm, struct vm_area_struct *vma,
@@ -809,7 +809,7 @@ static unsigned long count_present_ptes(struct mm_struct *mm)
 }
 
 /*
- * mm/mmap.c's validate_mm, made always-on: facts 7.1 items 1-6.
+ * mm/mmap.c's validate_mm, made always-on: docs/invariants.md items 1-6.
  * Returns 0, or the number of the broken invariant with a message in why.
  */
 int sim_mm_check(struct mm_struct *mm, char *why, size_t len)

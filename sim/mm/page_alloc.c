@@ -216,3 +216,17 @@ struct page *sim_trace_ret_page(const char *func, struct page *page)
 		sim_trace_exit(func, "page#%lu", page_to_pfn(page));
 	return page;
 }
+
+/* A nopage result: page#PFN, or the sentinel NOPAGE_SIGBUS or NOPAGE_OOM */
+struct page *sim_trace_ret_nopage(const char *func, struct page *page)
+{
+	if (!sim_trace.printing)
+		sim_trace_exit(func, NULL);	/* counts, and stops */
+	else if (page == NOPAGE_SIGBUS)
+		sim_trace_exit(func, "NOPAGE_SIGBUS");
+	else if (page == NOPAGE_OOM)
+		sim_trace_exit(func, "NOPAGE_OOM");
+	else
+		sim_trace_exit(func, "page#%lu", page_to_pfn(page));
+	return page;
+}

@@ -448,16 +448,11 @@ struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long address,
 	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, address);
 	idx = (address - vma->vm_start) >> PAGE_CACHE_SHIFT;
 	idx += vma->vm_pgoff;
-	shmem_getpage(inode, idx, &page);
-	if (page == NOPAGE_SIGBUS) {
-		TRACE_EXIT_FMT("NOPAGE_SIGBUS");
-		return page;
-	}
-	if (page == NOPAGE_OOM) {
-		TRACE_EXIT_FMT("NOPAGE_OOM");
-		return page;
-	}
-	return TRACE_RET_PAGE(page);
+	/* on an error shmem_getpage left NOPAGE_SIGBUS or NOPAGE_OOM */
+	if (shmem_getpage(inode, idx, &page))
+		return TRACE_RET_NOPAGE(page);
+	/* flush_page_to_ram: nothing to do on i386 */
+	return TRACE_RET_NOPAGE(page);
 }
 
 /* SHM_LOCK / SHM_UNLOCK: a locked inode's pages are never written out. */
@@ -494,7 +489,7 @@ static struct inode *shmem_get_inode(struct super_block *sb, int mode,
 	(void)dev;
 	TRACE_ENTER("%#o", mode);
 	if (!sbinfo->free_inodes)
-		return TRACE_RET_OBJ((struct inode *)NULL, "inode", sim_id);
+		return TRACE_RET_INODE(NULL);
 	sbinfo->free_inodes--;
 
 	inode = new_inode(sb);
@@ -526,7 +521,7 @@ static struct inode *shmem_get_inode(struct super_block *sb, int mode,
 			break;
 		}
 	}
-	return TRACE_RET_OBJ(inode, "inode", sim_id);
+	return TRACE_RET_INODE(inode);
 }
 
 /*
@@ -557,17 +552,15 @@ static struct super_block *shmem_read_super(struct super_block *sb,
 	sb->s_op = &shmem_ops;
 	inode = shmem_get_inode(sb, S_IFDIR | S_IRWXUGO | S_ISVTX, 0);
 	if (!inode)
-		return TRACE_RET_OBJ((struct super_block *)NULL,
-				     "super_block", sim_id);
+		return TRACE_RET_SB(NULL);
 
 	root = d_alloc_root(inode);
 	if (!root) {
 		iput(inode);
-		return TRACE_RET_OBJ((struct super_block *)NULL,
-				     "super_block", sim_id);
+		return TRACE_RET_SB(NULL);
 	}
 	sb->s_root = root;
-	return TRACE_RET_OBJ(sb, "super_block", sim_id);
+	return TRACE_RET_SB(sb);
 }
 
 static void shmem_set_size(struct shmem_sb_info *info,
@@ -679,11 +672,9 @@ struct file *shmem_file_setup(char *name, long long size)
 	TRACE_ENTER("\"%s\", %lld", name, size);
 	if (size > (long long)((unsigned long long)SHMEM_MAX_BLOCKS <<
 			       PAGE_CACHE_SHIFT))
-		return TRACE_RET_OBJ((struct file *)ERR_PTR(-EINVAL), "file",
-				     sim_id);
+		return TRACE_RET_FILE(ERR_PTR(-EINVAL));
 	if (!vm_enough_memory(size >> PAGE_CACHE_SHIFT))
-		return TRACE_RET_OBJ((struct file *)ERR_PTR(-ENOMEM), "file",
-				     sim_id);
+		return TRACE_RET_FILE(ERR_PTR(-ENOMEM));
 
 	this.name = (const unsigned char *)name;
 	this.len = strlen(name);
@@ -691,8 +682,7 @@ struct file *shmem_file_setup(char *name, long long size)
 	root = shm_mnt->mnt_root;
 	dentry = d_alloc(root, &this);
 	if (!dentry)
-		return TRACE_RET_OBJ((struct file *)ERR_PTR(-ENOMEM), "file",
-				     sim_id);
+		return TRACE_RET_FILE(ERR_PTR(-ENOMEM));
 
 	error = -ENFILE;
 	file = get_empty_filp();
@@ -715,13 +705,13 @@ struct file *shmem_file_setup(char *name, long long size)
 	sim_note("shmem", "file#%u -> dentry#%u \"%s\" -> inode#%u, "
 		 "i_size %lld", file->sim_id, dentry->sim_id, name,
 		 inode->sim_id, size);
-	return TRACE_RET_OBJ(file, "file", sim_id);
+	return TRACE_RET_FILE(file);
 
 close_file:
 	put_filp(file);
 put_dentry:
 	dput(dentry);
-	return TRACE_RET_OBJ((struct file *)ERR_PTR(error), "file", sim_id);
+	return TRACE_RET_FILE(ERR_PTR(error));
 }
 
 /* mmap(MAP_SHARED|MAP_ANONYMOUS): back the vma with a "dev/zero" file. */

@@ -343,7 +343,7 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	}
 	dentry_stat.nr_dentry++;
 out:
-	return TRACE_RET_OBJ(dentry, "dentry", sim_id);
+	return TRACE_RET_DENTRY(dentry);
 }
 
 /*
@@ -377,7 +377,7 @@ struct dentry *d_alloc_root(struct inode *root_inode)
 			d_instantiate(res, root_inode);
 		}
 	}
-	return TRACE_RET_OBJ(res, "dentry", sim_id);
+	return TRACE_RET_DENTRY(res);
 }
 
 /* include/linux/dcache.h */

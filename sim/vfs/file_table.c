@@ -85,7 +85,7 @@ new_one:
 		list_add(&f->f_list, &anon_list);
 		sim_note("file", "file#%u f_count 1, at the head of anon_list",
 			 f->sim_id);
-		return TRACE_RET_OBJ(f, "file", sim_id);
+		return TRACE_RET_FILE(f);
 	}
 	/*
 	 * Use a reserved one if we're the superuser
@@ -114,7 +114,7 @@ new_one:
 	}
 fail:
 	f = NULL;
-	return TRACE_RET_OBJ(f, "file", sim_id);
+	return TRACE_RET_FILE(f);
 }
 
 /*

@@ -234,7 +234,7 @@ struct inode *get_empty_inode(void)
 	inode = __get_empty_inode(last_ino + 1);
 	if (inode)
 		++last_ino;
-	return TRACE_RET_OBJ(inode, "inode", sim_id);
+	return TRACE_RET_INODE(inode);
 }
 
 /*
@@ -253,7 +253,7 @@ struct inode *iget(struct super_block *sb, unsigned long ino)
 		inode->i_dev = sb->s_dev;
 		inode->i_blkbits = sb->s_blocksize_bits;
 	}
-	return TRACE_RET_OBJ(inode, "inode", sim_id);
+	return TRACE_RET_INODE(inode);
 }
 
 /*
@@ -280,7 +280,7 @@ struct inode *new_inode(struct super_block *sb)
 		inode->i_dev = sb->s_dev;
 		inode->i_blkbits = sb->s_blocksize_bits;
 	}
-	return TRACE_RET_OBJ(inode, "inode", sim_id);
+	return TRACE_RET_INODE(inode);
 }
 
 /*

@@ -76,7 +76,7 @@ struct vfsmount *alloc_vfsmnt(void)
 		mnt->sim_id = mnt_cache->sim_last_id;
 		sim_mount_register(mnt);
 	}
-	return TRACE_RET_OBJ(mnt, "vfsmount", sim_id);
+	return TRACE_RET_MNT(mnt);
 }
 
 void free_vfsmnt(struct vfsmount *mnt)
@@ -167,10 +167,10 @@ static struct super_block *rootfs_read_super(struct super_block *sb,
 		goto fail;
 	}
 	sb->s_root = root;
-	return TRACE_RET_OBJ(sb, "super_block", sim_id);
+	return TRACE_RET_SB(sb);
 fail:
 	sb = NULL;
-	return TRACE_RET_OBJ(sb, "super_block", sim_id);
+	return TRACE_RET_SB(sb);
 }
 
 /* DECLARE_FSTYPE(root_fs_type, "rootfs", rootfs_read_super, FS_NOMOUNT) */

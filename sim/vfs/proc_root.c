@@ -67,14 +67,14 @@ static struct super_block *proc_read_super(struct super_block *s, void *data,
 	/* parse_options(data, ...): no options, so current's uid and gid */
 	root_inode->i_uid = current->uid;
 	root_inode->i_gid = current->gid;
-	return TRACE_RET_OBJ(s, "super_block", sim_id);
+	return TRACE_RET_SB(s);
 
 out_no_root:
 	/* 2.4.16 printk()s this */
 	sim_trace_comment("proc_read_super: get root inode failed");
 	iput(root_inode);
 	s = NULL;
-	return TRACE_RET_OBJ(s, "super_block", sim_id);
+	return TRACE_RET_SB(s);
 }
 
 /* DECLARE_FSTYPE(proc_fs_type, "proc", proc_read_super, FS_SINGLE) */

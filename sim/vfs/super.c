@@ -235,7 +235,7 @@ static struct super_block *alloc_super(void)
 		s->s_maxbytes = MAX_NON_LFS;
 		s->sim_id = ++sb_last_id;
 	}
-	return TRACE_RET_OBJ(s, "super_block", sim_id);
+	return TRACE_RET_SB(s);
 }
 
 /* s_count reaching 0 frees the superblock. */
@@ -285,7 +285,7 @@ static struct super_block *read_super(kdev_t dev, struct block_device *bdev,
 		goto out_fail;
 	s->s_flags |= MS_ACTIVE;
 out:
-	return TRACE_RET_OBJ(s, "super_block", sim_id);
+	return TRACE_RET_SB(s);
 
 out_fail:
 	s->s_dev = 0;
@@ -295,7 +295,7 @@ out_fail:
 	s->s_count -= S_BIAS;
 	put_super(s);
 	s = NULL;
-	return TRACE_RET_OBJ(s, "super_block", sim_id);
+	return TRACE_RET_SB(s);
 }
 
 /*
@@ -329,7 +329,7 @@ static struct super_block *get_sb_bdev(struct file_system_type *fs_type,
 	TRACE_ENTER("\"%s\", \"%s\"", fs_type->name, dev_name);
 	(void)flags;
 	(void)data;
-	return TRACE_RET_OBJ(sb, "super_block", sim_id);
+	return TRACE_RET_SB(sb);
 }
 
 /*
@@ -350,12 +350,12 @@ struct super_block *get_sb_nodev(struct file_system_type *fs_type, int flags,
 		sb = read_super(dev, NULL, fs_type, flags, data);
 		if (sb) {
 			get_filesystem(fs_type);
-			return TRACE_RET_OBJ(sb, "super_block", sim_id);
+			return TRACE_RET_SB(sb);
 		}
 		put_unnamed_dev(dev);
 	}
 	sb = ERR_PTR(error);
-	return TRACE_RET_OBJ(sb, "super_block", sim_id);
+	return TRACE_RET_SB(sb);
 }
 
 /*
@@ -374,7 +374,7 @@ struct super_block *get_sb_single(struct file_system_type *fs_type, int flags,
 	s = alloc_super();
 	if (!s) {
 		s = ERR_PTR(-ENOMEM);
-		return TRACE_RET_OBJ(s, "super_block", sim_id);
+		return TRACE_RET_SB(s);
 	}
 	if (!list_empty(&fs_type->fs_supers)) {
 		old = list_entry(fs_type->fs_supers.next, struct super_block,
@@ -387,13 +387,13 @@ struct super_block *get_sb_single(struct file_system_type *fs_type, int flags,
 			BUG();
 		put_super(s);
 		/* sim: do_remount_sb(old, flags, data): no remount_fs here */
-		return TRACE_RET_OBJ(old, "super_block", sim_id);
+		return TRACE_RET_SB(old);
 	}
 	dev = get_unnamed_dev();
 	if (!dev) {
 		put_super(s);
 		s = ERR_PTR(-EMFILE);
-		return TRACE_RET_OBJ(s, "super_block", sim_id);
+		return TRACE_RET_SB(s);
 	}
 	s->s_dev = dev;
 	s->s_flags = flags;
@@ -408,7 +408,7 @@ struct super_block *get_sb_single(struct file_system_type *fs_type, int flags,
 		goto out_fail;
 	s->s_flags |= MS_ACTIVE;
 	get_filesystem(fs_type);
-	return TRACE_RET_OBJ(s, "super_block", sim_id);
+	return TRACE_RET_SB(s);
 
 out_fail:
 	s->s_dev = 0;
@@ -419,7 +419,7 @@ out_fail:
 	put_super(s);
 	put_unnamed_dev(dev);
 	s = ERR_PTR(-EINVAL);
-	return TRACE_RET_OBJ(s, "super_block", sim_id);
+	return TRACE_RET_SB(s);
 }
 
 /*
@@ -493,20 +493,20 @@ struct vfsmount *do_kern_mount(const char *type, int flags, const char *name,
 	/* sim: strnlen does the kernel's memchr(type, 0, PAGE_SIZE) */
 	if (!type || strnlen(type, PAGE_SIZE) == PAGE_SIZE) {
 		mnt = ERR_PTR(-EINVAL);
-		return TRACE_RET_OBJ(mnt, "vfsmount", sim_id);
+		return TRACE_RET_MNT(mnt);
 	}
 
 	/* we need capabilities... */
 	if (!capable(CAP_SYS_ADMIN)) {
 		mnt = ERR_PTR(-EPERM);
-		return TRACE_RET_OBJ(mnt, "vfsmount", sim_id);
+		return TRACE_RET_MNT(mnt);
 	}
 
 	/* ... filesystem driver... */
 	fstype = get_fs_type(type);
 	if (!fstype) {
 		mnt = ERR_PTR(-ENODEV);
-		return TRACE_RET_OBJ(mnt, "vfsmount", sim_id);
+		return TRACE_RET_MNT(mnt);
 	}
 
 	/* ... allocated vfsmount... */
@@ -540,7 +540,7 @@ struct vfsmount *do_kern_mount(const char *type, int flags, const char *name,
 	/* sim: up_write(&sb->s_umount) omitted */
 fs_out:
 	put_filesystem(fstype);
-	return TRACE_RET_OBJ(mnt, "vfsmount", sim_id);
+	return TRACE_RET_MNT(mnt);
 }
 
 struct vfsmount *kern_mount(struct file_system_type *type)
@@ -549,5 +549,5 @@ struct vfsmount *kern_mount(struct file_system_type *type)
 
 	TRACE_ENTER("\"%s\"", type->name);
 	mnt = do_kern_mount(type->name, 0, type->name, NULL);
-	return TRACE_RET_OBJ(mnt, "vfsmount", sim_id);
+	return TRACE_RET_MNT(mnt);
 }

@@ -21,7 +21,8 @@ KINDS = {"sim_trace_enter": "enter", "sim_trace_enter_quiet": "enter",
          "sim_trace_comment_line": "note"}
 TRACER = set(KINDS) | {"sim_trace_event", "note_line", "quiet_note", "sim_trace_ret_err",
                        "sim_trace_ret_int", "sim_trace_ret_hex",
-                       "sim_trace_ret_obj", "sim_trace_ret_page"}
+                       "sim_trace_ret_obj", "sim_trace_ret_page",
+                       "sim_trace_ret_nopage"}
 
 out = open(os.environ["SHMSIM_EVENTS_OUT"], "w")
 

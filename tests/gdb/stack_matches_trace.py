@@ -22,7 +22,8 @@ import gdb
 # the tracer's own frames, between a traced function and sim_trace_event
 TRACER = {"sim_trace_enter", "sim_trace_exit", "sim_trace_ret_err",
           "sim_trace_ret_int", "sim_trace_ret_hex", "sim_trace_ret_obj",
-          "sim_trace_ret_page", "sim_trace_enter_quiet",
+          "sim_trace_ret_page", "sim_trace_ret_nopage",
+          "sim_trace_enter_quiet",
           "sim_trace_exit_quiet"}
 MAX_REPORTS = 20
 

@@ -668,7 +668,7 @@ _TRACER_FRAMES = {"sim_trace_event", "sim_trace_enter", "sim_trace_exit",
                   "quiet_note", "sim_trace_comment_line",
                   "sim_trace_ret_err", "sim_trace_ret_int",
                   "sim_trace_ret_hex", "sim_trace_ret_obj",
-                  "sim_trace_ret_page"}
+                  "sim_trace_ret_page", "sim_trace_ret_nopage"}
 
 
 def _select_kernel_frame():

@@ -326,6 +326,16 @@ struct vm_operations_struct {
 #define NOPAGE_SIGBUS	(NULL)
 #define NOPAGE_OOM	((struct page *)(-1))
 
+/* sim: trace a nopage result as page#PFN, NOPAGE_SIGBUS or NOPAGE_OOM */
+struct page *sim_trace_ret_nopage(const char *func, struct page *page)
+	SIM_TRACE_COLD;
+#if SIM_TRACE_COMPILED
+#define TRACE_RET_NOPAGE(p) \
+	SIM_TRACE_RETURN(struct page *, p, sim_trace_ret_nopage)
+#else
+#define TRACE_RET_NOPAGE(p)	(p)
+#endif
+
 struct vm_area_struct {
 	struct mm_struct *vm_mm;
 	unsigned long vm_start;

@@ -174,7 +174,7 @@ static inline void sim_trace_note_quiet(void)
 /* an address, or a negative errno carried in it (get_unmapped_area) */
 #define TRACE_RET_ADDR(v) \
 	SIM_TRACE_RETURN(unsigned long, v, sim_trace_ret_hex)
-/* an object pointer, NULL or ERR_PTR: prints dentry#3, NULL or -ENOMEM */
+/* the engine of TRACE_RET_FILE etc. (below): dentry#3, NULL or -ENOMEM */
 #define TRACE_RET_OBJ(p, kind, idfield) \
 	({ \
 		__typeof__(p) __obj = (p); \
@@ -214,5 +214,23 @@ static inline void sim_trace_note_quiet(void)
 	do { if (0) sim_trace_comment_line(__VA_ARGS__); } while (0)
 
 #endif /* SIM_TRACE_COMPILED */
+
+/*
+ * A returned object, typed: the value is evaluated once, into a pointer of
+ * the function's return type (a wrong type does not compile), and prints
+ * as kind#N, NULL or -ERRNO. TRACE_RET_OBJ is their engine only.
+ */
+#define SIM_TRACE_RET_TYPED(type, p, kind) \
+	({ type *__typed = (p); TRACE_RET_OBJ(__typed, kind, sim_id); })
+#define TRACE_RET_FILE(p)	SIM_TRACE_RET_TYPED(struct file, p, "file")
+#define TRACE_RET_DENTRY(p)	SIM_TRACE_RET_TYPED(struct dentry, p, "dentry")
+#define TRACE_RET_INODE(p)	SIM_TRACE_RET_TYPED(struct inode, p, "inode")
+#define TRACE_RET_SB(p) \
+	SIM_TRACE_RET_TYPED(struct super_block, p, "super_block")
+#define TRACE_RET_MNT(p) \
+	SIM_TRACE_RET_TYPED(struct vfsmount, p, "vfsmount")
+#define TRACE_RET_VMA(p) \
+	SIM_TRACE_RET_TYPED(struct vm_area_struct, p, "vma")
+#define TRACE_RET_MM(p)		SIM_TRACE_RET_TYPED(struct mm_struct, p, "mm")
 
 #endif /* _SIM_TRACE_H */
