@@ -328,9 +328,10 @@ static int count_pte_ref(void *arg, unsigned long address, pte_t *pte)
 }
 
 /*
- * facts 7.4 items 23 and 29: every frame's count is what the structures
- * holding it account for: the page cache (1), each pte mapping it, a page
- * table or page directory it is (1), a swap-vector page it is (1).
+ * docs/invariants.md items 23 and 29: every frame's count is what the
+ * structures holding it account for: the page cache (1), each pte mapping
+ * it, a page table or page directory it is (1), a swap-vector page it is
+ * (1).
  */
 static int sim_page_check(char *why, size_t len)
 {

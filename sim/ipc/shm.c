@@ -866,15 +866,16 @@ static int shm_check_items(struct shm_check_sets *c, char *why, size_t len)
 	}
 	if (tot != shm_tot || shm_tot >= (long)shm_ctlall) {
 		snprintf(why, len, "shm-tot: shm_tot %d, segments hold %d "
-			 "pages", shm_tot, tot);
+			 "pages, shm_ctlall %lu", shm_tot, tot,
+			 (unsigned long)shm_ctlall);
 		return 14;
 	}
 	return 0;
 }
 
 /*
- * facts 7.2, items 9-15: the id array and every live segment. Returns 0,
- * or the number of the broken invariant with a message in why.
+ * docs/invariants.md items 9-15: the id array and every live segment.
+ * Returns 0, or the number of the broken invariant with a message in why.
  */
 int sim_shm_check(char *why, size_t len)
 {

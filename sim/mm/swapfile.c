@@ -468,8 +468,9 @@ static int count_swap_pte(void *arg, unsigned long address, pte_t *pte)
 		return 0;
 	if (type >= MAX_SWAPFILES || !c->want[type] ||
 	    SWP_OFFSET(e) >= swap_info[type].max) {
-		snprintf(c->why, c->len, "swap pte %08x of mm#%u at %#lx "
-			 "names no slot", e.val, c->mm->sim_id, address);
+		snprintf(c->why, c->len, "swap_map: swap pte %08x of mm#%u "
+			 "at %#lx names no slot", e.val, c->mm->sim_id,
+			 address);
 		return 27;
 	}
 	c->want[type][SWP_OFFSET(e)]++;
@@ -497,9 +498,9 @@ static int count_swap_ptes(unsigned short **want, char *why, size_t len)
 }
 
 /*
- * facts 7.4 item 27: each slot's count is the shmem entries and swap ptes
- * naming it, plus one if its page is in the swap cache; nr_swap_pages
- * counts free slots.
+ * docs/invariants.md item 27: each slot's count is the shmem entries and
+ * swap ptes naming it, plus one if its page is in the swap cache;
+ * nr_swap_pages counts free slots.
  */
 int sim_swap_check(char *why, size_t len)
 {
@@ -520,14 +521,25 @@ int sim_swap_check(char *why, size_t len)
 		unsigned long idx;
 
 		info = list_entry(pos, struct shmem_inode_info, list);
-		for (idx = 0; idx < info->next_index; idx++) {
+		for (idx = 0; idx < info->next_index && !ret; idx++) {
 			swp_entry_t *e = shmem_swp_lookup(info, idx);
+			unsigned long t = e ? SWP_TYPE(*e) : 0;
 
-			if (e && e->val && want[SWP_TYPE(*e)])
-				want[SWP_TYPE(*e)][SWP_OFFSET(*e)]++;
+			if (!e || !e->val)
+				continue;
+			if (t >= MAX_SWAPFILES || !want[t] ||
+			    SWP_OFFSET(*e) >= swap_info[t].max) {
+				snprintf(why, len, "swap_map: shmem entry %08x "
+					 "of inode#%u at index %lu names no "
+					 "slot", e->val, info->inode->sim_id, idx);
+				ret = 27;
+				break;
+			}
+			want[t][SWP_OFFSET(*e)]++;
 		}
 	}
-	ret = count_swap_ptes(want, why, len);
+	if (!ret)
+		ret = count_swap_ptes(want, why, len);
 	for (type = 0; type < nr_swapfiles && !ret; type++) {
 		struct swap_info_struct *p = &swap_info[type];
 		unsigned long off;

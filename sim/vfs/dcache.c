@@ -32,6 +32,7 @@
 #include "linux/fs.h"
 #include "linux/slab.h"
 #include "sim/fail.h"
+#include "sim/proc.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 

@@ -2,9 +2,9 @@
 /*
  * sim/vfs/vfs_check.c - the VFS's invariants, shutdown and leak report.
  * Sim only: nothing in 2.4.16 corresponds (validate_mm is the model for
- *   the checks). Checks the VFS-only items of kernel-2.4-facts.md §7.3 and
- *   §7.5 (17, 18, 19, 31, 32) in general form, for every superblock and
- *   every vfsmount, not only the internal tmpfs.
+ *   the checks). Checks the VFS-only items of docs/invariants.md (17, 18,
+ *   19, 31, 32) in general form, for every superblock and every vfsmount,
+ *   not only the internal tmpfs.
  * Left out: anything about shm segments, shmem inodes or pages (checked by
  *   sim/ipc and sim/mm).
  * Called by: the tests and the scenario runner after every step
@@ -12,7 +12,7 @@
  *   dropped shm_mnt, sim_vfs_exit(), which ends with sim_vfs_leaks().
  *
  * The invariants. sim_vfs_check returns the number of the first broken one
- * in kernel-2.4-facts.md §7 (as sim/ipc and sim/mm do), and writes
+ * in docs/invariants.md (as sim/ipc and sim/mm do), and writes
  * "<name>: <details>" to why; several named checks share a number:
  *  17 vfs-mnt_count    every vfsmount: mnt_count == 1 + files on anon_list
  *                      with f_vfsmnt == it; its sb is on super_blocks and

@@ -61,7 +61,6 @@ char *__d_path(struct dentry *dentry, struct vfsmount *vfsmnt,
 void d_genocide(struct dentry *root);
 void shrink_dcache_parent(struct dentry *parent);
 void prune_dcache(int count);
-void sim_dump_dcache(FILE *out);
 void sim_dcache_exit(void);		/* destroy dentry_cache and filp */
 
 /* sim/vfs/inode.c (fs/inode.c) */

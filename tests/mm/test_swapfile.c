@@ -6,7 +6,8 @@
  * shrink_cache (sim/mm/shmem.c, swap_state.c, vmscan.c), the swap-in in
  * shmem_getpage_locked, shmem_truncate, and for anonymous memory
  * try_to_swap_out, do_swap_page, copy_page_range and zap_page_range.
- * The numbers are 2.4.16's (facts §2.12, §3.9, §3.10, §4.2-§4.4, §7.4):
+ * The numbers are 2.4.16's (facts §2.12, §3.9, §3.10, §4.2-§4.4;
+ * docs/invariants.md item 27):
  *   - a 16 MiB mkswap'd file has last_page 4095: slots 1..4094 (the header
  *     is slot 0, SWAP_MAP_BAD, and page 4095 is never used), priority -1;
  *   - get_swap_page hands out SWP_ENTRY(0, n), val n << 8, with count 1;

@@ -18,6 +18,7 @@
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
+#include "sim/proc.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 #include "testfs.h"

@@ -23,6 +23,7 @@ struct task_struct;
 void sim_dump_ptes(struct task_struct *tsk, FILE *out);
 int sim_dump_pagecache(int shmid, FILE *out);
 void sim_dump_objects(FILE *out);
+void sim_dump_dcache(FILE *out);	/* sim/vfs/dcache.c */
 int sim_check_all(char *why, size_t len);
 
 /* sim/dot.c (sim only): every live structure as a Graphviz digraph */
