@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/memory.c - page tables and the generic fault path.
- * Models mm/memory.c (2.4.16): pte_alloc, handle_mm_fault,
- *   handle_pte_fault, do_no_page, do_anonymous_page, do_wp_page,
- *   do_swap_page (anonymous pages' swap ptes; shmem never has them),
- *   zap_page_range, copy_page_range, clear_page_tables.
+ * Models mm/memory.c (2.4.16), in its order: clear_page_tables,
+ *   copy_page_range, zap_page_range, do_wp_page, do_swap_page (anonymous
+ *   pages' swap ptes; shmem never has them), do_anonymous_page,
+ *   do_no_page, handle_pte_fault, handle_mm_fault, pte_alloc. Before them,
+ *   sim only: sim_pte_lookup and the walks of an mm's ptes that the
+ *   invariant checks use (sim_walk_ptes, with its kept lists).
  * Left out: the zero page (simplified: do_anonymous_page gives every
  *   access its own zeroed frame), TLB and cache flushes, page_table_lock
  *   (one thread), swapin_readahead.
@@ -51,6 +53,13 @@ static inline pte_t mk_pte(struct page *page, pgprot_t prot)
 static inline struct page *pte_page(pte_t pte)
 {
 	return pfn_to_page(pte_pfn(pte));
+}
+
+static inline swp_entry_t pte_to_swp_entry(pte_t pte)
+{
+	swp_entry_t entry = { pte.pte_low };
+
+	return entry;
 }
 
 /* sim: the pte for address, or NULL when no page table covers it */
@@ -232,91 +241,124 @@ int sim_walk_pgds(struct mm_struct *mm,
 	return 0;
 }
 
-/* Find the pte slot, allocating the page-table page on first use. */
+/* defined last, where 2.4.16's mm/memory.c has it */
 static pte_t *pte_alloc(struct mm_struct *mm, pgd_t *pgd,
-			unsigned long address)
-{
-	struct page *new;
+			unsigned long address);
 
-	if (pgd_none(*pgd)) {
-		TRACE_ENTER("%#lx", address);
-		new = alloc_page(GFP_KERNEL);
-		if (!new) {
-			TRACE_EXIT();
-			return NULL;
-		}
-		clear_user_highpage(new);
-		new->sim_pt_mm = mm;	/* sim: whose ptes set_pte changes */
-		mm->sim_pte_gen++;	/* sim: a table more to walk */
-		pgd->pgd = (uint32_t)(page_to_pfn(new) << PAGE_SHIFT) |
-			   _PAGE_TABLE;
-		sim_note("mm", "page table page#%lu covers %#lx-%#lx",
-			 page_to_pfn(new), address & ~(PGDIR_SIZE - 1),
-			 (address & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE - 1);
-		TRACE_EXIT();
+/*
+ * Free the page-table pages of pgd entries [first, first+nr): exit, and
+ * free_pgtables after an unmap. Their ptes were zapped before.
+ */
+void clear_page_tables(struct mm_struct *mm, unsigned long first, int nr)
+{
+	pgd_t *pgd = mm->pgd + first;
+
+	for (; nr > 0; nr--, pgd++, first++) {
+		if (pgd_none(*pgd))
+			continue;
+		sim_note("mm", "page table page#%u for %#lx-%#lx freed",
+			 pgd->pgd >> PAGE_SHIFT, first << PGDIR_SHIFT,
+			 (first << PGDIR_SHIFT) + PGDIR_SIZE - 1);
+		pfn_to_page(pgd->pgd >> PAGE_SHIFT)->sim_pt_mm = NULL;
+		mm->sim_pte_gen++;	/* sim: a table less to walk */
+		__free_page(pfn_to_page(pgd->pgd >> PAGE_SHIFT));
+		pgd->pgd = 0;
 	}
-	return pte_table(*pgd) + pte_index(address);
 }
 
 /*
- * No pte yet: ask the vma's nopage (shmem_nopage for shm) for the page and
- * map it. Returns VM_FAULT_MAJOR (every shm first touch counts as major),
- * VM_FAULT_SIGBUS or VM_FAULT_OOM.
+ * fork: copy src's ptes of vma into dst. A private writable vma's ptes are
+ * write-protected in both (copy on write); a shared vma's stay writable
+ * and the child's copy is clean. Every copy is old; each takes a page
+ * reference and counts in dst's rss.
  */
-static int do_no_page(struct mm_struct *mm, struct vm_area_struct *vma,
-		      unsigned long address, int write_access, pte_t *page_table)
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
 {
-	struct page *new_page;
-	pte_t entry;
+	unsigned long address;
+	int cow = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE;
 
-	TRACE_ENTER("vma#%u, %#lx, %s", vma->sim_id, address,
-		    write_access ? "write" : "read");
-	new_page = vma->vm_ops->nopage(vma, address & PAGE_MASK, 0);
-	if (new_page == NOPAGE_SIGBUS)
-		return TRACE_RET_INT(VM_FAULT_SIGBUS);
-	if (new_page == NOPAGE_OOM)
-		return TRACE_RET_INT(VM_FAULT_OOM);
+	TRACE_ENTER("mm#%u <- mm#%u, vma#%u", dst->sim_id, src->sim_id,
+		    vma->sim_id);
+	for (address = vma->vm_start; address < vma->vm_end;
+	     address += PAGE_SIZE) {
+		pte_t *src_pte = sim_pte_lookup(src, address), *dst_pte;
+		pte_t pte;
 
-	/* sim: a private vma would copy the page here (never for shm) */
-	if (!pte_none(*page_table)) {
-		/* someone else mapped it meanwhile */
-		page_cache_release(new_page);
-		return TRACE_RET_INT(VM_FAULT_MINOR);
+		if (!src_pte || pte_none(*src_pte))
+			continue;
+		dst_pte = pte_alloc(dst, &dst->pgd[pgd_index(address)],
+				    address);
+		if (!dst_pte)
+			return TRACE_RET(-ENOMEM);
+		pte = *src_pte;
+		if (!pte_present(pte)) {
+			/* a swap pte: both name the slot now */
+			swap_duplicate(pte_to_swp_entry(pte));
+			set_pte(dst_pte, pte);
+			continue;
+		}
+		/* COW mapping: write-protect it in the parent and the child */
+		if (cow) {
+			pte.pte_low &= ~_PAGE_RW;	/* ptep_set_wrprotect */
+			set_pte(src_pte, pte);
+		}
+		/* shared mapping: mark it clean in the child */
+		if (vma->vm_flags & VM_SHARED)
+			pte.pte_low &= ~_PAGE_DIRTY;
+		pte.pte_low &= ~_PAGE_ACCESSED;		/* pte_mkold */
+		get_page(pte_page(pte));
+		set_pte(dst_pte, pte);
+		dst->rss++;
 	}
-	mm->rss++;
-	entry = mk_pte(new_page, vma->vm_page_prot);
-	if (write_access)
-		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
-	set_pte(page_table, entry);
-	sim_note("mm", "pte %#lx -> page#%lu %s%s, page count %d, rss %lu",
-		 address & PAGE_MASK, page_to_pfn(new_page),
-		 pte_write(entry) ? "rw" : "ro",
-		 pte_dirty(entry) ? " dirty" : "", page_count(new_page),
-		 mm->rss);
-	return TRACE_RET_INT(VM_FAULT_MAJOR);
+	return TRACE_RET(0);
 }
 
-/* Anonymous memory: a new zeroed frame of its own (simplified, see top). */
-static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
-			     pte_t *page_table, int write_access,
-			     unsigned long addr)
+/*
+ * Drop the ptes of [address, address+size): each mapped page loses the
+ * pte's reference (a dirty pte first dirties the page). rss goes down.
+ */
+void zap_page_range(struct mm_struct *mm, unsigned long address,
+		    unsigned long size)
 {
-	struct page *page;
-	pte_t entry;
+	unsigned long end = address + size, addr;
+	unsigned long freed = 0;
 
-	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, addr);
-	page = alloc_page(GFP_HIGHUSER);
-	if (!page)
-		return TRACE_RET_INT(VM_FAULT_OOM);
-	clear_user_highpage(page);
-	mm->rss++;
-	entry = mk_pte(page, vma->vm_page_prot);
-	if (write_access)
-		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
-	set_pte(page_table, entry);
-	lru_cache_add(page);
-	mark_page_accessed(page);
-	return TRACE_RET_INT(VM_FAULT_MINOR);
+	TRACE_ENTER("mm#%u, %#lx, %#lx", mm->sim_id, address, size);
+	for (addr = address; addr < end; addr += PAGE_SIZE) {
+		pte_t *ptep = sim_pte_lookup(mm, addr);
+		pte_t pte;
+		struct page *page;
+
+		if (!ptep) {
+			/* no page table: skip to the next 4 MiB */
+			addr = (addr | (PGDIR_SIZE - 1)) + 1 - PAGE_SIZE;
+			continue;
+		}
+		if (pte_none(*ptep))
+			continue;
+		pte = ptep_get_and_clear(ptep);
+		if (!pte_present(pte)) {
+			/* an anonymous page's swap pte: its slot goes */
+			sim_note("mm", "swap pte %#lx (slot %u) cleared", addr,
+				 pte.pte_low >> 8);
+			free_swap_and_cache(pte_to_swp_entry(pte));
+			continue;
+		}
+		page = pte_page(pte);
+		if (!PageReserved(page))
+			freed++;
+		if (pte_dirty(pte))
+			set_page_dirty(page);
+		sim_note("mm", "pte %#lx -> page#%lu cleared, page count %d",
+			 addr, page_to_pfn(page), page_count(page) - 1);
+		free_page_and_swap_cache(page);
+	}
+	if (mm->rss > freed)
+		mm->rss -= freed;
+	else
+		mm->rss = 0;
+	TRACE_EXIT();
 }
 
 /*
@@ -378,13 +420,6 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	return TRACE_RET_INT(VM_FAULT_MINOR);
 }
 
-static inline swp_entry_t pte_to_swp_entry(pte_t pte)
-{
-	swp_entry_t entry = { pte.pte_low };
-
-	return entry;
-}
-
 /*
  * A swap pte (an anonymous page that swap_out wrote away): find the page
  * in the swap cache or read it from the swap file, and map it again.
@@ -424,6 +459,67 @@ static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		 address & PAGE_MASK, page_to_pfn(page), page_count(page),
 		 mm->rss);
 	return TRACE_RET_INT(ret);
+}
+
+/* Anonymous memory: a new zeroed frame of its own (simplified, see top). */
+static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			     pte_t *page_table, int write_access,
+			     unsigned long addr)
+{
+	struct page *page;
+	pte_t entry;
+
+	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, addr);
+	page = alloc_page(GFP_HIGHUSER);
+	if (!page)
+		return TRACE_RET_INT(VM_FAULT_OOM);
+	clear_user_highpage(page);
+	mm->rss++;
+	entry = mk_pte(page, vma->vm_page_prot);
+	if (write_access)
+		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
+	set_pte(page_table, entry);
+	lru_cache_add(page);
+	mark_page_accessed(page);
+	return TRACE_RET_INT(VM_FAULT_MINOR);
+}
+
+/*
+ * No pte yet: ask the vma's nopage (shmem_nopage for shm) for the page and
+ * map it. Returns VM_FAULT_MAJOR (every shm first touch counts as major),
+ * VM_FAULT_SIGBUS or VM_FAULT_OOM.
+ */
+static int do_no_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long address, int write_access, pte_t *page_table)
+{
+	struct page *new_page;
+	pte_t entry;
+
+	TRACE_ENTER("vma#%u, %#lx, %s", vma->sim_id, address,
+		    write_access ? "write" : "read");
+	new_page = vma->vm_ops->nopage(vma, address & PAGE_MASK, 0);
+	if (new_page == NOPAGE_SIGBUS)
+		return TRACE_RET_INT(VM_FAULT_SIGBUS);
+	if (new_page == NOPAGE_OOM)
+		return TRACE_RET_INT(VM_FAULT_OOM);
+
+	/* sim: a private vma would copy the page here (never for shm) */
+	if (!pte_none(*page_table)) {
+		/* someone else mapped it meanwhile */
+		page_cache_release(new_page);
+		return TRACE_RET_INT(VM_FAULT_MINOR);
+	}
+	mm->rss++;
+	entry = mk_pte(new_page, vma->vm_page_prot);
+	if (write_access)
+		entry.pte_low |= _PAGE_RW | _PAGE_DIRTY;
+	set_pte(page_table, entry);
+	sim_note("mm", "pte %#lx -> page#%lu %s%s, page count %d, rss %lu",
+		 address & PAGE_MASK, page_to_pfn(new_page),
+		 pte_write(entry) ? "rw" : "ro",
+		 pte_dirty(entry) ? " dirty" : "", page_count(new_page),
+		 mm->rss);
+	return TRACE_RET_INT(VM_FAULT_MAJOR);
 }
 
 static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
@@ -474,118 +570,28 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	return TRACE_RET_INT(ret);
 }
 
-/*
- * Drop the ptes of [address, address+size): each mapped page loses the
- * pte's reference (a dirty pte first dirties the page). rss goes down.
- */
-void zap_page_range(struct mm_struct *mm, unsigned long address,
-		    unsigned long size)
+/* Find the pte slot, allocating the page-table page on first use. */
+static pte_t *pte_alloc(struct mm_struct *mm, pgd_t *pgd,
+			unsigned long address)
 {
-	unsigned long end = address + size, addr;
-	unsigned long freed = 0;
+	struct page *new;
 
-	TRACE_ENTER("mm#%u, %#lx, %#lx", mm->sim_id, address, size);
-	for (addr = address; addr < end; addr += PAGE_SIZE) {
-		pte_t *ptep = sim_pte_lookup(mm, addr);
-		pte_t pte;
-		struct page *page;
-
-		if (!ptep) {
-			/* no page table: skip to the next 4 MiB */
-			addr = (addr | (PGDIR_SIZE - 1)) + 1 - PAGE_SIZE;
-			continue;
+	if (pgd_none(*pgd)) {
+		TRACE_ENTER("%#lx", address);
+		new = alloc_page(GFP_KERNEL);
+		if (!new) {
+			TRACE_EXIT();
+			return NULL;
 		}
-		if (pte_none(*ptep))
-			continue;
-		pte = ptep_get_and_clear(ptep);
-		if (!pte_present(pte)) {
-			/* an anonymous page's swap pte: its slot goes */
-			sim_note("mm", "swap pte %#lx (slot %u) cleared", addr,
-				 pte.pte_low >> 8);
-			free_swap_and_cache(pte_to_swp_entry(pte));
-			continue;
-		}
-		page = pte_page(pte);
-		if (!PageReserved(page))
-			freed++;
-		if (pte_dirty(pte))
-			set_page_dirty(page);
-		sim_note("mm", "pte %#lx -> page#%lu cleared, page count %d",
-			 addr, page_to_pfn(page), page_count(page) - 1);
-		free_page_and_swap_cache(page);
+		clear_user_highpage(new);
+		new->sim_pt_mm = mm;	/* sim: whose ptes set_pte changes */
+		mm->sim_pte_gen++;	/* sim: a table more to walk */
+		pgd->pgd = (uint32_t)(page_to_pfn(new) << PAGE_SHIFT) |
+			   _PAGE_TABLE;
+		sim_note("mm", "page table page#%lu covers %#lx-%#lx",
+			 page_to_pfn(new), address & ~(PGDIR_SIZE - 1),
+			 (address & ~(PGDIR_SIZE - 1)) + PGDIR_SIZE - 1);
+		TRACE_EXIT();
 	}
-	if (mm->rss > freed)
-		mm->rss -= freed;
-	else
-		mm->rss = 0;
-	TRACE_EXIT();
-}
-
-/*
- * fork: copy src's ptes of vma into dst. A private writable vma's ptes are
- * write-protected in both (copy on write); a shared vma's stay writable
- * and the child's copy is clean. Every copy is old; each takes a page
- * reference and counts in dst's rss.
- */
-int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
-		    struct vm_area_struct *vma)
-{
-	unsigned long address;
-	int cow = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE;
-
-	TRACE_ENTER("mm#%u <- mm#%u, vma#%u", dst->sim_id, src->sim_id,
-		    vma->sim_id);
-	for (address = vma->vm_start; address < vma->vm_end;
-	     address += PAGE_SIZE) {
-		pte_t *src_pte = sim_pte_lookup(src, address), *dst_pte;
-		pte_t pte;
-
-		if (!src_pte || pte_none(*src_pte))
-			continue;
-		dst_pte = pte_alloc(dst, &dst->pgd[pgd_index(address)],
-				    address);
-		if (!dst_pte)
-			return TRACE_RET(-ENOMEM);
-		pte = *src_pte;
-		if (!pte_present(pte)) {
-			/* a swap pte: both name the slot now */
-			swap_duplicate(pte_to_swp_entry(pte));
-			set_pte(dst_pte, pte);
-			continue;
-		}
-		/* COW mapping: write-protect it in the parent and the child */
-		if (cow) {
-			pte.pte_low &= ~_PAGE_RW;	/* ptep_set_wrprotect */
-			set_pte(src_pte, pte);
-		}
-		/* shared mapping: mark it clean in the child */
-		if (vma->vm_flags & VM_SHARED)
-			pte.pte_low &= ~_PAGE_DIRTY;
-		pte.pte_low &= ~_PAGE_ACCESSED;		/* pte_mkold */
-		get_page(pte_page(pte));
-		set_pte(dst_pte, pte);
-		dst->rss++;
-	}
-	return TRACE_RET(0);
-}
-
-/*
- * Free the page-table pages of pgd entries [first, first+nr): exit, and
- * free_pgtables after an unmap. Their ptes were zapped before.
- */
-void clear_page_tables(struct mm_struct *mm, unsigned long first, int nr)
-{
-	pgd_t *pgd = mm->pgd + first;
-
-	for (; nr > 0; nr--, pgd++, first++) {
-		if (pgd_none(*pgd))
-			continue;
-		sim_note("mm", "page table page#%u for %#lx-%#lx freed",
-			 pgd->pgd >> PAGE_SHIFT, first << PGDIR_SHIFT,
-			 (first << PGDIR_SHIFT) + PGDIR_SIZE - 1);
-		pfn_to_page(pgd->pgd >> PAGE_SHIFT)->sim_pt_mm = NULL;
-		mm->sim_pte_gen++;	/* sim: a table less to walk */
-		__free_page(pfn_to_page(pgd->pgd >> PAGE_SHIFT));
-		pgd->pgd = 0;
-	}
+	return pte_table(*pgd) + pte_index(address);
 }

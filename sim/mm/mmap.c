@@ -5,7 +5,9 @@
  *   __vma_link_list/_rb/_file, vma_link, vma_merge, __insert_vm_struct,
  *   get_unmapped_area, arch_get_unmapped_area, do_mmap_pgoff, do_munmap,
  *   unmap_fixup, free_pgtables, remove_shared_vm_struct, build_mmap_rb,
- *   exit_mmap, and validate_mm as sim_mm_check.
+ *   exit_mmap; in 2.4.16's order (do_mmap, an inline of linux/mm.h there,
+ *   follows do_mmap_pgoff). validate_mm, debug-only there, is the always-on
+ *   sim_mm_check of sim/mm/mm_check.c.
  * Left out: brk, mlock (VM_LOCKED), RLIMIT_AS.
  * Called by sys_shmat (do_mmap), sys_shmdt and munmap (do_munmap), dup_mmap
  *   (build_mmap_rb, __insert_vm_struct) and do_exit (exit_mmap).
@@ -41,84 +43,45 @@ pgprot_t protection_map[16] = {
 	PAGE_READONLY, PAGE_READONLY, PAGE_SHARED, PAGE_SHARED
 };
 
-/* The lowest vma with vm_end > addr (it may start above addr), or NULL. */
-struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+/*
+ * Would pages more pages fit? 2.4.16's heuristic: what is free or could be
+ * made free: the page cache, free frames, free swap slots, the swap cache.
+ * sim: no unused dentries or inodes are kept, so they add nothing.
+ */
+int vm_enough_memory(long pages)
 {
-	struct vm_area_struct *vma = NULL;
+	unsigned long free;
 
-	TRACE_ENTER("%#lx", addr);
-	if (mm) {
-		vma = mm->mmap_cache;
-		if (!(vma && vma->vm_end > addr && vma->vm_start <= addr)) {
-			rb_node_t *rb_node = mm->mm_rb.rb_node;
-
-			vma = NULL;
-			while (rb_node) {
-				struct vm_area_struct *vma_tmp;
-
-				vma_tmp = rb_entry(rb_node,
-						   struct vm_area_struct, vm_rb);
-				if (vma_tmp->vm_end > addr) {
-					vma = vma_tmp;
-					if (vma_tmp->vm_start <= addr)
-						break;
-					rb_node = rb_node->rb_left;
-				} else {
-					rb_node = rb_node->rb_right;
-				}
-			}
-			if (vma)
-				mm->mmap_cache = vma;
-		}
-	}
-	return TRACE_RET_VMA(vma);
+	if (sim_should_fail("vm_enough_memory"))	/* sim: `inject` */
+		return 0;
+	free = page_cache_size;
+	free += nr_free_pages();
+	free += nr_swap_pages;
+	free += swapper_space.nrpages;
+	return free > (unsigned long)pages;
 }
 
-/*
- * As find_vma, and *pprev = the vma before it on the list. Both are NULL
- * when no vma ends above addr (2.6's version keeps the last vma in *pprev).
- */
-struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
-				     struct vm_area_struct **pprev)
+static void remove_shared_vm_struct(struct vm_area_struct *vma)
 {
-	if (mm) {
-		struct vm_area_struct *vma = NULL;
-		rb_node_t *rb_node, *rb_last_right = NULL, *rb_prev = NULL;
+	struct file *file = vma->vm_file;
 
-		rb_node = mm->mm_rb.rb_node;
-		while (rb_node) {
-			struct vm_area_struct *vma_tmp;
+	if (!file)
+		return;
+	if (vma->vm_flags & VM_DENYWRITE)
+		file->f_dentry->d_inode->i_writecount++;
+	if (vma->vm_next_share)
+		vma->vm_next_share->vm_pprev_share = vma->vm_pprev_share;
+	*vma->vm_pprev_share = vma->vm_next_share;
+	vma->vm_next_share = NULL;
+	vma->vm_pprev_share = NULL;
+}
 
-			vma_tmp = rb_entry(rb_node, struct vm_area_struct,
-					   vm_rb);
-			if (vma_tmp->vm_end > addr) {
-				vma = vma_tmp;
-				rb_prev = rb_last_right;
-				if (vma_tmp->vm_start <= addr)
-					break;
-				rb_node = rb_node->rb_left;
-			} else {
-				rb_last_right = rb_node;
-				rb_node = rb_node->rb_right;
-			}
-		}
-		if (vma) {
-			if (vma->vm_rb.rb_left) {
-				rb_prev = vma->vm_rb.rb_left;
-				while (rb_prev->rb_right)
-					rb_prev = rb_prev->rb_right;
-			}
-			*pprev = NULL;
-			if (rb_prev)
-				*pprev = rb_entry(rb_prev,
-						  struct vm_area_struct, vm_rb);
-			/* the list and the tree must agree on the neighbour */
-			BUG_ON((rb_prev ? (*pprev)->vm_next : mm->mmap) != vma);
-			return vma;
-		}
-	}
-	*pprev = NULL;
-	return NULL;
+static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
+{
+	(void)flags;	/* MAP_GROWSDOWN, MAP_DENYWRITE: not on our paths */
+	return ((prot & PROT_READ) ? VM_READ : 0) |
+	       ((prot & PROT_WRITE) ? VM_WRITE : 0) |
+	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
 }
 
 /*
@@ -291,129 +254,6 @@ merge_next:
 	return TRACE_RET_INT(0);
 }
 
-/* Re-insert a vma that do_munmap trimmed or split off (or dup_mmap's). */
-void __insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
-{
-	struct vm_area_struct *__vma, *prev;
-	rb_node_t **rb_link, *rb_parent;
-
-	__vma = find_vma_prepare(mm, vma->vm_start, &prev, &rb_link,
-				 &rb_parent);
-	BUG_ON(__vma && __vma->vm_start < vma->vm_end);
-	__vma_link(mm, vma, prev, rb_link, rb_parent);
-	mm->map_count++;
-}
-
-/* Rebuild the tree from the list, as a fork's child does (dup_mmap). */
-void build_mmap_rb(struct mm_struct *mm)
-{
-	struct vm_area_struct *vma;
-	rb_node_t **rb_link, *rb_parent;
-
-	mm->mm_rb = RB_ROOT;
-	rb_link = &mm->mm_rb.rb_node;
-	rb_parent = NULL;
-	for (vma = mm->mmap; vma; vma = vma->vm_next) {
-		__vma_link_rb(mm, vma, rb_link, rb_parent);
-		rb_parent = &vma->vm_rb;
-		rb_link = &rb_parent->rb_right;
-	}
-}
-
-static void remove_shared_vm_struct(struct vm_area_struct *vma)
-{
-	struct file *file = vma->vm_file;
-
-	if (!file)
-		return;
-	if (vma->vm_flags & VM_DENYWRITE)
-		file->f_dentry->d_inode->i_writecount++;
-	if (vma->vm_next_share)
-		vma->vm_next_share->vm_pprev_share = vma->vm_pprev_share;
-	*vma->vm_pprev_share = vma->vm_next_share;
-	vma->vm_next_share = NULL;
-	vma->vm_pprev_share = NULL;
-}
-
-/*
- * First fit upward from TASK_UNMAPPED_BASE (after trying the hint, which
- * shmat never gives): the lowest hole of len bytes between vmas.
- */
-static unsigned long arch_get_unmapped_area(struct file *filp,
-					    unsigned long addr,
-					    unsigned long len,
-					    unsigned long pgoff,
-					    unsigned long flags)
-{
-	struct vm_area_struct *vma;
-
-	(void)filp;
-	(void)pgoff;
-	(void)flags;
-	TRACE_ENTER("%#lx, %#lx", addr, len);
-	if (len > TASK_SIZE)
-		return TRACE_RET_ADDR(-ENOMEM);
-	if (addr) {
-		addr = PAGE_ALIGN(addr);
-		vma = find_vma(current->mm, addr);
-		if (TASK_SIZE - len >= addr &&
-		    (!vma || addr + len <= vma->vm_start))
-			return TRACE_RET_ADDR(addr);
-	}
-	addr = PAGE_ALIGN(TASK_UNMAPPED_BASE);
-	for (vma = find_vma(current->mm, addr); ; vma = vma->vm_next) {
-		if (TASK_SIZE - len < addr)
-			return TRACE_RET_ADDR(-ENOMEM);
-		if (!vma || addr + len <= vma->vm_start)
-			return TRACE_RET_ADDR(addr);
-		addr = vma->vm_end;
-	}
-}
-
-unsigned long get_unmapped_area(struct file *file, unsigned long addr,
-				unsigned long len, unsigned long pgoff,
-				unsigned long flags)
-{
-	TRACE_ENTER("%#lx, %#lx%s", addr, len,
-		    flags & MAP_FIXED ? ", MAP_FIXED" : "");
-	if (flags & MAP_FIXED) {
-		if (addr > TASK_SIZE - len)
-			return TRACE_RET_ADDR(-EINVAL);
-		if (addr & ~PAGE_MASK)
-			return TRACE_RET_ADDR(-EINVAL);
-		return TRACE_RET_ADDR(addr);
-	}
-	/* sim: no file type here has its own f_op->get_unmapped_area */
-	return TRACE_RET_ADDR(arch_get_unmapped_area(file, addr, len, pgoff,
-						     flags));
-}
-
-/*
- * Would pages more pages fit? 2.4.16's heuristic: what is free or could be
- * made free: the page cache, free frames, free swap slots, the swap cache.
- * sim: no unused dentries or inodes are kept, so they add nothing.
- */
-int vm_enough_memory(long pages)
-{
-	unsigned long free;
-
-	if (sim_should_fail("vm_enough_memory"))	/* sim: `inject` */
-		return 0;
-	free = page_cache_size;
-	free += nr_free_pages();
-	free += nr_swap_pages;
-	free += swapper_space.nrpages;
-	return free > (unsigned long)pages;
-}
-
-static unsigned long calc_vm_flags(unsigned long prot, unsigned long flags)
-{
-	(void)flags;	/* MAP_GROWSDOWN, MAP_DENYWRITE: not on our paths */
-	return ((prot & PROT_READ) ? VM_READ : 0) |
-	       ((prot & PROT_WRITE) ? VM_WRITE : 0) |
-	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
-}
-
 /* Returns the address, or a negative errno cast to unsigned long. */
 unsigned long do_mmap_pgoff(struct file *file, unsigned long addr,
 			    unsigned long len, unsigned long prot,
@@ -561,6 +401,139 @@ unsigned long do_mmap(struct file *file, unsigned long addr,
 				    offset >> PAGE_SHIFT);
 out:
 	return ret;
+}
+
+/*
+ * First fit upward from TASK_UNMAPPED_BASE (after trying the hint, which
+ * shmat never gives): the lowest hole of len bytes between vmas.
+ */
+static unsigned long arch_get_unmapped_area(struct file *filp,
+					    unsigned long addr,
+					    unsigned long len,
+					    unsigned long pgoff,
+					    unsigned long flags)
+{
+	struct vm_area_struct *vma;
+
+	(void)filp;
+	(void)pgoff;
+	(void)flags;
+	TRACE_ENTER("%#lx, %#lx", addr, len);
+	if (len > TASK_SIZE)
+		return TRACE_RET_ADDR(-ENOMEM);
+	if (addr) {
+		addr = PAGE_ALIGN(addr);
+		vma = find_vma(current->mm, addr);
+		if (TASK_SIZE - len >= addr &&
+		    (!vma || addr + len <= vma->vm_start))
+			return TRACE_RET_ADDR(addr);
+	}
+	addr = PAGE_ALIGN(TASK_UNMAPPED_BASE);
+	for (vma = find_vma(current->mm, addr); ; vma = vma->vm_next) {
+		if (TASK_SIZE - len < addr)
+			return TRACE_RET_ADDR(-ENOMEM);
+		if (!vma || addr + len <= vma->vm_start)
+			return TRACE_RET_ADDR(addr);
+		addr = vma->vm_end;
+	}
+}
+
+unsigned long get_unmapped_area(struct file *file, unsigned long addr,
+				unsigned long len, unsigned long pgoff,
+				unsigned long flags)
+{
+	TRACE_ENTER("%#lx, %#lx%s", addr, len,
+		    flags & MAP_FIXED ? ", MAP_FIXED" : "");
+	if (flags & MAP_FIXED) {
+		if (addr > TASK_SIZE - len)
+			return TRACE_RET_ADDR(-EINVAL);
+		if (addr & ~PAGE_MASK)
+			return TRACE_RET_ADDR(-EINVAL);
+		return TRACE_RET_ADDR(addr);
+	}
+	/* sim: no file type here has its own f_op->get_unmapped_area */
+	return TRACE_RET_ADDR(arch_get_unmapped_area(file, addr, len, pgoff,
+						     flags));
+}
+
+/* The lowest vma with vm_end > addr (it may start above addr), or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = NULL;
+
+	TRACE_ENTER("%#lx", addr);
+	if (mm) {
+		vma = mm->mmap_cache;
+		if (!(vma && vma->vm_end > addr && vma->vm_start <= addr)) {
+			rb_node_t *rb_node = mm->mm_rb.rb_node;
+
+			vma = NULL;
+			while (rb_node) {
+				struct vm_area_struct *vma_tmp;
+
+				vma_tmp = rb_entry(rb_node,
+						   struct vm_area_struct, vm_rb);
+				if (vma_tmp->vm_end > addr) {
+					vma = vma_tmp;
+					if (vma_tmp->vm_start <= addr)
+						break;
+					rb_node = rb_node->rb_left;
+				} else {
+					rb_node = rb_node->rb_right;
+				}
+			}
+			if (vma)
+				mm->mmap_cache = vma;
+		}
+	}
+	return TRACE_RET_VMA(vma);
+}
+
+/*
+ * As find_vma, and *pprev = the vma before it on the list. Both are NULL
+ * when no vma ends above addr (2.6's version keeps the last vma in *pprev).
+ */
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev)
+{
+	if (mm) {
+		struct vm_area_struct *vma = NULL;
+		rb_node_t *rb_node, *rb_last_right = NULL, *rb_prev = NULL;
+
+		rb_node = mm->mm_rb.rb_node;
+		while (rb_node) {
+			struct vm_area_struct *vma_tmp;
+
+			vma_tmp = rb_entry(rb_node, struct vm_area_struct,
+					   vm_rb);
+			if (vma_tmp->vm_end > addr) {
+				vma = vma_tmp;
+				rb_prev = rb_last_right;
+				if (vma_tmp->vm_start <= addr)
+					break;
+				rb_node = rb_node->rb_left;
+			} else {
+				rb_last_right = rb_node;
+				rb_node = rb_node->rb_right;
+			}
+		}
+		if (vma) {
+			if (vma->vm_rb.rb_left) {
+				rb_prev = vma->vm_rb.rb_left;
+				while (rb_prev->rb_right)
+					rb_prev = rb_prev->rb_right;
+			}
+			*pprev = NULL;
+			if (rb_prev)
+				*pprev = rb_entry(rb_prev,
+						  struct vm_area_struct, vm_rb);
+			/* the list and the tree must agree on the neighbour */
+			BUG_ON((rb_prev ? (*pprev)->vm_next : mm->mmap) != vma);
+			return vma;
+		}
+	}
+	*pprev = NULL;
+	return NULL;
 }
 
 /*
@@ -736,6 +709,22 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, size_t len)
 	return TRACE_RET(0);
 }
 
+/* Rebuild the tree from the list, as a fork's child does (dup_mmap). */
+void build_mmap_rb(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	rb_node_t **rb_link, *rb_parent;
+
+	mm->mm_rb = RB_ROOT;
+	rb_link = &mm->mm_rb.rb_node;
+	rb_parent = NULL;
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		__vma_link_rb(mm, vma, rb_link, rb_parent);
+		rb_parent = &vma->vm_rb;
+		rb_link = &rb_parent->rb_right;
+	}
+}
+
 /*
  * The mm's last user is gone: every vma is closed, unmapped and freed, in
  * list order (close first here, unlike do_munmap), then the page tables.
@@ -774,103 +763,15 @@ void exit_mmap(struct mm_struct *mm)
 	TRACE_EXIT();
 }
 
-/* sim: an in-order walk of the tree, checked against the list */
-static int check_rb_inorder(rb_node_t *node, struct vm_area_struct **expect,
-			    int *count)
+/* Re-insert a vma that do_munmap trimmed or split off (or dup_mmap's). */
+void __insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *__vma, *prev;
+	rb_node_t **rb_link, *rb_parent;
 
-	if (!node)
-		return 0;
-	if (check_rb_inorder(node->rb_left, expect, count))
-		return 1;
-	vma = rb_entry(node, struct vm_area_struct, vm_rb);
-	if (vma != *expect)
-		return 1;
-	*expect = vma->vm_next;
-	(*count)++;
-	return check_rb_inorder(node->rb_right, expect, count);
-}
-
-static int count_present(void *arg, unsigned long address, pte_t *pte)
-{
-	(void)address;
-	if (pte_present(*pte))
-		(*(unsigned long *)arg)++;
-	return 0;
-}
-
-static unsigned long count_present_ptes(struct mm_struct *mm)
-{
-	unsigned long n = 0;
-
-	sim_walk_ptes(mm, count_present, &n);
-	return n;
-}
-
-/*
- * mm/mmap.c's validate_mm, made always-on: docs/invariants.md items 1-6.
- * Returns 0, or the number of the broken invariant with a message in why.
- */
-int sim_mm_check(struct mm_struct *mm, char *why, size_t len)
-{
-	struct vm_area_struct *vma, *prev = NULL, *expect;
-	unsigned long total = 0;
-	int n = 0, walked = 0, cache_ok = mm->mmap_cache == NULL, bh;
-
-	for (vma = mm->mmap; vma; prev = vma, vma = vma->vm_next) {
-		if (vma->vm_start >= vma->vm_end ||
-		    (vma->vm_start & ~PAGE_MASK) || (vma->vm_end & ~PAGE_MASK) ||
-		    vma->vm_end > TASK_SIZE) {
-			snprintf(why, len, "vma-bounds: mm#%u vma#%u %#lx-%#lx",
-				 mm->sim_id, vma->sim_id, vma->vm_start,
-				 vma->vm_end);
-			return 1;
-		}
-		if (prev && prev->vm_end > vma->vm_start) {
-			snprintf(why, len, "vma-order: mm#%u vma#%u ends %#lx "
-				 "after vma#%u starts %#lx", mm->sim_id,
-				 prev->sim_id, prev->vm_end, vma->sim_id,
-				 vma->vm_start);
-			return 1;
-		}
-		if (vma == mm->mmap_cache)
-			cache_ok = 1;
-		total += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
-		n++;
-	}
-	expect = mm->mmap;
-	bh = rb_check(&mm->mm_rb);
-	if (check_rb_inorder(mm->mm_rb.rb_node, &expect, &walked) || expect ||
-	    walked != n) {
-		snprintf(why, len, "vma-rbtree: mm#%u in-order walk of the "
-			 "rb-tree differs from the vma list", mm->sim_id);
-		return 2;
-	}
-	if (bh < 0) {
-		snprintf(why, len, "vma-rbtree: mm#%u red-black property %d "
-			 "broken", mm->sim_id, -bh);
-		return 2;
-	}
-	if (mm->map_count != n) {
-		snprintf(why, len, "map_count: mm#%u map_count %d, list has %d",
-			 mm->sim_id, mm->map_count, n);
-		return 3;
-	}
-	if (!cache_ok) {
-		snprintf(why, len, "mmap_cache: mm#%u caches a vma not on "
-			 "its list", mm->sim_id);
-		return 4;
-	}
-	if (mm->total_vm != total) {
-		snprintf(why, len, "total_vm: mm#%u total_vm %lu, vmas cover "
-			 "%lu pages", mm->sim_id, mm->total_vm, total);
-		return 5;
-	}
-	if (mm->rss != count_present_ptes(mm)) {
-		snprintf(why, len, "rss: mm#%u rss %lu, present ptes %lu",
-			 mm->sim_id, mm->rss, count_present_ptes(mm));
-		return 6;
-	}
-	return 0;
+	__vma = find_vma_prepare(mm, vma->vm_start, &prev, &rb_link,
+				 &rb_parent);
+	BUG_ON(__vma && __vma->vm_start < vma->vm_end);
+	__vma_link(mm, vma, prev, rb_link, rb_parent);
+	mm->map_count++;
 }

@@ -423,7 +423,7 @@ void __insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 void build_mmap_rb(struct mm_struct *mm);
 int vm_enough_memory(long pages);
 extern kmem_cache_t *vm_area_cachep;
-int sim_mm_check(struct mm_struct *mm, char *why, size_t len);
+int sim_mm_check(struct mm_struct *mm, char *why, size_t len); /* mm_check.c */
 
 /* sim/mm/memory.c (mm/memory.c) */
 int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
