@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# tests/dot: the picture (sim/dot.c) through the shmsim program.
+# tests/dot: the picture (sim/dot/) through the shmsim program.
 #   dot/02-writer-reader, dot/03-first-touch: `shmsim --dot-dir` writes one
 #     .dot per statement, twice, and the two runs must be the same bytes;
 #     then Graphviz's dot renders every picture to PNG, with nothing on

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * tests/sim/test_dot.c - the picture, sim/dot.c's sim_dump_dot().
+ * tests/sim/test_dot.c - the picture, sim/dot/'s sim_dump_dot().
  * Builds the seed texts' world through the system calls (two tasks, one
  * segment attached by both, a page touched) and checks that the digraph
  * holds the nodes and the labelled pointers a learner follows: shm_ids ->

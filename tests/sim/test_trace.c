@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * tests/sim/test_trace.c - the call tracer, sim/trace.c and the macros of
+ * tests/sim/test_trace.c - the call tracer, sim/lib/trace.c and the macros of
  * sim/include/sim/trace.h (sim only).
  * The layout of printed lines; that an event gets the same number printed,
  * counted inline (--no-trace) and counted out of line with the debugger's

@@ -10,7 +10,8 @@
 #
 # gdb's `source` does not say where the script it runs lives, so the Python
 # file is looked for in ./tools/gdb, then beside the sources the loaded
-# program was built from (its debug info names /path/to/shmsim/sim/trace.c).
+# program was built from (its debug info names
+# /path/to/shmsim/sim/lib/trace.c: the directories above it are tried).
 python
 import os as _os
 
@@ -19,11 +20,14 @@ def _shmsim_find_py():
     if _os.path.isfile(rel):
         return rel
     sym = gdb.lookup_global_symbol("sim_trace_event")
-    if sym is not None and sym.symtab is not None:
-        root = _os.path.dirname(_os.path.dirname(sym.symtab.fullname()))
+    if sym is None or sym.symtab is None:
+        return None
+    root = _os.path.dirname(sym.symtab.fullname())
+    while root != _os.path.dirname(root):	# up to the repository's root
         path = _os.path.join(root, rel)
         if _os.path.isfile(path):
             return path
+        root = _os.path.dirname(root)
     return None
 
 _shmsim_py = _shmsim_find_py()

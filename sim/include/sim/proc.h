@@ -26,7 +26,7 @@ void sim_dump_objects(FILE *out);
 void sim_dump_dcache(FILE *out);	/* sim/vfs/dcache.c */
 int sim_check_all(char *why, size_t len);
 
-/* sim/dot.c (sim only): every live structure as a Graphviz digraph */
+/* sim/dot/ (sim only): every live structure as a Graphviz digraph */
 #define SIM_DOT_SHM	0x1	/* the shm path only: no rootfs, no proc */
 #define SIM_DOT_RBTREE	0x2	/* and each mm's rb-tree of vmas */
 void sim_dump_dot(FILE *out);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sim/errno.c - errno numbers to names and messages, and back.
+ * sim/lib/errno.c - errno numbers to names and messages, and back.
  * Models include/asm-i386/errno.h (2.4.16): the 124 numbers 1..124 with
  *   their names, plus the two aliases EWOULDBLOCK (= EAGAIN) and EDEADLOCK
  *   (= EDEADLK). The messages are glibc's strerror() texts, which is what

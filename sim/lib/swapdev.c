@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sim/swapdev.c - the host file behind a swap area (sim only).
+ * sim/lib/swapdev.c - the host file behind a swap area (sim only).
  * Kept apart from the kernel files so that <fcntl.h>'s S_IF* and the
  * simulated kernel's never meet. mm/swapfile.c opens and sizes the file,
  * mm/page_io.c reads and writes 4 KiB at a slot's offset.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sim/trace.c - the call tracer (sim only; see sim/include/sim/trace.h).
+ * sim/lib/trace.c - the call tracer (sim only; see sim/include/sim/trace.h).
  * Prints the modelled kernel's calls in ftrace function_graph's layout.
  * A function's opening line is held back until we know whether it calls
  * anything traced: if not, it closes on the same line ("f() = 0;").

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sim/arena.c - the machine's RAM: one real mmap'd region (sim only).
+ * sim/lib/arena.c - the machine's RAM: one real mmap'd region (sim only).
  * Kept apart from the kernel files so that <sys/mman.h>'s names never meet
  * the simulated kernel's (PROT_*, MAP_* and shm_open live in both).
  */

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/dot/dot_tasks.c - the processes in the picture. Sim only.
+ * One cluster per task: its task_struct, its mm_struct and its vmas as one
+ * node of stacked tables; with SIM_DOT_RBTREE the mm's rb-tree of vmas;
+ * each vma's present ptes as dashed edges to the pages they map; and the
+ * task side's pointers (mm, mmap, mm_rb, vm_mm, vm_file).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "linux/kernel.h"
+#include "linux/fs.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "linux/shmem_fs.h"
+#include "sim/proc.h"
+#include "sim/shm_views.h"
+#include "dot/dot.h"
+
+/*
+ * Where a vma is drawn: its table inside its mm's node "vmas<mm>", the
+ * header's port "v<vma>", or a field's "v<vma>_<field>".
+ */
+void vma_ref(char *buf, size_t len, const struct vm_area_struct *vma,
+	     const char *field)
+{
+	snprintf(buf, len, "vmas%u:v%u%s%s", vma->vm_mm ? vma->vm_mm->sim_id :
+		 0, vma->sim_id, field ? "_" : "", field ? field : "");
+}
+
+/* One vm_area_struct, as a table inside its mm's node. */
+static void vma_table(struct dot *d, const struct vm_area_struct *vma)
+{
+	char port[32], title[32], flags[8];
+
+	snprintf(port, sizeof(port), "v%u", vma->sim_id);
+	snprintf(title, sizeof(title), "vma#%u", vma->sim_id);
+	snprintf(flags, sizeof(flags), "%c%c%c%c",
+		 vma->vm_flags & VM_READ ? 'r' : '-',
+		 vma->vm_flags & VM_WRITE ? 'w' : '-',
+		 vma->vm_flags & VM_EXEC ? 'x' : '-',
+		 vma->vm_flags & VM_MAYSHARE ? 's' : 'p');
+	table_begin(d, port, C_VMA, "vm_area_struct", title);
+	strcat(port, "_");
+	d->port_prefix = port;
+	row(d, ROW_VALUE, "vm_start-vm_end", "%08lx-%08lx", vma->vm_start,
+	    vma->vm_end);
+	row(d, ROW_VALUE, "vm_flags", "%s (%#lx)", flags, vma->vm_flags);
+	row(d, ROW_VALUE, "vm_pgoff", "%lu", vma->vm_pgoff);
+	row(d, ROW_VALUE, "vm_ops", "%s", sim_is_shm_vma((void *)vma) ?
+	    "shm_vm_ops" : vma->vm_ops == &shmem_vm_ops ? "shmem_vm_ops" :
+	    vma->vm_ops ? "?" : "NULL");
+	row(d, ROW_BACK, "vm_mm", "mm#%u", vma->vm_mm ? vma->vm_mm->sim_id : 0);
+	if (vma->vm_file)
+		row(d, ROW_PTR, "vm_file", "file#%u", vma->vm_file->sim_id);
+	else
+		row(d, ROW_VALUE, "vm_file", "NULL");
+	/* the next table down: the list is in address order */
+	row(d, ROW_VALUE, "vm_next", vma->vm_next ? "vma#%u" : "NULL",
+	    vma->vm_next ? vma->vm_next->sim_id : 0);
+	/* i_mmap_shared's chain: a row, as arrows in one column cross */
+	if (vma->vm_next_share)
+		row(d, ROW_VALUE, "vm_next_share", "vma#%u",
+		    vma->vm_next_share->sim_id);
+	d->port_prefix = NULL;
+	fputs("</TABLE>", d->out);
+}
+
+/*
+ * An mm's vmas, mm->mmap and on down vm_next, as one node of stacked
+ * tables: dot keeps the rows of a node in order, so the picture shows
+ * them by address as the list holds them (separate nodes it reorders).
+ */
+static void vmas_node(struct dot *d, const struct mm_struct *mm)
+{
+	const struct vm_area_struct *vma;
+	char name[32];
+
+	snprintf(name, sizeof(name), "vmas%u", mm->sim_id);
+	fprintf(d->out, "\t%s [label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
+		"CELLSPACING=\"0\" CELLPADDING=\"0\">", name);
+	fprintf(d->col[COL_VMA], " %s;", name);
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		fputs("<TR><TD>", d->out);
+		vma_table(d, vma);
+		fputs("</TD></TR>", d->out);
+		if (vma->vm_next)
+			fputs("<TR><TD HEIGHT=\"8\"></TD></TR>", d->out);
+	}
+	fputs("</TABLE>>];\n", d->out);
+}
+
+/*
+ * SIM_DOT_RBTREE: the vm_rb node of every vma as a red or black node,
+ * mm_rb to the root, rb_left and rb_right down; the tree find_vma walks.
+ */
+static void rb_nodes(struct dot *d, const rb_node_t *rb)
+{
+	const struct vm_area_struct *vma;
+
+	if (!rb)
+		return;
+	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
+	fprintf(d->out, "\trb%u [shape=box, style=\"rounded,filled\", "
+		"fillcolor=\"%s\", fontcolor=white, label=\"vm_rb of vma#%u"
+		"\\n%08lx %s\"];\n", vma->sim_id, rb->rb_color == RB_RED ?
+		"#cc0000" : "#000000", vma->sim_id, vma->vm_start,
+		rb->rb_color == RB_RED ? "red" : "black");
+	rb_nodes(d, rb->rb_left);
+	rb_nodes(d, rb->rb_right);
+}
+
+static void rb_edges(struct dot *d, const rb_node_t *rb)
+{
+	const struct vm_area_struct *vma, *child;
+	char from[32], to[32];
+
+	if (!rb)
+		return;
+	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
+	snprintf(from, sizeof(from), "rb%u", vma->sim_id);
+	if (rb->rb_left) {
+		child = rb_entry(rb->rb_left, struct vm_area_struct, vm_rb);
+		snprintf(to, sizeof(to), "rb%u", child->sim_id);
+		edge(d, from, NULL, to, "rb_left", NULL);
+	}
+	if (rb->rb_right) {
+		child = rb_entry(rb->rb_right, struct vm_area_struct, vm_rb);
+		snprintf(to, sizeof(to), "rb%u", child->sim_id);
+		edge(d, from, NULL, to, "rb_right", NULL);
+	}
+	rb_edges(d, rb->rb_left);
+	rb_edges(d, rb->rb_right);
+}
+
+/* One cluster per task: its task_struct, mm_struct and vmas. */
+void task_nodes(struct dot *d)
+{
+	struct list_head *pos;
+	char name[32];
+
+	list_for_each(pos, &sim_tasks) {
+		struct task_struct *tsk = list_entry(pos, struct task_struct,
+						     tasks);
+		struct mm_struct *mm = tsk->mm;
+
+		fprintf(d->out, "\tsubgraph cluster_task%d {\n\t\tlabel=\"",
+			(int)tsk->pid);
+		html(d->out, tsk->comm);
+		fprintf(d->out, "[%d]\"; labelloc=t; style=rounded; "
+			"color=\"#b4a7d6\";\n", (int)tsk->pid);
+		snprintf(name, sizeof(name), "task%d", (int)tsk->pid);
+		node_begin(d, COL_TASK, name, C_TASK, "task_struct",
+			   "%.16s[%d]", tsk->comm, (int)tsk->pid);
+		row(d, ROW_VALUE, "uid, gid", "%u, %u", (unsigned int)tsk->uid,
+		    (unsigned int)tsk->gid);
+		if (mm)
+			row(d, ROW_PTR, "mm", "mm#%u", mm->sim_id);
+		else
+			row(d, ROW_VALUE, "mm", "NULL");
+		node_end(d);
+		if (mm) {
+			snprintf(name, sizeof(name), "mm%u", mm->sim_id);
+			node_begin(d, COL_MM, name, C_MM, "mm_struct", "mm#%u",
+				   mm->sim_id);
+			row(d, ROW_VALUE, "map_count", "%d", mm->map_count);
+			row(d, ROW_VALUE, "rss", "%lu", mm->rss);
+			row(d, ROW_VALUE, "total_vm", "%lu", mm->total_vm);
+			row(d, ROW_VALUE, "mm_users", "%d", mm->mm_users);
+			row(d, ROW_VALUE, "pgd", "page#%lu",
+			    page_to_pfn(virt_to_page(mm->pgd)));
+			if (mm->mmap)
+				row(d, ROW_PTR, "mmap", "vma#%u",
+				    mm->mmap->sim_id);
+			else
+				row(d, ROW_VALUE, "mmap", "NULL");
+			if ((d->flags & SIM_DOT_RBTREE) && mm->mm_rb.rb_node)
+				row(d, ROW_PTR, "mm_rb", "vma#%u",
+				    rb_entry(mm->mm_rb.rb_node,
+					     struct vm_area_struct,
+					     vm_rb)->sim_id);
+			else if (d->flags & SIM_DOT_RBTREE)
+				row(d, ROW_VALUE, "mm_rb", "NULL");
+			node_end(d);
+			if (mm->mmap)
+				vmas_node(d, mm);
+			if (d->flags & SIM_DOT_RBTREE)
+				rb_nodes(d, mm->mm_rb.rb_node);
+		}
+		fprintf(d->out, "\t}\n");
+	}
+}
+
+/*
+ * Every present pte of a vma, as a dashed edge to the page it maps. An
+ * anonymous page gets its node here (DOT_MAX_PAGES per vma); a pte to a
+ * page not drawn counts towards one edge to its "more" node.
+ */
+void vma_ptes(struct dot *d, struct vm_area_struct *vma)
+{
+	unsigned long addr, anon = 0, hidden = 0;
+	const struct dot_map *more = NULL;
+	char from[48], to[64], label[48];
+
+	vma_ref(from, sizeof(from), vma, NULL);
+	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *ptep = sim_pte_lookup(vma->vm_mm, addr);
+		unsigned long pfn;
+		struct page *page;
+
+		if (!ptep) {
+			/* no page table: on to the next 4 MiB */
+			addr = (addr | (PGDIR_SIZE - 1)) + 1 - PAGE_SIZE;
+			continue;
+		}
+		if (!pte_present(*ptep) || pte_pfn(*ptep) >= max_mapnr)
+			continue;
+		pfn = pte_pfn(*ptep);
+		page = pfn_to_page(pfn);
+		if (!d->drawn[pfn] && !page->mapping) {
+			if (anon++ >= DOT_MAX_PAGES) {
+				hidden++;
+				continue;
+			}
+			page_node(d, page);
+		}
+		if (!d->drawn[pfn]) {
+			hidden++;
+			more = find_map(d, page->mapping);
+			continue;
+		}
+		snprintf(to, sizeof(to), "page%lu", pfn);
+		snprintf(label, sizeof(label), "pte 0x%08lx %s", addr,
+			 pte_write(*ptep) ? "rw" : "ro");
+		edge(d, from, NULL, to, label, PTE);
+	}
+	if (!hidden)
+		return;
+	if (more && more->more) {
+		snprintf(to, sizeof(to), "%s_more", more->name);
+	} else {
+		fprintf(d->out, "\tvma%u_more [shape=box, style=dashed, "
+			"label=\"more anonymous pages\"];\n", vma->sim_id);
+		fprintf(d->col[COL_PAGE], " vma%u_more;", vma->sim_id);
+		snprintf(to, sizeof(to), "vma%u_more", vma->sim_id);
+	}
+	snprintf(label, sizeof(label), "%lu more ptes", hidden);
+	edge(d, from, NULL, to, label, PTE);
+}
+
+/* ---- the pointers ------------------------------------------------------- */
+
+void task_edges(struct dot *d)
+{
+	struct list_head *pos;
+	struct vm_area_struct *vma;
+	char from[48], to[48];
+
+	list_for_each(pos, &sim_tasks) {
+		struct task_struct *tsk = list_entry(pos, struct task_struct,
+						     tasks);
+		struct mm_struct *mm = tsk->mm;
+
+		if (!mm)
+			continue;
+		snprintf(from, sizeof(from), "task%d", (int)tsk->pid);
+		snprintf(to, sizeof(to), "mm%u", mm->sim_id);
+		edge(d, from, "mm", to, "mm", NULL);
+		if (mm->mmap) {
+			snprintf(from, sizeof(from), "mm%u", mm->sim_id);
+			vma_ref(to, sizeof(to), mm->mmap, NULL);
+			edge(d, from, "mmap", to, "mmap", NULL);
+		}
+		if ((d->flags & SIM_DOT_RBTREE) && mm->mm_rb.rb_node) {
+			snprintf(from, sizeof(from), "mm%u", mm->sim_id);
+			snprintf(to, sizeof(to), "rb%u",
+				 rb_entry(mm->mm_rb.rb_node,
+					  struct vm_area_struct,
+					  vm_rb)->sim_id);
+			edge(d, from, "mm_rb", to, "mm_rb", NULL);
+			rb_edges(d, mm->mm_rb.rb_node);
+		}
+		for (vma = mm->mmap; vma; vma = vma->vm_next) {
+			vma_ref(from, sizeof(from), vma, "vm_mm:w");
+			snprintf(to, sizeof(to), "mm%u:e", mm->sim_id);
+			edge(d, from, NULL, to, "vm_mm", BACK);
+			if (vma->vm_file) {
+				vma_ref(from, sizeof(from), vma, "vm_file");
+				snprintf(to, sizeof(to), "file%u",
+					 vma->vm_file->sim_id);
+				edge(d, from, NULL, to, "vm_file", NULL);
+			}
+		}
+	}
+}
