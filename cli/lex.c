@@ -235,14 +235,61 @@ static size_t chunk_end(const struct script_lexer *lx, size_t i)
 	return i;
 }
 
+/*
+ * The escape at src[i] (a backslash) as one byte in *c. Returns the bytes
+ * it takes in the source (2, or 4 for \xHH), or 0 for a bad escape.
+ */
+static size_t decode_escape(const char *src, size_t len, size_t i, char *c)
+{
+	int hi, lo;
+
+	switch (src[i + 1]) {
+	case 'n':
+		*c = '\n';
+		return 2;
+	case 't':
+		*c = '\t';
+		return 2;
+	case '0':
+		*c = '\0';
+		return 2;
+	case '\\':
+	case '"':
+		*c = src[i + 1];
+		return 2;
+	case 'x':
+		hi = i + 2 < len ? digit_value(src[i + 2]) : -1;
+		lo = i + 3 < len ? digit_value(src[i + 3]) : -1;
+		if (hi < 0 || lo < 0)
+			return 0;
+		*c = (char)(hi << 4 | lo);
+		return 4;
+	}
+	return 0;
+}
+
+/* A bad escape at src[i]: show the backslash and what follows, to \xHH */
+static int bad_escape(struct script_lexer *lx, size_t i, size_t bol)
+{
+	const char *src = lx->src;
+	int n = 2;
+
+	while (src[i + 1] == 'x' && n < 4 && i + n < lx->len &&
+	       src[i + n] != '"' && src[i + n] != '\n')
+		n++;
+	script_error_set(lx->err, lx->file, lx->line, (int)(i - bol) + 1,
+			 "bad escape \"%.*s\" in string (expected \\n, \\t, "
+			 "\\0, \\\\, \\\" or \\xHH)", n, src + i);
+	return -1;
+}
+
 static int lex_string(struct script_lexer *lx, struct script_line *ln,
 		      size_t start, int col, size_t bol)
 {
 	const char *src = lx->src;
 	struct script_token *t;
-	size_t i = start + 1, end;
+	size_t i = start + 1, end, n;
 	char *out;
-	int hi, lo;
 
 	t = push_token(lx, ln, SCRIPT_TOK_STRING, start, col);
 	if (!t)
@@ -261,63 +308,30 @@ static int lex_string(struct script_lexer *lx, struct script_line *ln,
 	}
 	t->str = out;
 	for (;;) {
-		if (i >= lx->len || src[i] == '\n')
-			goto unterminated;
-		if (src[i] == '\\' && (i + 1 >= lx->len || src[i + 1] == '\n'))
-			goto unterminated;
+		if (i >= lx->len || src[i] == '\n' ||
+		    (src[i] == '\\' && (i + 1 >= lx->len || src[i + 1] == '\n'))) {
+			script_error_set(lx->err, lx->file, lx->line, col,
+					 "unterminated string (expected a "
+					 "closing \" before the end of the "
+					 "line)");
+			return -1;
+		}
 		if (src[i] == '"')
 			break;
 		if (src[i] != '\\') {
 			out[t->str_len++] = src[i++];
 			continue;
 		}
-		switch (src[i + 1]) {
-		case 'n':
-			out[t->str_len++] = '\n';
-			break;
-		case 't':
-			out[t->str_len++] = '\t';
-			break;
-		case '0':
-			out[t->str_len++] = '\0';
-			break;
-		case '\\':
-		case '"':
-			out[t->str_len++] = src[i + 1];
-			break;
-		case 'x':
-			hi = i + 2 < lx->len ? digit_value(src[i + 2]) : -1;
-			lo = i + 3 < lx->len ? digit_value(src[i + 3]) : -1;
-			if (hi < 0 || lo < 0)
-				goto bad_escape;
-			out[t->str_len++] = (char)(hi << 4 | lo);
-			i += 2;
-			break;
-		default:
-			goto bad_escape;
-		}
-		i += 2;
+		n = decode_escape(src, lx->len, i, &out[t->str_len]);
+		if (!n)
+			return bad_escape(lx, i, bol);
+		t->str_len++;
+		i += n;
 	}
 	out[t->str_len] = '\0';
 	t->len = i + 1 - start;
 	lx->pos = i + 1;
 	return 0;
-
-bad_escape:
-	/* show the backslash and what follows it, up to \xHH */
-	hi = 2;
-	while (src[i + 1] == 'x' && hi < 4 && i + hi < lx->len &&
-	       src[i + hi] != '"' && src[i + hi] != '\n')
-		hi++;
-	script_error_set(lx->err, lx->file, lx->line, (int)(i - bol) + 1,
-			 "bad escape \"%.*s\" in string (expected \\n, \\t, "
-			 "\\0, \\\\, \\\" or \\xHH)", hi, src + i);
-	return -1;
-unterminated:
-	script_error_set(lx->err, lx->file, lx->line, col,
-			 "unterminated string (expected a closing \" before "
-			 "the end of the line)");
-	return -1;
 }
 
 static int bad_var(struct script_lexer *lx, size_t start, int col)
