@@ -7,13 +7,19 @@
  *   tasks, set variables and their fields, "machine" placement, the
  *   functions `inject` can fail and their errnos. The first
  *   error stops the parse with "FILE:LINE:COL: message".
+ * This file: the messages and token helpers all parts share, the
+ *   statements other than calls (machine, task, expect, show, dot, boot,
+ *   trace, sleep, pressure, inject), the line loop and the public
+ *   functions. Calls are cli/parse_call.c's, values cli/parse_value.c's,
+ *   the task and variable tables cli/parse_names.c's (cli/parse.h).
  * Left out: executing anything; the runner (cli/run.c) walks the result.
- * Called by cli/run.c and tests/cli/test_parse.c; cli/lex.c cuts the lines.
+ * Called by cli/main.c, fuzz/fuzz_script.c and tests/cli/test_parse.c;
+ * cli/lex.c cuts the lines.
  *
  * Typical sequence: script_parse() -> for each line script_lex_line() ->
- * parse_line() -> parse_call()/parse_task()/... -> push_stmt(); at the end
- * the parse-time tables (variables, tasks) are dropped and only the
- * struct script remains, which script_free() releases.
+ * parse_line() -> parse_call()/parse_task()/... -> push onto s->stmts; at
+ * the end the parse-time tables (variables, tasks) are dropped and only
+ * the struct script remains, which script_free() releases.
  */
 #include <errno.h>
 #include <limits.h>
@@ -22,51 +28,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <uthash.h>
 
-#include "linux/kernel.h"	/* sim_errno_from_name() only */
+#include "linux/kernel.h"	/* sim_errno_from_name(), sim_errno_name() */
 #include "sim/fail.h"		/* sim_fail_sites, a table only */
 #include "sim/proc.h"		/* SIM_DOT_* */
-#include "script.h"
+#include "parse.h"
 #include "tables.h"
 
-/*
- * Parse-time tables: what each variable holds from the current line on,
- * and which tasks are declared. Names point into script->vars/->tasks.
- */
-struct pvar {
-	const char *name;
-	unsigned int slot;
-	enum script_capture_kind kind;
-	enum script_call_kind call;	/* that captured it */
-	int line;
-	UT_hash_handle hh;
-};
-
-struct ptask {
-	const char *name;
-	unsigned int slot;
-	int line;
-	UT_hash_handle hh;
-};
-
-struct parser {
-	const char *file;
-	struct script *s;
-	struct script_error *err;
-	struct script_line ln;
-	size_t pos;			/* next token of ln */
-	struct pvar *vars;
-	struct ptask *tasks;
-	const struct script_token *child_tok;	/* fork's CHILD */
-	int run_line;			/* first statement that runs, or 0 */
-	int boot_line;
-};
-
-static int perr(struct parser *p, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int perr(struct parser *p, int line, int col, const char *fmt, ...)
+int perr(struct parser *p, int line, int col, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -81,7 +50,7 @@ static int perr(struct parser *p, int line, int col, const char *fmt, ...)
 #define TOKEN_SHOWN	64	/* longer tokens are cut in messages */
 
 /* A token as messages name it: "shmgte", string "abc", end of line */
-static const char *desc(const struct script_token *t, char *buf, size_t n)
+const char *desc(const struct script_token *t, char *buf, size_t n)
 {
 	int len = t->len > TOKEN_SHOWN ? TOKEN_SHOWN - 3 : (int)t->len;
 	const char *more = t->len > TOKEN_SHOWN ? "..." : "";
@@ -95,35 +64,7 @@ static const char *desc(const struct script_token *t, char *buf, size_t n)
 	return buf;
 }
 
-static struct script_token *peek(struct parser *p)
-{
-	return &p->ln.toks[p->pos];
-}
-
-/* The next token; EOL stays put, so reading past the end is harmless. */
-static struct script_token *next(struct parser *p)
-{
-	struct script_token *t = &p->ln.toks[p->pos];
-
-	if (t->kind != SCRIPT_TOK_EOL)
-		p->pos++;
-	return t;
-}
-
-static int tok_is(const struct script_token *t, const char *word)
-{
-	return t->kind == SCRIPT_TOK_WORD && t->len == strlen(word) &&
-	       memcmp(t->text, word, t->len) == 0;
-}
-
-/* "uid=" is the key uid */
-static int key_is(const struct script_token *t, const char *key)
-{
-	return t->len == strlen(key) + 1 &&
-	       memcmp(t->text, key, t->len - 1) == 0;
-}
-
-static char *dup_text(struct parser *p, const char *s, size_t len, int col)
+char *dup_text(struct parser *p, const char *s, size_t len, int col)
 {
 	char *d = strndup(s, len);
 
@@ -132,382 +73,12 @@ static char *dup_text(struct parser *p, const char *s, size_t len, int col)
 	return d;
 }
 
-static const struct script_flag *find_flag(const char *s, size_t len)
-{
-	const struct script_flag *f;
-
-	for (f = script_flags; f->name; f++)
-		if (strlen(f->name) == len && memcmp(f->name, s, len) == 0)
-			return f;
-	return NULL;
-}
-
-static void flag_list(unsigned int set, char *buf, size_t n)
-{
-	const struct script_flag *f;
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (f = script_flags; f->name && used < n; f++)
-		if (f->sets & set)
-			used += snprintf(buf + used, n - used, "%s%s",
-					 used ? ", " : "", f->name);
-}
-
-static int is_name_start(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static int is_name_char(char c, int dash)
-{
-	return is_name_start(c) || (c >= '0' && c <= '9') || (dash && c == '-');
-}
-
-/* [A-Za-z_][A-Za-z0-9_]* for variables; tasks also take '-' */
-static int valid_name(const struct script_token *t, int dash)
-{
-	size_t i;
-
-	if (t->kind != SCRIPT_TOK_WORD || !t->len || !is_name_start(t->text[0]))
-		return 0;
-	for (i = 1; i < t->len; i++)
-		if (!is_name_char(t->text[i], dash))
-			return 0;
-	return 1;
-}
-
-/*
- * Evaluates a word of integers and flag names joined by '|'. set says
- * which names the place takes; what names the place in messages.
- */
-static int eval_word(struct parser *p, const struct script_token *t,
-		     unsigned int set, const char *what, long long *out)
-{
-	const char *term = t->text, *end = t->text + t->len, *bar;
-	const struct script_flag *f;
-	char list[512], tok[128];
-	const char *why;
-	long long v;
-	int col, len;
-
-	*out = 0;
-	for (;; term = bar + 1) {
-		bar = memchr(term, '|', end - term);
-		if (!bar)
-			bar = end;
-		col = t->col + (int)(term - t->text);
-		len = (int)(bar - term);
-		if (!len)
-			return perr(p, t->line, col, "empty term in %s "
-				    "(expected a flag name or an integer on "
-				    "each side of '|')",
-				    desc(t, tok, sizeof(tok)));
-		if (term[0] == '-' || (term[0] >= '0' && term[0] <= '9')) {
-			if (script_lex_int(term, len, &v, &why))
-				return perr(p, t->line, col,
-					    "bad integer \"%.*s\" (%s)", len,
-					    term, why);
-		} else if ((f = find_flag(term, len)) && (f->sets & set)) {
-			v = f->value;
-		} else if (!set) {
-			return perr(p, t->line, col, "expected an integer or "
-				    "$variable for %s, got \"%.*s\"", what, len,
-				    term);
-		} else if (set == SCRIPT_FLAGS_ANY) {
-			return perr(p, t->line, col, "unknown name \"%.*s\" "
-				    "in %s (expected an integer, a flag name, "
-				    "$variable or \"string\")", len, term,
-				    what);
-		} else {
-			flag_list(set, list, sizeof(list));
-			return perr(p, t->line, col, f ?
-				    "flag \"%.*s\" does not belong in %s "
-				    "(expected %s or an integer)" :
-				    "unknown flag \"%.*s\" for %s "
-				    "(expected %s or an integer)",
-				    len, term, what, list);
-		}
-		*out |= v;
-		if (bar == end)
-			return 0;
-	}
-}
-
-static const char *kind_phrase(enum script_capture_kind kind)
-{
-	switch (kind) {
-	case SCRIPT_CAPTURE_STRING:
-		return "the string";
-	case SCRIPT_CAPTURE_SHMID_DS:
-		return "a shmid_ds";
-	case SCRIPT_CAPTURE_SHMINFO:
-		return "a shminfo";
-	case SCRIPT_CAPTURE_SHM_INFO:
-		return "a shm_info";
-	default:
-		return "the integer value";
-	}
-}
-
-/* $name[.field][+N]: checks it is set and has that field. */
-static int resolve_var(struct parser *p, const struct script_token *t,
-		       struct script_value *v, struct pvar **found)
-{
-	size_t plain = 1 + t->name_len + (t->field ? 1 + t->field_len : 0);
-	struct pvar *pv;
-	char list[512];
-	size_t used = 0;
-	unsigned int f;
-
-	HASH_FIND(hh, p->vars, t->name, t->name_len, pv);
-	if (!pv)
-		return perr(p, t->line, t->col, "unset variable \"$%.*s\" (no "
-			    "earlier line sets it with \"-> %.*s\")",
-			    (int)t->name_len, t->name, (int)t->name_len,
-			    t->name);
-	*found = pv;
-	v->kind = SCRIPT_VALUE_VAR;
-	v->line = t->line;
-	v->col = t->col;
-	v->slot = pv->slot;
-	v->var_kind = pv->kind;
-	v->offset = t->offset;
-	v->var = dup_text(p, t->name, t->name_len, t->col);
-	v->text = dup_text(p, t->text, t->len, t->col);
-	if (!v->var || !v->text)
-		return -1;
-	if (t->field && (pv->kind == SCRIPT_CAPTURE_SCALAR ||
-			 pv->kind == SCRIPT_CAPTURE_STRING))
-		return perr(p, t->line, t->col, "\"$%s\" has no field \"%.*s\" "
-			    "(it holds %s of %s on line %d, not a struct)",
-			    v->var, (int)t->field_len, t->field,
-			    kind_phrase(pv->kind), call_specs[pv->call].name,
-			    pv->line);
-	if (t->field) {
-		list[0] = '\0';
-		for (f = 1; f < SCRIPT_NR_FIELDS; f++) {
-			if (field_specs[f].kind != pv->kind)
-				continue;
-			if (strlen(field_specs[f].name) == t->field_len &&
-			    !memcmp(field_specs[f].name, t->field,
-				    t->field_len))
-				break;
-			used += snprintf(list + used, sizeof(list) - used,
-					 "%s%s", used ? ", " : "",
-					 field_specs[f].name);
-		}
-		if (f == SCRIPT_NR_FIELDS)
-			return perr(p, t->line, t->col, "unknown field "
-				    "\"%.*s\" of \"$%s\" (%s from line %d: "
-				    "expected one of %s)",
-				    (int)t->field_len, t->field,
-				    v->var, kind_phrase(pv->kind), pv->line,
-				    list);
-		v->field = f;
-	}
-	if (pv->kind == SCRIPT_CAPTURE_STRING && t->len > plain)
-		return perr(p, t->line, t->col, "cannot add to \"$%s\" (it "
-			    "holds the string of read on line %d)", v->var,
-			    pv->line);
-	return 0;
-}
-
-/* An integer value: integer/flags word, or a $var that is not a string. */
-static int parse_int_value(struct parser *p, const struct script_token *t,
-			   unsigned int set, const char *what,
-			   struct script_value *v)
-{
-	const char *kinds = set ? "flags, an" : "an";
-	struct pvar *pv;
-	char tok[128];
-
-	if (t->kind == SCRIPT_TOK_WORD) {
-		v->kind = SCRIPT_VALUE_INT;
-		v->line = t->line;
-		v->col = t->col;
-		v->text = dup_text(p, t->text, t->len, t->col);
-		if (!v->text)
-			return -1;
-		return eval_word(p, t, set, what, &v->num);
-	}
-	if (t->kind == SCRIPT_TOK_VAR) {
-		if (resolve_var(p, t, v, &pv))
-			return -1;
-		if (script_value_is_string(v))
-			return perr(p, t->line, t->col, "expected %s "
-				    "integer or $variable for %s, got \"%s\" "
-				    "(the string of read on line %d)", kinds,
-				    what, v->text, pv->line);
-		return 0;
-	}
-	return perr(p, t->line, t->col, "expected %s integer or $variable for "
-		    "%s, got %s", kinds, what, desc(t, tok, sizeof(tok)));
-}
-
-/* DATA of write: a "string" or a $var holding one. */
-static int parse_str_value(struct parser *p, const struct script_token *t,
-			   const char *what, struct script_value *v)
-{
-	struct pvar *pv;
-	char tok[128];
-
-	if (t->kind == SCRIPT_TOK_STRING) {
-		v->kind = SCRIPT_VALUE_STRING;
-		v->line = t->line;
-		v->col = t->col;
-		v->text = dup_text(p, t->text, t->len, t->col);
-		v->str = malloc(t->str_len + 1);
-		if (!v->text || !v->str)
-			return perr(p, t->line, t->col, "out of memory");
-		memcpy(v->str, t->str, t->str_len + 1);
-		v->len = t->str_len;
-		return 0;
-	}
-	if (t->kind == SCRIPT_TOK_VAR) {
-		if (resolve_var(p, t, v, &pv))
-			return -1;
-		if (!script_value_is_string(v))
-			return perr(p, t->line, t->col, "expected a "
-				    "\"string\" or string $variable for %s, "
-				    "got \"%s\" (%s of %s on line %d)", what,
-				    v->text, v->field ? "a field" :
-				    kind_phrase(pv->kind),
-				    call_specs[pv->call].name, pv->line);
-		return 0;
-	}
-	return perr(p, t->line, t->col, "expected a \"string\" or string "
-		    "$variable for %s, got %s", what,
-		    desc(t, tok, sizeof(tok)));
-}
-
-/* Either side of expect, or the value after "=>". */
-static int parse_any_value(struct parser *p, const struct script_token *t,
-			   const char *what, struct script_value *v)
-{
-	struct pvar *pv;
-	char tok[128];
-
-	if (t->kind == SCRIPT_TOK_STRING)
-		return parse_str_value(p, t, what, v);
-	if (t->kind == SCRIPT_TOK_VAR)
-		return resolve_var(p, t, v, &pv);
-	if (t->kind == SCRIPT_TOK_WORD)
-		return parse_int_value(p, t, SCRIPT_FLAGS_ANY, what, v);
-	return perr(p, t->line, t->col, "expected a value for %s (an integer, "
-		    "flags, $variable or \"string\"), got %s", what,
-		    desc(t, tok, sizeof(tok)));
-}
-
-/* An integer literal within [min, max]; what says what the place wants. */
-static int parse_literal(struct parser *p, const struct script_token *t,
-			 const char *what, long long min, long long max,
-			 long long *out)
-{
-	const char *why;
-	char tok[128];
-
-	if (t->kind != SCRIPT_TOK_WORD ||
-	    (t->text[0] != '-' && (t->text[0] < '0' || t->text[0] > '9')))
-		return perr(p, t->line, t->col, "expected %s, got %s", what,
-			    desc(t, tok, sizeof(tok)));
-	if (script_lex_int(t->text, t->len, out, &why))
-		return perr(p, t->line, t->col, "bad integer \"%.*s\" (%s)",
-			    (int)t->len, t->text, why);
-	if (*out < min || *out > max)
-		return perr(p, t->line, t->col, "expected %s, got %s", what,
-			    desc(t, tok, sizeof(tok)));
-	return 0;
-}
-
-static int expect_eol(struct parser *p, const char *after)
-{
-	struct script_token *t = peek(p);
-	char tok[128];
-
-	if (t->kind == SCRIPT_TOK_EOL)
-		return 0;
-	return perr(p, t->line, t->col, "expected %send of line, got %s",
-		    after, desc(t, tok, sizeof(tok)));
-}
-
-/*
- * The value of "key=": the very next token, with no blank between.
- * Returns NULL after reporting the error.
- */
-static struct script_token *option_value(struct parser *p,
-					 const struct script_token *key,
-					 unsigned int *seen, unsigned int bit)
-{
-	struct script_token *t = peek(p);
-
-	if (*seen & bit) {
-		perr(p, key->line, key->col, "duplicate option \"%.*s\" "
-		     "(already given on this line)", (int)key->len, key->text);
-		return NULL;
-	}
-	*seen |= bit;
-	if (t->kind == SCRIPT_TOK_EOL || t->space_before) {
-		perr(p, key->line, key->col + (int)key->len, "expected a value "
-		     "right after \"%.*s\", got %s", (int)key->len, key->text,
-		     t->kind == SCRIPT_TOK_EOL ? "end of line" : "a blank");
-		return NULL;
-	}
-	return next(p);
-}
-
-static struct ptask *find_task(struct parser *p, const struct script_token *t)
-{
-	struct ptask *pt;
-
-	HASH_FIND(hh, p->tasks, t->text, t->len, pt);
-	return pt;
-}
-
-/* A task name used here must be declared by an earlier task or fork. */
-static int lookup_task(struct parser *p, const struct script_token *t,
-		       char **name, unsigned int *slot)
-{
-	struct ptask *pt = find_task(p, t);
-	char tok[128];
-
-	if (!pt || t->kind != SCRIPT_TOK_WORD)
-		return perr(p, t->line, t->col, "unknown task %s (expected a "
-			    "task declared earlier by task or fork)",
-			    desc(t, tok, sizeof(tok)));
-	*slot = pt->slot;
-	*name = dup_text(p, t->text, t->len, t->col);
-	return *name ? 0 : -1;
-}
-
-/* "task NAME" and "fork NAME": a valid name, not declared yet. */
-static int check_new_task(struct parser *p, const struct script_token *t,
-			  const char *after)
-{
-	struct ptask *pt;
-	char tok[128];
-
-	if (t->kind == SCRIPT_TOK_EOL)
-		return perr(p, t->line, t->col, "expected a task name after "
-			    "\"%s\", got end of line", after);
-	if (!valid_name(t, 1))
-		return perr(p, t->line, t->col, "bad task name %s (expected a "
-			    "letter or _, then letters, digits, _ or -)",
-			    desc(t, tok, sizeof(tok)));
-	pt = find_task(p, t);
-	if (pt)
-		return perr(p, t->line, t->col, "duplicate task \"%.*s\" "
-			    "(already declared on line %d)", (int)t->len,
-			    t->text, pt->line);
-	return 0;
-}
-
 /*
  * Room for element n of an array that holds n now: its size doubles when n
  * is a power of two (16 at the least), so n appends copy O(n) in all and
  * no capacity needs keeping. Returns 0, or -1 with *arr untouched.
  */
-static int grow(void *arr, size_t n, size_t size)
+int grow(void *arr, size_t n, size_t size)
 {
 	void **a = arr, *bigger;
 	size_t want = n < 16 ? 16 : 2 * n;
@@ -523,55 +94,15 @@ static int grow(void *arr, size_t n, size_t size)
 	return 0;
 }
 
-static int declare_task(struct parser *p, const struct script_token *t,
-			unsigned int *slot)
+int expect_eol(struct parser *p, const char *after)
 {
-	struct script *s = p->s;
-	struct ptask *pt;
-	char **tasks;
-	char *name;
+	struct script_token *t = peek(p);
+	char tok[128];
 
-	tasks = grow(&s->tasks, s->ntasks, sizeof(*tasks)) ? NULL : s->tasks;
-	pt = calloc(1, sizeof(*pt));
-	name = strndup(t->text, t->len);
-	if (!tasks || !pt || !name) {
-		free(pt);
-		free(name);
-		return perr(p, t->line, t->col, "out of memory");
-	}
-	*slot = s->ntasks;
-	s->tasks[s->ntasks++] = name;
-	pt->name = name;
-	pt->slot = *slot;
-	pt->line = t->line;
-	HASH_ADD_KEYPTR(hh, p->tasks, pt->name, t->len, pt);
-	return 0;
-}
-
-/* "-> name" takes effect after its line: record what name holds now. */
-static int set_var(struct parser *p, struct script_call *c, int line)
-{
-	struct script *s = p->s;
-	struct pvar *pv;
-	char **vars;
-
-	HASH_FIND(hh, p->vars, c->capture, strlen(c->capture), pv);
-	if (!pv) {
-		vars = grow(&s->vars, s->nvars, sizeof(*vars)) ? NULL : s->vars;
-		pv = calloc(1, sizeof(*pv));
-		if (!vars || !pv || !(pv->name = strdup(c->capture))) {
-			free(pv);
-			return perr(p, line, c->capture_col, "out of memory");
-		}
-		pv->slot = s->nvars;
-		s->vars[s->nvars++] = (char *)pv->name;
-		HASH_ADD_KEYPTR(hh, p->vars, pv->name, strlen(pv->name), pv);
-	}
-	c->capture_slot = pv->slot;
-	pv->kind = c->result;
-	pv->call = c->kind;
-	pv->line = line;
-	return 0;
+	if (t->kind == SCRIPT_TOK_EOL)
+		return 0;
+	return perr(p, t->line, t->col, "expected %send of line, got %s",
+		    after, desc(t, tok, sizeof(tok)));
 }
 
 /*
@@ -725,301 +256,6 @@ static int parse_task(struct parser *p, struct script_stmt *st)
 	if (!task->name)
 		return -1;
 	return declare_task(p, name, &task->slot);
-}
-
-static void call_list(char *buf, size_t n)
-{
-	size_t used = 0;
-	int k;
-
-	for (k = 0; k < SCRIPT_NR_CALLS && used < n; k++)
-		used += snprintf(buf + used, n - used, "%s%s",
-				 k ? ", " : "", call_specs[k].name);
-}
-
-/* shmctl's CMD decides what "-> st" holds; a $var CMD gives a scalar. */
-static enum script_capture_kind call_result(const struct script_call *c)
-{
-	if (c->kind != SCRIPT_CALL_SHMCTL ||
-	    c->args[1].kind != SCRIPT_VALUE_INT)
-		return call_specs[c->kind].result;
-	switch (c->args[1].num & ~0x100LL) {	/* IPC_64 as glibc adds it */
-	case 2:		/* IPC_STAT */
-	case 13:	/* SHM_STAT */
-		return SCRIPT_CAPTURE_SHMID_DS;
-	case 3:		/* IPC_INFO */
-		return SCRIPT_CAPTURE_SHMINFO;
-	case 14:	/* SHM_INFO */
-		return SCRIPT_CAPTURE_SHM_INFO;
-	default:
-		return SCRIPT_CAPTURE_SCALAR;
-	}
-}
-
-/* shmctl's uid=, gid=, mode=: the IPC_SET fields */
-static int parse_call_option(struct parser *p, struct script_call *c,
-			     const struct script_token *t, unsigned int *seen)
-{
-	static const char *const keys[] = { "uid", "gid", "mode" };
-	struct script_value *vals[] = { &c->uid, &c->gid, &c->mode };
-	const struct call_spec *spec = &call_specs[c->kind];
-	struct script_token *v;
-	char tok[128], what[32];
-	int i;
-
-	for (i = 0; i < 3 && c->kind == SCRIPT_CALL_SHMCTL; i++) {
-		if (!key_is(t, keys[i]))
-			continue;
-		/* only IPC_SET reads them; a literal CMD shows it at once */
-		if (c->nargs >= 2 && c->args[1].kind == SCRIPT_VALUE_INT &&
-		    (c->args[1].num & ~0x100LL) != 1)
-			return perr(p, t->line, t->col, "%s= is for IPC_SET "
-				    "only; this shmctl's CMD does not read it",
-				    keys[i]);
-		v = option_value(p, t, seen, 1 << i);
-		if (!v)
-			return -1;
-		snprintf(what, sizeof(what), "%s= of shmctl", keys[i]);
-		return parse_int_value(p, v, 0, what, vals[i]);
-	}
-	if (c->kind == SCRIPT_CALL_SHMCTL)
-		return perr(p, t->line, t->col, "unknown option %s for shmctl "
-			    "(expected uid=, gid= or mode=)",
-			    desc(t, tok, sizeof(tok)));
-	return perr(p, t->line, t->col, "unknown option %s for %s (it takes "
-		    "none; usage: %s)", desc(t, tok, sizeof(tok)), spec->name,
-		    spec->usage);
-}
-
-/* The arguments of a call, up to "->", "=>" or the end of the line. */
-static int parse_call_args(struct parser *p, struct script_call *c)
-{
-	const struct call_spec *spec = &call_specs[c->kind];
-	const struct arg_spec *a;
-	struct script_token *t;
-	unsigned int seen = 0;
-	int touch_seen = 0;
-	char tok[128], what[48];
-
-	for (;;) {
-		t = peek(p);
-		if (t->kind == SCRIPT_TOK_EOL || t->kind == SCRIPT_TOK_ARROW ||
-		    t->kind == SCRIPT_TOK_OUTCOME)
-			break;
-		next(p);
-		if (t->kind == SCRIPT_TOK_KEY) {
-			if (parse_call_option(p, c, t, &seen))
-				return -1;
-		} else if (c->nargs < spec->nargs) {
-			a = &spec->args[c->nargs];
-			snprintf(what, sizeof(what), "%s of %s", a->name,
-				 spec->name);
-			if (a->type == ARG_STRING ?
-			    parse_str_value(p, t, what, &c->args[c->nargs]) :
-			    parse_int_value(p, t, a->flags, what,
-					    &c->args[c->nargs]))
-				return -1;
-			c->nargs++;
-		} else if (c->kind == SCRIPT_CALL_TOUCH && !touch_seen) {
-			if (tok_is(t, "read"))
-				c->touch = SCRIPT_TOUCH_READ;
-			else if (!tok_is(t, "write"))
-				return perr(p, t->line, t->col, "expected "
-					    "read, write or end of line, got "
-					    "%s (usage: %s)",
-					    desc(t, tok, sizeof(tok)),
-					    spec->usage);
-			touch_seen = 1;
-		} else if (c->kind == SCRIPT_CALL_FORK && !c->child) {
-			if (check_new_task(p, t, "fork"))
-				return -1;
-			p->child_tok = t;
-			c->child = dup_text(p, t->text, t->len, t->col);
-			if (!c->child)
-				return -1;
-		} else {
-			return perr(p, t->line, t->col, "expected \"->\", "
-				    "\"=>\" or end of line, got %s (usage: %s)",
-				    desc(t, tok, sizeof(tok)), spec->usage);
-		}
-	}
-	if (c->nargs < spec->nargs)
-		return perr(p, t->line, t->col, "expected %s, got %s (usage: "
-			    "%s)", spec->args[c->nargs].name,
-			    desc(t, tok, sizeof(tok)), spec->usage);
-	if (c->kind == SCRIPT_CALL_FORK && !c->child)
-		return perr(p, t->line, t->col, "expected CHILD, got %s "
-			    "(usage: %s)", desc(t, tok, sizeof(tok)),
-			    spec->usage);
-	if (c->kind == SCRIPT_CALL_FILL &&
-	    c->args[2].kind == SCRIPT_VALUE_INT &&
-	    (c->args[2].num < 0 || c->args[2].num > 255))
-		return perr(p, c->args[2].line, c->args[2].col, "expected a "
-			    "byte from 0 to 255 for BYTE of fill, got \"%s\"",
-			    c->args[2].text);
-	return 0;
-}
-
-/* "-> name" */
-static int parse_capture(struct parser *p, struct script_call *c)
-{
-	struct script_token *arrow = next(p), *t = next(p);
-	char tok[128];
-
-	if (c->result == SCRIPT_CAPTURE_NONE)
-		return perr(p, arrow->line, arrow->col, "exit has no value to "
-			    "capture (expected \"=>\" or end of line, got "
-			    "\"->\")");
-	if (t->kind == SCRIPT_TOK_VAR)
-		return perr(p, t->line, t->col, "expected a variable name "
-			    "without '$' after \"->\", got %s",
-			    desc(t, tok, sizeof(tok)));
-	if (t->kind == SCRIPT_TOK_EOL)
-		return perr(p, t->line, t->col, "expected a variable name "
-			    "after \"->\", got end of line");
-	if (!valid_name(t, 0))
-		return perr(p, t->line, t->col, "bad variable name %s "
-			    "(expected a letter or _, then letters, digits "
-			    "or _)", desc(t, tok, sizeof(tok)));
-	c->capture = dup_text(p, t->text, t->len, t->col);
-	c->capture_col = t->col;
-	return c->capture ? 0 : -1;
-}
-
-static int is_errno_name(const struct script_token *t)
-{
-	size_t i;
-
-	if (t->len < 2 || t->text[0] != 'E')
-		return 0;
-	for (i = 1; i < t->len; i++)
-		if (!((t->text[i] >= 'A' && t->text[i] <= 'Z') ||
-		      (t->text[i] >= '0' && t->text[i] <= '9')))
-			return 0;
-	return 1;
-}
-
-/* "=> OUTCOME": errno name, a signal, ok, or a value to match. */
-static int parse_outcome(struct parser *p, struct script_call *c)
-{
-	const struct call_spec *spec = &call_specs[c->kind];
-	struct script_outcome *o = &c->outcome;
-	struct script_token *t;
-	char tok[128], name[64];
-	int want_string;
-
-	next(p);
-	t = next(p);
-	o->line = t->line;
-	o->col = t->col;
-	if (t->kind == SCRIPT_TOK_WORD && !(t->text[0] == '-' ||
-	    (t->text[0] >= '0' && t->text[0] <= '9') ||
-	    memchr(t->text, '|', t->len) || find_flag(t->text, t->len))) {
-		o->text = dup_text(p, t->text, t->len, t->col);
-		if (!o->text)
-			return -1;
-		if (tok_is(t, "ok")) {
-			o->kind = SCRIPT_OUTCOME_OK;
-		} else if (tok_is(t, "SIGSEGV") || tok_is(t, "SIGBUS") ||
-			   tok_is(t, "SIGKILL")) {
-			o->kind = SCRIPT_OUTCOME_SIGNAL;
-			o->signo = tok_is(t, "SIGBUS") ? SCRIPT_SIGBUS :
-				   tok_is(t, "SIGKILL") ? SCRIPT_SIGKILL :
-				   SCRIPT_SIGSEGV;
-			if (!spec->access)
-				return perr(p, t->line, t->col, "%s cannot "
-					    "come from %s (only write, fill, "
-					    "read and touch access memory)",
-					    o->text, spec->name);
-		} else if (is_errno_name(t)) {
-			snprintf(name, sizeof(name), "%.*s", (int)t->len,
-				 t->text);
-			o->kind = SCRIPT_OUTCOME_ERRNO;
-			o->err = t->len < sizeof(name) ?
-				 sim_errno_from_name(name) : 0;
-			if (!o->err)
-				return perr(p, t->line, t->col, "unknown "
-					    "errno %s (expected an errno name "
-					    "such as ENOENT, EEXIST, EINVAL, "
-					    "EACCES, EPERM, EIDRM, ENOMEM or "
-					    "ENOSPC)",
-					    desc(t, tok, sizeof(tok)));
-		} else {
-			return perr(p, t->line, t->col, "unknown outcome %s "
-				    "(expected an errno name, SIGSEGV, SIGBUS, "
-				    "SIGKILL, ok, an integer, $variable or "
-				    "\"string\")",
-				    desc(t, tok, sizeof(tok)));
-		}
-		return 0;
-	}
-	if (t->kind != SCRIPT_TOK_WORD && t->kind != SCRIPT_TOK_VAR &&
-	    t->kind != SCRIPT_TOK_STRING)
-		return perr(p, t->line, t->col, "expected an outcome after "
-			    "\"=>\" (an errno name, SIGSEGV, SIGBUS, SIGKILL, "
-			    "ok, an integer, $variable or \"string\"), got %s",
-			    desc(t, tok, sizeof(tok)));
-	o->kind = SCRIPT_OUTCOME_VALUE;
-	if (parse_any_value(p, t, "the outcome", &o->value))
-		return -1;
-	o->text = dup_text(p, t->text, t->len, t->col);
-	if (!o->text)
-		return -1;
-	if (c->result == SCRIPT_CAPTURE_NONE)
-		return perr(p, t->line, t->col, "expected ok or an errno name "
-			    "after \"=>\" (exit has no value), got %s",
-			    desc(t, tok, sizeof(tok)));
-	want_string = c->result == SCRIPT_CAPTURE_STRING;
-	if (script_value_is_string(&o->value) != want_string)
-		return perr(p, t->line, t->col, "expected %s after \"=>\" (%s "
-			    "gives %s), got %s", want_string ?
-			    "a \"string\" or string $variable" :
-			    "an integer or integer $variable", spec->name,
-			    want_string ? "a string" : "an integer",
-			    desc(t, tok, sizeof(tok)));
-	return 0;
-}
-
-static int parse_call(struct parser *p, struct script_stmt *st)
-{
-	struct script_call *c = &st->call;
-	struct script_token *name = next(p), *t;
-	char tok[128], list[256];
-	int k;
-
-	st->kind = SCRIPT_STMT_CALL;
-	if (lookup_task(p, name, &c->task, &c->task_slot))
-		return -1;
-	next(p);		/* the ':' */
-	t = next(p);
-	call_list(list, sizeof(list));
-	for (k = 0; k < SCRIPT_NR_CALLS; k++)
-		if (tok_is(t, call_specs[k].name))
-			break;
-	if (k == SCRIPT_NR_CALLS && t->kind == SCRIPT_TOK_EOL)
-		return perr(p, t->line, t->col, "expected a call after "
-			    "\"%.*s:\" (one of %s), got end of line",
-			    (int)name->len, name->text, list);
-	if (k == SCRIPT_NR_CALLS)
-		return perr(p, t->line, t->col, "unknown call %s (expected one "
-			    "of %s)", desc(t, tok, sizeof(tok)), list);
-	c->kind = k;
-	if (parse_call_args(p, c))
-		return -1;
-	c->result = call_result(c);
-	if (peek(p)->kind == SCRIPT_TOK_ARROW && parse_capture(p, c))
-		return -1;
-	if (peek(p)->kind == SCRIPT_TOK_OUTCOME && parse_outcome(p, c))
-		return -1;
-	if (expect_eol(p, c->outcome.kind ? "" : c->capture ?
-		       "\"=>\" or " : "\"->\", \"=>\" or "))
-		return -1;
-	/* the capture and the child exist from the next line on */
-	if (c->capture && set_var(p, c, st->line))
-		return -1;
-	if (c->child && declare_task(p, p->child_tok, &c->child_slot))
-		return -1;
-	return 0;
 }
 
 static int parse_expect(struct parser *p, struct script_stmt *st)
@@ -1200,7 +436,8 @@ static int parse_inject_option(struct parser *p, struct script_inject *in,
 		if (in->times == 0)
 			return perr(p, v->line, v->col, "expected a count from "
 				    "1 to 2147483647, or -1 for no limit, for "
-				    "times=, got %s", desc(v, tok, sizeof(tok)));
+				    "times=, got %s",
+				    desc(v, tok, sizeof(tok)));
 		return 0;
 	}
 	if (t->kind == SCRIPT_TOK_KEY)
@@ -1398,8 +635,6 @@ struct script *script_parse(const char *file, const char *text, size_t len,
 	struct script_error dummy;
 	struct script_lexer lx;
 	struct parser p;
-	struct pvar *pv, *pvtmp;
-	struct ptask *pt, *pttmp;
 	int rc;
 
 	memset(&p, 0, sizeof(p));
@@ -1425,14 +660,7 @@ struct script *script_parse(const char *file, const char *text, size_t len,
 			break;
 	}
 	script_line_release(&p.ln);
-	HASH_ITER(hh, p.vars, pv, pvtmp) {
-		HASH_DEL(p.vars, pv);
-		free(pv);
-	}
-	HASH_ITER(hh, p.tasks, pt, pttmp) {
-		HASH_DEL(p.tasks, pt);
-		free(pt);
-	}
+	drop_names(&p);
 	if (rc < 0) {
 		script_free(p.s);
 		return NULL;
