@@ -386,7 +386,7 @@ struct script_flag {
 	unsigned int sets;
 };
 
-/* cli/parse.c */
+/* cli/parse.c (with parse_value.c, parse_call.c, parse_names.c) */
 struct script *script_parse(const char *file, const char *text, size_t len,
 			    struct script_error *err);
 /* the largest script read (a file or standard input): 16 MiB */
