@@ -2,8 +2,8 @@
 /*
  * cli/script.h - a parsed scenario script (the AST) and how to get one.
  * Models nothing of 2.4: this is the scenario language of
- *   /work/shared/scenario-language.md (version 1), parsed in full before the
- *   first statement runs. The parser never touches the simulated kernel;
+ *   docs/scenario-language.md, parsed in full before the first statement
+ *   runs. The parser never touches the simulated kernel;
  *   it only asks sim_errno_from_name() whether "=> ENAME" names an errno,
  *   and sim/fail.c's table which functions `inject` can fail and with
  *   which errnos.
