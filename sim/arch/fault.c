@@ -2,7 +2,8 @@
 /*
  * sim/arch/fault.c - the i386 page fault handler.
  * Models arch/i386/mm/fault.c (2.4.16): do_page_fault, with its bad_area
- *   (SIGSEGV), do_sigbus (SIGBUS) and out_of_memory (kill) exits.
+ *   (SIGSEGV), do_sigbus (SIGBUS) and out_of_memory (kill) exits (labels
+ *   inside it, as there): one function, so in 2.4.16's order.
  * Left out: kernel-mode faults, vmalloc faults, stack growth (no
  *   VM_GROWSDOWN vmas here), the exception table.
  * Called by the simulated MMU (sim/mmu.c) when a user access finds no

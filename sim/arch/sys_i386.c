@@ -6,6 +6,8 @@
  *   do_munmap. There is no file descriptor table here, so only anonymous
  *   mappings can be made (a file mapping's fd is -EBADF, as for a closed
  *   descriptor).
+ * Not one file's order: one function from each of two files, sys_mmap2
+ *   (with do_mmap2 folded in), then sys_munmap.
  */
 #include "linux/kernel.h"
 #include "linux/mm.h"

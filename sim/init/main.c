@@ -8,6 +8,11 @@
  *   then the init thread's do_basic_setup: sock_init and do_initcalls,
  *   where init_shmem_fs mounts the internal tmpfs; then, as /etc/rc would,
  *   a swap file is made and swapped on (sys_swapon).
+ * Its functions in 2.4.16's order: rest_init, start_kernel, do_initcalls,
+ *   do_basic_setup, init (declared ahead, as there). At the top, stand-ins
+ *   for other files' boot steps: proc_caches_init (kernel/fork.c),
+ *   page_cache_init (mm/filemap.c), sock_init (net/socket.c); sim only:
+ *   sim_swap_setup right before init, its user, and the shutdown last.
  * Unnamed devices come out in the order a standard 2.4.16 build hands them
  *   out: rootfs 00:01, bdev 00:02, proc 00:03, sockfs 00:04, tmpfs 00:05.
  *   rootfs, proc and tmpfs are really mounted; bdev and sockfs only take
@@ -42,6 +47,9 @@ long sim_clock = SIM_CLOCK_START;
 struct sim_machine sim_machine;
 int sim_booted;
 
+/* defined last, where 2.4.16's init/main.c has it */
+static void init(void);
+
 /* kernel/fork.c: the caches for mm_struct and vm_area_struct */
 static void proc_caches_init(void)
 {
@@ -66,6 +74,34 @@ static void sock_init(void)
 	TRACE_ENTER("%s", "");
 	sim_reserve_unnamed_dev("sockfs");
 	TRACE_EXIT();
+}
+
+static void rest_init(void)
+{
+	TRACE_ENTER("%s", "");
+	init();
+	TRACE_EXIT();
+}
+
+/* Boot the machine described by sim_machine. Returns 0 or -errno. */
+int start_kernel(void)
+{
+	int err;
+
+	sim_trace_stops_probe();	/* sim: is a debugger watching? */
+	TRACE_ENTER("ram %lu KiB", sim_machine.ram >> 10);
+	sim_fail_reset();	/* sim: a fresh machine has nothing armed */
+	err = sim_mem_init(sim_machine.ram);	/* mem_init */
+	if (err)
+		return TRACE_RET(err);
+	proc_caches_init();
+	vfs_caches_init(max_mapnr);
+	page_cache_init(max_mapnr);
+	proc_root_init();
+	ipc_init();
+	rest_init();
+	sim_booted = 1;
+	return TRACE_RET(0);
 }
 
 /* the initcalls in link order: mm/ comes before fs/ */
@@ -144,34 +180,6 @@ static void init(void)
 	sim_trace_comment("/etc/rc: mkswap and swapon -a (sim)");
 	sim_swap_setup();
 	TRACE_EXIT();
-}
-
-static void rest_init(void)
-{
-	TRACE_ENTER("%s", "");
-	init();
-	TRACE_EXIT();
-}
-
-/* Boot the machine described by sim_machine. Returns 0 or -errno. */
-int start_kernel(void)
-{
-	int err;
-
-	sim_trace_stops_probe();	/* sim: is a debugger watching? */
-	TRACE_ENTER("ram %lu KiB", sim_machine.ram >> 10);
-	sim_fail_reset();	/* sim: a fresh machine has nothing armed */
-	err = sim_mem_init(sim_machine.ram);	/* mem_init */
-	if (err)
-		return TRACE_RET(err);
-	proc_caches_init();
-	vfs_caches_init(max_mapnr);
-	page_cache_init(max_mapnr);
-	proc_root_init();
-	ipc_init();
-	rest_init();
-	sim_booted = 1;
-	return TRACE_RET(0);
 }
 
 /* sim: remove every segment left, as root would with ipcrm */

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/ipc/shm.c - System V shared memory segments.
- * Models ipc/shm.c (2.4.16): shm_init, newseg, sys_shmget, shm_inc,
- *   shm_open, shm_close, shm_destroy, shm_mmap, sys_shmat, sys_shmdt,
+ * Models ipc/shm.c (2.4.16), in its order: shm_init, shm_inc, shm_open,
+ *   shm_destroy, shm_close, shm_mmap, newseg, sys_shmget, shm_get_stat,
  *   sys_shmctl (split by command: sys_shmctl_info, sys_shmctl_stat,
- *   sys_shmctl_lock, sys_shmctl_rmid, sys_shmctl_set), shm_get_stat and
- *   sysvipc_shm_read_proc (/proc/sysvipc/shm).
+ *   sys_shmctl_lock, sys_shmctl_rmid, sys_shmctl_set, then the sim's
+ *   shmctl_cmd_name, right before it),
+ *   sys_shmat, sys_shmdt and sysvipc_shm_read_proc (/proc/sysvipc/shm).
+ *   Its macros shm_lock, shm_unlock and shm_buildid are inlines at the
+ *   top; the sim-only views (sim_shm_*) and sim_shm_check come last.
  * Left out: the ipc(2) multiplexer (sys_ipc), the sysctls (shm_ctlmax,
  *   shm_ctlall and shm_ctlmni keep their defaults), copy faults (a NULL buf
  *   gives -EFAULT, nothing else can fault).

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/ipc/util.c - id arrays, keys and permissions for System V IPC.
- * Models ipc/util.c (2.4.16): ipc_init, ipc_init_ids, ipc_findkey,
- *   grow_ary, ipc_addid, ipc_rmid, ipcperms, ipc_parse_version.
+ * Models ipc/util.c (2.4.16), in its order: ipc_init, ipc_init_ids,
+ *   ipc_findkey, grow_ary, ipc_addid, ipc_rmid, ipc_alloc, ipc_free,
+ *   ipcperms, ipc_parse_version. Sim only: ipc_free_ids (shutdown), after
+ *   ipc_init_ids; in_group_p (kernel/sys.c there) right before ipcperms.
  * Left out: semaphores and message queues (ipc_init starts only shm), the
  *   locks (one thread). (simplified: 2.4 vmallocs an array bigger than a
  *   page, taking frames from RAM; here vmalloc hands out host memory.)
@@ -23,6 +25,10 @@
 #include "sim/trace.h"
 #include "ipc/util.h"
 
+/* defined after ipc_rmid, where 2.4.16's ipc/util.c has them */
+static void *ipc_alloc(int size);
+static void ipc_free(void *ptr, int size);
+
 /* start_kernel's call: 2.4.16 also starts sem_init and msg_init here */
 void ipc_init(void)
 {
@@ -30,31 +36,6 @@ void ipc_init(void)
 	sim_trace_comment("sem_init(), msg_init(): not modelled (sim)");
 	shm_init();
 	TRACE_EXIT();
-}
-
-/*
- * An id array: kmalloc up to a page, vmalloc above. sim: sizeof(struct
- * ipc_id) is 8 here, 4 on i386, but the arrays made (1 slot at boot, 4097
- * at the first shmget) fall on the same side of PAGE_SIZE either way.
- */
-static void *ipc_alloc(int size)
-{
-	void *out;
-
-	if (size > (int)PAGE_SIZE)
-		out = vmalloc(size);
-	else
-		out = kmalloc(size, GFP_KERNEL);
-	return out;
-}
-
-/* The caller must know the size, as in 2.4. */
-static void ipc_free(void *ptr, int size)
-{
-	if (size > (int)PAGE_SIZE)
-		vfree(ptr);
-	else
-		kfree(ptr);
 }
 
 void ipc_init_ids(struct ipc_ids *ids, int size)
@@ -191,6 +172,31 @@ struct kern_ipc_perm *ipc_rmid(struct ipc_ids *ids, int id)
 		 ids->in_use, ids->max_id);
 	TRACE_EXIT();
 	return p;
+}
+
+/*
+ * An id array: kmalloc up to a page, vmalloc above. sim: sizeof(struct
+ * ipc_id) is 8 here, 4 on i386, but the arrays made (1 slot at boot, 4097
+ * at the first shmget) fall on the same side of PAGE_SIZE either way.
+ */
+static void *ipc_alloc(int size)
+{
+	void *out;
+
+	if (size > (int)PAGE_SIZE)
+		out = vmalloc(size);
+	else
+		out = kmalloc(size, GFP_KERNEL);
+	return out;
+}
+
+/* The caller must know the size, as in 2.4. */
+static void ipc_free(void *ptr, int size)
+{
+	if (size > (int)PAGE_SIZE)
+		vfree(ptr);
+	else
+		kfree(ptr);
 }
 
 /* kernel/sys.c: is gid one of current's groups? (sim: no supplementary) */

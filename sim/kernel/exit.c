@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/kernel/exit.c - a task's death.
- * Models kernel/exit.c (2.4.16): do_exit and __exit_mm, for the address
- *   space only: the mm is put, and with its last user gone exit_mmap closes
- *   every vma (shm_close for attaches) and frees the page tables.
+ * Models kernel/exit.c (2.4.16), in its order: __exit_mm and do_exit, for
+ *   the address space only: the mm is put, and with its last user gone
+ *   exit_mmap closes every vma (shm_close for attaches) and frees the page
+ *   tables.
  * Left out: files, signals to the parent, reparenting; the zombie is
  *   reaped at once by the runner (sim_task_free).
  */

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/kernel/fork.c - new address spaces, and fork.
- * Models kernel/fork.c (2.4.16): allocate_mm, mm_alloc, mm_init (with
- *   pgd_alloc),
- *   mmput, mmdrop, dup_mmap, copy_mm, and the part of do_fork that makes a
- *   child task with a copy of the parent's mm.
+ * Models kernel/fork.c (2.4.16), in its order: dup_mmap, allocate_mm (a
+ *   macro there), mm_init, mm_alloc, mmdrop (sched.h's inline with the
+ *   __mmdrop of fork.c), mmput, copy_mm, and the part of do_fork that
+ *   makes a child task with a copy of the parent's mm. pgd_alloc and
+ *   pgd_free (asm-i386/pgalloc.h) come right before mm_init.
  * Left out: CLONE_* sharing (a fork here always copies), files, signals,
  *   the scheduler. The child is named by the scenario (`fork CHILD`).
  * Called by sim_task_create (mm_alloc), the runner's fork (do_fork) and
@@ -28,85 +29,6 @@
 #include "sim/trace.h"
 
 kmem_cache_t *mm_cachep;
-
-/* include/asm-i386/pgalloc.h: the page directory is one zeroed frame */
-static pgd_t *pgd_alloc(struct mm_struct *mm)
-{
-	struct page *page = alloc_page(GFP_KERNEL);
-
-	(void)mm;
-	if (!page)
-		return NULL;
-	clear_user_highpage(page);
-	return page_address(page);
-}
-
-static void pgd_free(pgd_t *pgd)
-{
-	__free_page(virt_to_page(pgd));
-}
-
-static struct mm_struct *mm_init(struct mm_struct *mm)
-{
-	mm->mm_users = 1;
-	mm->mm_count = 1;
-	mm->mm_rb = RB_ROOT;
-	INIT_LIST_HEAD(&mm->mmlist);
-	mm->sim_ptes = NULL;	/* sim: not the parent's list (copy_mm) */
-	mm->pgd = pgd_alloc(mm);
-	if (mm->pgd)
-		return mm;
-	kmem_cache_free(mm_cachep, mm);
-	return NULL;
-}
-
-/* A new, empty address space with its own page directory. */
-/* kernel/fork.c's allocate_mm(), a macro in 2.4 */
-static struct mm_struct *allocate_mm(void)
-{
-	return kmem_cache_alloc(mm_cachep, GFP_KERNEL);
-}
-
-struct mm_struct *mm_alloc(void)
-{
-	struct mm_struct *mm;
-
-	TRACE_ENTER("%s", "");
-	mm = allocate_mm();
-	if (mm) {
-		memset(mm, 0, sizeof(*mm));
-		mm->sim_id = mm_cachep->sim_last_id;
-		mm = mm_init(mm);
-	}
-	return TRACE_RET_MM(mm);
-}
-
-/* The last reference to the struct itself: free the pgd and the mm. */
-static void mmdrop(struct mm_struct *mm)
-{
-	if (--mm->mm_count == 0) {
-		sim_forget_ptes(mm);
-		pgd_free(mm->pgd);
-		kmem_cache_free(mm_cachep, mm);
-	}
-}
-
-/* A user of the address space goes; the last one tears it down. */
-void mmput(struct mm_struct *mm)
-{
-	TRACE_ENTER("mm#%u, mm_users %d", mm->sim_id, mm->mm_users);
-	if (--mm->mm_users == 0) {
-		/* off mmlist; swap_out must not come back to it */
-		if (swap_mm == mm)
-			swap_mm = list_entry(mm->mmlist.next, struct mm_struct,
-					     mmlist);
-		list_del(&mm->mmlist);
-		mmlist_nr--;
-		exit_mmap(mm);
-		mmdrop(mm);
-	}
-	TRACE_EXIT();
-}
 
 /* Copy current's vmas (and ptes) into mm. */
 static int dup_mmap(struct mm_struct *mm)
@@ -175,6 +97,85 @@ fail_nomem:
 	if (retval)
 		build_mmap_rb(mm);
 	return TRACE_RET(retval);
+}
+
+/* kernel/fork.c's allocate_mm(), a macro in 2.4 */
+static struct mm_struct *allocate_mm(void)
+{
+	return kmem_cache_alloc(mm_cachep, GFP_KERNEL);
+}
+
+/* include/asm-i386/pgalloc.h: the page directory is one zeroed frame */
+static pgd_t *pgd_alloc(struct mm_struct *mm)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	(void)mm;
+	if (!page)
+		return NULL;
+	clear_user_highpage(page);
+	return page_address(page);
+}
+
+static void pgd_free(pgd_t *pgd)
+{
+	__free_page(virt_to_page(pgd));
+}
+
+static struct mm_struct *mm_init(struct mm_struct *mm)
+{
+	mm->mm_users = 1;
+	mm->mm_count = 1;
+	mm->mm_rb = RB_ROOT;
+	INIT_LIST_HEAD(&mm->mmlist);
+	mm->sim_ptes = NULL;	/* sim: not the parent's list (copy_mm) */
+	mm->pgd = pgd_alloc(mm);
+	if (mm->pgd)
+		return mm;
+	kmem_cache_free(mm_cachep, mm);
+	return NULL;
+}
+
+/* A new, empty address space with its own page directory. */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm;
+
+	TRACE_ENTER("%s", "");
+	mm = allocate_mm();
+	if (mm) {
+		memset(mm, 0, sizeof(*mm));
+		mm->sim_id = mm_cachep->sim_last_id;
+		mm = mm_init(mm);
+	}
+	return TRACE_RET_MM(mm);
+}
+
+/* The last reference to the struct itself: free the pgd and the mm. */
+static void mmdrop(struct mm_struct *mm)
+{
+	if (--mm->mm_count == 0) {
+		sim_forget_ptes(mm);
+		pgd_free(mm->pgd);
+		kmem_cache_free(mm_cachep, mm);
+	}
+}
+
+/* A user of the address space goes; the last one tears it down. */
+void mmput(struct mm_struct *mm)
+{
+	TRACE_ENTER("mm#%u, mm_users %d", mm->sim_id, mm->mm_users);
+	if (--mm->mm_users == 0) {
+		/* off mmlist; swap_out must not come back to it */
+		if (swap_mm == mm)
+			swap_mm = list_entry(mm->mmlist.next, struct mm_struct,
+					     mmlist);
+		list_del(&mm->mmlist);
+		mmlist_nr--;
+		exit_mmap(mm);
+		mmdrop(mm);
+	}
+	TRACE_EXIT();
 }
 
 /* Give tsk a copy of current's address space. */

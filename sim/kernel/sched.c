@@ -4,7 +4,10 @@
  * Models what kernel/sched.c and include/linux/sched.h keep for us:
  *   init_task (pid 1 here, the parent of every scenario task), the task
  *   list and `current`. There is no scheduler: the scenario runner sets
- *   current to the task whose call it makes.
+ *   current to the task whose call it makes. No function of 2.4.16's
+ *   kernel/sched.c is modelled, so there is no order to follow: the
+ *   functions here (sim_task_create, sim_find_task_by_pid, sim_task_free)
+ *   are sim only.
  * sim_task_create is how a scenario's `task NAME` line makes a process: as
  * if init had forked and the child exec'd a program that maps nothing yet.
  * Pids are handed out from 100 in creation order, so output is the same on

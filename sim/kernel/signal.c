@@ -3,7 +3,8 @@
  * sim/kernel/signal.c - delivering a fault's signal.
  * Models force_sig_info of kernel/signal.c (2.4.16) for the fault signals
  *   only: SIGSEGV, SIGBUS and the OOM killer's SIGKILL, all fatal here
- *   since no simulated program installs handlers.
+ *   since no simulated program installs handlers. One function of that
+ *   file, so its order holds; sim_signal_name, sim only, comes first.
  * The signal is recorded in the task; the runner sees it when the faulting
  * access returns and runs do_exit, as the task would die on its way back to
  * user mode.

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/filemap.c - the page cache.
- * Models mm/filemap.c (2.4.16): add_to_page_cache, __find_page_nolock,
- *   add_to_page_cache_unique, add_to_page_cache_locked, find_get_page,
- *   find_lock_page, remove_inode_page, truncate_inode_pages
- *   (truncate_list_pages, truncate_partial_page, truncate_complete_page),
- *   set_page_dirty.
+ * Models mm/filemap.c (2.4.16), in its order: add_page_to_hash_queue,
+ *   add_page_to_inode_queue, remove_page_from_inode_queue,
+ *   remove_page_from_hash_queue, __remove_inode_page, remove_inode_page,
+ *   set_page_dirty, truncate_inode_pages (truncate_partial_page,
+ *   truncate_complete_page, truncate_list_pages before it),
+ *   __find_page_nolock, add_to_page_cache_locked, __add_to_page_cache,
+ *   add_to_page_cache, add_to_page_cache_unique, then find_get_page and
+ *   find_lock_page (pagemap.h macros there, where __find_get_page and
+ *   __find_lock_page are). Sim only, last: sim_page_hash_release.
  * One global hash, keyed by (mapping, index), holds every cached page: the
  *   shmem inodes' pages and the swap cache (mapping = &swapper_space).
  *   sim: uthash replaces 2.4's page_hash_table chains; page_cache_size and
@@ -36,26 +40,10 @@ _Static_assert(offsetof(struct page, index) ==
 	       "struct page: mapping and index must be adjacent for the hash");
 #define PAGE_HASH_KEYLEN sizeof(struct page_hash_key)
 
-static struct page *__find_page_nolock(struct address_space *mapping,
-				       unsigned long offset)
-{
-	struct page_hash_key key = { mapping, offset };
-	struct page *page;
-
-	HASH_FIND(hh, page_hash_table, &key, PAGE_HASH_KEYLEN, page);
-	return page;
-}
-
 static void add_page_to_hash_queue(struct page *page)
 {
 	HASH_ADD(hh, page_hash_table, mapping, PAGE_HASH_KEYLEN, page);
 	page_cache_size++;
-}
-
-static void remove_page_from_hash_queue(struct page *page)
-{
-	HASH_DELETE(hh, page_hash_table, page);
-	page_cache_size--;
 }
 
 static void add_page_to_inode_queue(struct address_space *mapping,
@@ -75,101 +63,10 @@ static void remove_page_from_inode_queue(struct page *page)
 	page->mapping = NULL;
 }
 
-/* Into mapping at offset: locked, flags reset, the cache's reference. */
-static void __add_to_page_cache(struct page *page,
-				struct address_space *mapping,
-				unsigned long offset)
+static void remove_page_from_hash_queue(struct page *page)
 {
-	page->flags &= ~((1UL << PG_uptodate) | (1UL << PG_error) |
-			 (1UL << PG_dirty) | (1UL << PG_referenced));
-	LockPage(page);
-	get_page(page);
-	page->index = offset;
-	add_page_to_inode_queue(mapping, page);
-	add_page_to_hash_queue(page);
-	if (mapping == &swapper_space)
-		sim_note("pagecache", "page#%lu hashed in the swap cache as "
-			 "entry %#lx, count %d", page_to_pfn(page), offset,
-			 page->count);
-	else
-		sim_note("pagecache", "page#%lu hashed at index %lu, count %d, "
-			 "nrpages %lu", page_to_pfn(page), offset, page->count,
-			 mapping->nrpages);
-}
-
-/*
- * A new page joins the cache locked, with one more reference (the cache's),
- * on the mapping's clean list and on the inactive LRU list.
- */
-void add_to_page_cache(struct page *page, struct address_space *mapping,
-		       unsigned long offset)
-{
-	TRACE_ENTER("page#%lu, index %lu", page_to_pfn(page), offset);
-	BUG_ON(__find_page_nolock(mapping, offset));
-	__add_to_page_cache(page, mapping, offset);
-	lru_cache_add(page);
-	TRACE_EXIT();
-}
-
-/* As add_to_page_cache, unless (mapping, offset) is taken: then 1. */
-int add_to_page_cache_unique(struct page *page, struct address_space *mapping,
-			     unsigned long offset)
-{
-	if (__find_page_nolock(mapping, offset))
-		return 1;
-	__add_to_page_cache(page, mapping, offset);
-	lru_cache_add(page);
-	return 0;
-}
-
-/*
- * A page the caller has locked and whose flags it set (one coming back
- * from the swap cache) joins mapping at index.
- */
-void add_to_page_cache_locked(struct page *page, struct address_space *mapping,
-			      unsigned long index)
-{
-	BUG_ON(!PageLocked(page));
-	BUG_ON(__find_page_nolock(mapping, index));
-	page->index = index;
-	get_page(page);
-	add_page_to_inode_queue(mapping, page);
-	add_page_to_hash_queue(page);
-	lru_cache_add(page);
-	sim_note("pagecache", "page#%lu hashed at index %lu, count %d, "
-		 "nrpages %lu", page_to_pfn(page), index, page->count,
-		 mapping->nrpages);
-}
-
-/* Returns the cached page with a reference for the caller, or NULL. */
-struct page *find_get_page(struct address_space *mapping, unsigned long offset)
-{
-	struct page *page;
-
-	if (mapping == &swapper_space)
-		TRACE_ENTER("swap cache, entry %#lx", offset);
-	else
-		TRACE_ENTER("index %lu", offset);
-	page = __find_page_nolock(mapping, offset);
-	if (page)
-		get_page(page);
-	return TRACE_RET_PAGE(page);
-}
-
-/* As find_get_page, and the page comes back locked. */
-struct page *find_lock_page(struct address_space *mapping, unsigned long offset)
-{
-	struct page *page;
-
-	TRACE_ENTER("index %lu", offset);
-	page = __find_page_nolock(mapping, offset);
-	if (page) {
-		get_page(page);
-		/* sim: one thread of control, so the lock is always free */
-		BUG_ON(PageLocked(page));
-		LockPage(page);
-	}
-	return TRACE_RET_PAGE(page);
+	HASH_DELETE(hh, page_hash_table, page);
+	page_cache_size--;
 }
 
 /* Out of the mapping and the hash; the caller drops the cache's ref. */
@@ -267,6 +164,113 @@ void truncate_inode_pages(struct address_space *mapping, long long lstart)
 	truncate_list_pages(&mapping->dirty_pages, start, &partial);
 	truncate_list_pages(&mapping->locked_pages, start, &partial);
 	TRACE_EXIT();
+}
+
+static struct page *__find_page_nolock(struct address_space *mapping,
+				       unsigned long offset)
+{
+	struct page_hash_key key = { mapping, offset };
+	struct page *page;
+
+	HASH_FIND(hh, page_hash_table, &key, PAGE_HASH_KEYLEN, page);
+	return page;
+}
+
+/*
+ * A page the caller has locked and whose flags it set (one coming back
+ * from the swap cache) joins mapping at index.
+ */
+void add_to_page_cache_locked(struct page *page, struct address_space *mapping,
+			      unsigned long index)
+{
+	BUG_ON(!PageLocked(page));
+	BUG_ON(__find_page_nolock(mapping, index));
+	page->index = index;
+	get_page(page);
+	add_page_to_inode_queue(mapping, page);
+	add_page_to_hash_queue(page);
+	lru_cache_add(page);
+	sim_note("pagecache", "page#%lu hashed at index %lu, count %d, "
+		 "nrpages %lu", page_to_pfn(page), index, page->count,
+		 mapping->nrpages);
+}
+
+/* Into mapping at offset: locked, flags reset, the cache's reference. */
+static void __add_to_page_cache(struct page *page,
+				struct address_space *mapping,
+				unsigned long offset)
+{
+	page->flags &= ~((1UL << PG_uptodate) | (1UL << PG_error) |
+			 (1UL << PG_dirty) | (1UL << PG_referenced));
+	LockPage(page);
+	get_page(page);
+	page->index = offset;
+	add_page_to_inode_queue(mapping, page);
+	add_page_to_hash_queue(page);
+	if (mapping == &swapper_space)
+		sim_note("pagecache", "page#%lu hashed in the swap cache as "
+			 "entry %#lx, count %d", page_to_pfn(page), offset,
+			 page->count);
+	else
+		sim_note("pagecache", "page#%lu hashed at index %lu, count %d, "
+			 "nrpages %lu", page_to_pfn(page), offset, page->count,
+			 mapping->nrpages);
+}
+
+/*
+ * A new page joins the cache locked, with one more reference (the cache's),
+ * on the mapping's clean list and on the inactive LRU list.
+ */
+void add_to_page_cache(struct page *page, struct address_space *mapping,
+		       unsigned long offset)
+{
+	TRACE_ENTER("page#%lu, index %lu", page_to_pfn(page), offset);
+	BUG_ON(__find_page_nolock(mapping, offset));
+	__add_to_page_cache(page, mapping, offset);
+	lru_cache_add(page);
+	TRACE_EXIT();
+}
+
+/* As add_to_page_cache, unless (mapping, offset) is taken: then 1. */
+int add_to_page_cache_unique(struct page *page, struct address_space *mapping,
+			     unsigned long offset)
+{
+	if (__find_page_nolock(mapping, offset))
+		return 1;
+	__add_to_page_cache(page, mapping, offset);
+	lru_cache_add(page);
+	return 0;
+}
+
+/* Returns the cached page with a reference for the caller, or NULL. */
+struct page *find_get_page(struct address_space *mapping, unsigned long offset)
+{
+	struct page *page;
+
+	if (mapping == &swapper_space)
+		TRACE_ENTER("swap cache, entry %#lx", offset);
+	else
+		TRACE_ENTER("index %lu", offset);
+	page = __find_page_nolock(mapping, offset);
+	if (page)
+		get_page(page);
+	return TRACE_RET_PAGE(page);
+}
+
+/* As find_get_page, and the page comes back locked. */
+struct page *find_lock_page(struct address_space *mapping, unsigned long offset)
+{
+	struct page *page;
+
+	TRACE_ENTER("index %lu", offset);
+	page = __find_page_nolock(mapping, offset);
+	if (page) {
+		get_page(page);
+		/* sim: one thread of control, so the lock is always free */
+		BUG_ON(PageLocked(page));
+		LockPage(page);
+	}
+	return TRACE_RET_PAGE(page);
 }
 
 /* sim: at shutdown the hash must already be empty; free uthash's table */

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/mprotect.c - changing a range's protection.
- * Models mm/mprotect.c (2.4.16): sys_mprotect, mprotect_fixup and its four
- *   cases (_all, _start, _end, _middle), change_protection.
+ * Models mm/mprotect.c (2.4.16), in its order: change_protection, the
+ *   four cases of mprotect_fixup (_all, _start, _end, _middle),
+ *   mprotect_fixup, sys_mprotect.
  * A range that covers part of a vma splits it, as do_munmap does, and every
  *   new piece of a shm attach gets vm_ops->open (shm_open: nattch +1), so
  *   nattch keeps counting vmas. Only anonymous private vmas merge back.

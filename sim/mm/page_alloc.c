@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/page_alloc.c - the page frame allocator.
- * Models mm/page_alloc.c (2.4.16): __alloc_pages, __free_pages,
- *   __free_pages_ok, nr_free_pages, and mem_map, one struct page per frame.
+ * Models mm/page_alloc.c (2.4.16), in its order: __free_pages_ok, rmqueue,
+ *   __alloc_pages, __free_pages, nr_free_pages; and mem_map, one struct
+ *   page per frame. Sim only: sim_mem_init/sim_mem_exit (RAM, with
+ *   free_area_init_core's watermarks) first; the trace's page formatters
+ *   (sim_trace_ret_page, sim_trace_ret_nopage) last.
  * Left out: zones (all RAM is one low-memory zone), the buddy system,
  *   orders above 0. Frames are handed out lowest number first, so a
  *   scenario's frame numbers are the same on every run.
@@ -90,9 +93,23 @@ void sim_mem_exit(void)
 	nr_free_pages_count = 0;
 }
 
-unsigned long nr_free_pages(void)
+/* The last reference went: the frame returns to the free pool. */
+static void __free_pages_ok(struct page *page, unsigned int order)
 {
-	return nr_free_pages_count;
+	unsigned long pfn;
+
+	TRACE_ENTER("page#%lu, %u", page_to_pfn(page), order);
+	BUG_ON(page->mapping);
+	BUG_ON(PageLocked(page));
+	if (test_bit(PG_lru, &page->flags))
+		lru_cache_del(page);
+	page->flags = 0;
+	pfn = page_to_pfn(page);
+	frame_in_use[pfn / FRAME_WORD_BITS] &= ~(1UL << (pfn % FRAME_WORD_BITS));
+	if (pfn / FRAME_WORD_BITS < frame_hint)
+		frame_hint = pfn / FRAME_WORD_BITS;
+	nr_free_pages_count++;
+	TRACE_EXIT();
 }
 
 /* Take the lowest free frame: count 1, no flags, no mapping. */
@@ -175,30 +192,16 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
 	}
 }
 
-/* The last reference went: the frame returns to the free pool. */
-static void __free_pages_ok(struct page *page, unsigned int order)
-{
-	unsigned long pfn;
-
-	TRACE_ENTER("page#%lu, %u", page_to_pfn(page), order);
-	BUG_ON(page->mapping);
-	BUG_ON(PageLocked(page));
-	if (test_bit(PG_lru, &page->flags))
-		lru_cache_del(page);
-	page->flags = 0;
-	pfn = page_to_pfn(page);
-	frame_in_use[pfn / FRAME_WORD_BITS] &= ~(1UL << (pfn % FRAME_WORD_BITS));
-	if (pfn / FRAME_WORD_BITS < frame_hint)
-		frame_hint = pfn / FRAME_WORD_BITS;
-	nr_free_pages_count++;
-	TRACE_EXIT();
-}
-
 void __free_pages(struct page *page, unsigned int order)
 {
 	BUG_ON(page->count <= 0);
 	if (--page->count == 0)
 		__free_pages_ok(page, order);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return nr_free_pages_count;
 }
 
 struct page *sim_trace_ret_page(const char *func, struct page *page)

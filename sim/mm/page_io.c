@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/page_io.c - reading and writing swap pages.
- * Models mm/page_io.c (2.4.16): rw_swap_page, rw_swap_page_base.
+ * Models mm/page_io.c (2.4.16), in its order: rw_swap_page_base,
+ *   rw_swap_page.
  * sim: the area is a real file of the host and the I/O is synchronous: a
  *   write really puts the page's 4 KiB at the slot's offset (pwrite), a
  *   read brings them back (pread). The page is locked during I/O and

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/shmem.c - tmpfs: the filesystem that holds every shm segment.
- * Models mm/shmem.c (2.4.16): init_shmem_fs, shmem_read_super,
- *   shmem_get_inode, shmem_file_setup, shmem_zero_setup, shmem_mmap,
- *   shmem_nopage, shmem_getpage, shmem_getpage_locked, shmem_swp_entry,
- *   shmem_alloc_entry, shmem_recalc_inode, shmem_truncate,
- *   shmem_delete_inode, shmem_lock, shmem_writepage (swap-out) and the
- *   swap-in half of shmem_getpage_locked.
+ * Models mm/shmem.c (2.4.16), in its order: shmem_recalc_inode,
+ *   shmem_swp_entry, shmem_alloc_entry, shmem_free_swp, shmem_truncate,
+ *   shmem_delete_inode, shmem_writepage (swap-out), shmem_getpage_locked
+ *   (with its swap-in half), shmem_getpage, shmem_nopage, shmem_lock,
+ *   shmem_mmap, shmem_get_inode, shmem_set_size, shmem_read_super,
+ *   init_shmem_fs, shmem_file_setup, shmem_zero_setup. Helpers that are
+ *   sim only or from other files: at the top, the i386 vector-page ones
+ *   (sim_kaddr, sim_kptr, and page_alloc.c's get_zeroed_page and free_page
+ *   on such addresses); shmem_swp_lookup (for the checks) after
+ *   shmem_alloc_entry; filemap.c's fail_writepage before shmem_writepage;
+ *   sim_exit_shmem_fs (shutdown) after init_shmem_fs.
  * Left out: the user-mountable side (CONFIG_TMPFS read/write/readdir,
  *   symlinks, mount options), swapoff (shmem_unuse), swapin_readahead; the
  *   doubly indirect half of the swap vector (indices past 524,304 pages,
@@ -524,6 +529,18 @@ static struct inode *shmem_get_inode(struct super_block *sb, int mode,
 	return TRACE_RET_INODE(inode);
 }
 
+static void shmem_set_size(struct shmem_sb_info *info,
+			   unsigned long max_blocks, unsigned long max_inodes)
+{
+	long blocks = info->max_blocks - info->free_blocks;
+	long inodes = info->max_inodes - info->free_inodes;
+
+	info->max_blocks = max_blocks;
+	info->free_blocks = max_blocks - blocks;
+	info->max_inodes = max_inodes;
+	info->free_inodes = max_inodes - inodes;
+}
+
 /*
  * fill_super for tmpfs: size the instance (half of RAM; the internal mount
  * is widened to unlimited by init_shmem_fs), make the root directory.
@@ -561,18 +578,6 @@ static struct super_block *shmem_read_super(struct super_block *sb,
 	}
 	sb->s_root = root;
 	return TRACE_RET_SB(sb);
-}
-
-static void shmem_set_size(struct shmem_sb_info *info,
-			   unsigned long max_blocks, unsigned long max_inodes)
-{
-	long blocks = info->max_blocks - info->free_blocks;
-	long inodes = info->max_inodes - info->free_inodes;
-
-	info->max_blocks = max_blocks;
-	info->free_blocks = max_blocks - blocks;
-	info->max_inodes = max_inodes;
-	info->free_inodes = max_inodes - inodes;
 }
 
 static struct super_operations shmem_ops = {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/swap_state.c - the swap cache.
- * Models mm/swap_state.c (2.4.16): swapper_space, add_to_swap_cache,
- *   __delete_from_swap_cache, delete_from_swap_cache,
- *   free_page_and_swap_cache, lookup_swap_cache, read_swap_cache_async,
- *   swap_writepage.
+ * Models mm/swap_state.c (2.4.16), in its order: swap_writepage,
+ *   swapper_space, add_to_swap_cache, __delete_from_swap_cache,
+ *   delete_from_swap_cache, free_page_and_swap_cache, lookup_swap_cache,
+ *   read_swap_cache_async.
  * The swap cache is the page cache of one address_space, swapper_space,
  *   with a page's index the swap entry's value: the same hash as the
  *   inodes' pages, so a page moves between them by remove_inode_page and
@@ -18,6 +18,21 @@
 #include "linux/mm.h"
 #include "linux/swap.h"
 #include "sim/trace.h"
+
+/*
+ * a_ops->writepage of the swap cache: write the locked page to its slot,
+ * unless nobody but the cache needs it any more, then just drop it.
+ */
+int swap_writepage(struct page *page)
+{
+	TRACE_ENTER("page#%lu, %#lx", page_to_pfn(page), page->index);
+	if (remove_exclusive_swap_page(page)) {
+		UnlockPage(page);
+		return TRACE_RET(0);
+	}
+	rw_swap_page(WRITE, page);
+	return TRACE_RET(0);
+}
 
 static struct address_space_operations swap_aops = {
 	.writepage	= swap_writepage,
@@ -120,19 +135,4 @@ struct page *read_swap_cache_async(swp_entry_t entry)
 	if (new_page)
 		page_cache_release(new_page);
 	return TRACE_RET_PAGE(found_page);
-}
-
-/*
- * a_ops->writepage of the swap cache: write the locked page to its slot,
- * unless nobody but the cache needs it any more, then just drop it.
- */
-int swap_writepage(struct page *page)
-{
-	TRACE_ENTER("page#%lu, %#lx", page_to_pfn(page), page->index);
-	if (remove_exclusive_swap_page(page)) {
-		UnlockPage(page);
-		return TRACE_RET(0);
-	}
-	rw_swap_page(WRITE, page);
-	return TRACE_RET(0);
 }

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/swapfile.c - swap areas and their slots.
- * Models mm/swapfile.c (2.4.16): scan_swap_map, get_swap_page,
- *   swap_info_get/put, swap_entry_free, swap_free, swap_duplicate,
- *   free_swap_and_cache, remove_exclusive_swap_page, sys_swapon and the
- *   /proc/swaps view (swaps_proc).
+ * Models mm/swapfile.c (2.4.16), in its order: scan_swap_map,
+ *   get_swap_page, swap_info_get (no swap_info_put: no lock to drop),
+ *   swap_entry_free, swap_free, can_share_swap_page (exclusive_swap_page
+ *   inline in it), remove_exclusive_swap_page, free_swap_and_cache,
+ *   sys_swapon, swap_duplicate. Sim only: sim_mkswap right before
+ *   sys_swapon; last, the shutdown, sim_swap_check and the /proc/swaps
+ *   view, sim_dump_swap (2.4.16's get_swaparea_info, before sys_swapon
+ *   there, kept with the other views: it also prints the swap cache).
  * Left out: swapoff (try_to_unuse, shmem_unuse): at shutdown every slot
  *   must already be free; bad-block lists; block devices (an area is a
  *   real file of the host, read and written by sim/mm/page_io.c).
@@ -206,30 +210,62 @@ void swap_free(swp_entry_t entry)
 	TRACE_EXIT();
 }
 
-/* One more reference to a used slot; 0 if the entry is not in use. */
-int swap_duplicate(swp_entry_t entry)
+/* A locked page that this pte could write alone (no copy needed)? */
+int can_share_swap_page(struct page *page)
 {
 	struct swap_info_struct *p;
-	unsigned long offset, type;
-	int result = 0;
+	swp_entry_t entry;
+	int retval = 0;
 
-	type = SWP_TYPE(entry);
-	if (type >= (unsigned long)nr_swapfiles)
-		return 0;
-	p = &swap_info[type];
-	offset = SWP_OFFSET(entry);
-	if (offset < p->max && p->swap_map[offset]) {
-		if (p->swap_map[offset] < SWAP_MAP_MAX - 1) {
-			p->swap_map[offset]++;
-			result = 1;
-		} else if (p->swap_map[offset] <= SWAP_MAP_MAX) {
-			p->swap_map[offset] = SWAP_MAP_MAX;
-			result = 1;
-		}
-		sim_note("swap", "slot %lu swap_map %u", offset,
-			 p->swap_map[offset]);
+	BUG_ON(!PageLocked(page));
+	switch (page_count(page)) {
+	case 2:
+		if (!PageSwapCache(page))
+			break;
+		/* exclusive_swap_page: nobody else names the slot */
+		entry.val = page->index;
+		p = swap_info_get(entry);
+		if (p && p->swap_map[SWP_OFFSET(entry)] == 1)
+			retval = 1;
+		break;
+	case 1:
+		if (PageReserved(page))
+			break;
+		retval = 1;
 	}
-	return result;
+	return retval;
+}
+
+/*
+ * A locked swap-cache page that nobody but the cache and the caller use,
+ * and whose slot nobody else names: take it out of the swap cache and free
+ * the slot. Returns 1 if it did.
+ */
+int remove_exclusive_swap_page(struct page *page)
+{
+	struct swap_info_struct *p;
+	swp_entry_t entry;
+	int retval = 0;
+
+	BUG_ON(!PageLocked(page));
+	if (!PageSwapCache(page))
+		return 0;
+	if (page_count(page) != 2)	/* 2: us + cache */
+		return 0;
+	entry.val = page->index;
+	p = swap_info_get(entry);
+	if (!p)
+		return 0;
+	if (p->swap_map[SWP_OFFSET(entry)] == 1) {
+		__delete_from_swap_cache(page);
+		set_bit(PG_dirty, &page->flags);
+		retval = 1;
+	}
+	if (retval) {
+		swap_free(entry);
+		page_cache_release(page);
+	}
+	return retval;
 }
 
 /*
@@ -263,38 +299,6 @@ void free_swap_and_cache(swp_entry_t entry)
 		page_cache_release(page);
 	}
 	TRACE_EXIT();
-}
-
-/*
- * A locked swap-cache page that nobody but the cache and the caller use,
- * and whose slot nobody else names: take it out of the swap cache and free
- * the slot. Returns 1 if it did.
- */
-int remove_exclusive_swap_page(struct page *page)
-{
-	struct swap_info_struct *p;
-	swp_entry_t entry;
-	int retval = 0;
-
-	BUG_ON(!PageLocked(page));
-	if (!PageSwapCache(page))
-		return 0;
-	if (page_count(page) != 2)	/* 2: us + cache */
-		return 0;
-	entry.val = page->index;
-	p = swap_info_get(entry);
-	if (!p)
-		return 0;
-	if (p->swap_map[SWP_OFFSET(entry)] == 1) {
-		__delete_from_swap_cache(page);
-		set_bit(PG_dirty, &page->flags);
-		retval = 1;
-	}
-	if (retval) {
-		swap_free(entry);
-		page_cache_release(page);
-	}
-	return retval;
 }
 
 /* sim: what mkswap does: a header page with the signature, the rest 0 */
@@ -417,6 +421,32 @@ bad_swap_2:
 	p->flags = 0;
 	++least_priority;	/* swapon without SWAP_FLAG_PREFER */
 	return TRACE_RET(error);
+}
+
+/* One more reference to a used slot; 0 if the entry is not in use. */
+int swap_duplicate(swp_entry_t entry)
+{
+	struct swap_info_struct *p;
+	unsigned long offset, type;
+	int result = 0;
+
+	type = SWP_TYPE(entry);
+	if (type >= (unsigned long)nr_swapfiles)
+		return 0;
+	p = &swap_info[type];
+	offset = SWP_OFFSET(entry);
+	if (offset < p->max && p->swap_map[offset]) {
+		if (p->swap_map[offset] < SWAP_MAP_MAX - 1) {
+			p->swap_map[offset]++;
+			result = 1;
+		} else if (p->swap_map[offset] <= SWAP_MAP_MAX) {
+			p->swap_map[offset] = SWAP_MAP_MAX;
+			result = 1;
+		}
+		sim_note("swap", "slot %lu swap_map %u", offset,
+			 p->swap_map[offset]);
+	}
+	return result;
 }
 
 /* sim: shutdown; every slot must be free by now (else it is a leak) */
@@ -644,30 +674,4 @@ void sim_dump_swap(FILE *out)
 			fprintf(out, "\n");
 		}
 	}
-}
-
-/* A locked page that this pte could write alone (no copy needed)? */
-int can_share_swap_page(struct page *page)
-{
-	struct swap_info_struct *p;
-	swp_entry_t entry;
-	int retval = 0;
-
-	BUG_ON(!PageLocked(page));
-	switch (page_count(page)) {
-	case 2:
-		if (!PageSwapCache(page))
-			break;
-		/* exclusive_swap_page: nobody else names the slot */
-		entry.val = page->index;
-		p = swap_info_get(entry);
-		if (p && p->swap_map[SWP_OFFSET(entry)] == 1)
-			retval = 1;
-		break;
-	case 1:
-		if (PageReserved(page))
-			break;
-		retval = 1;
-	}
-	return retval;
 }

@@ -3,7 +3,8 @@
  * sim/mm/vmalloc.c - virtually contiguous kernel memory.
  * Models the interface of mm/vmalloc.c (2.4.16): vmalloc (__vmalloc with
  *   GFP_KERNEL | __GFP_HIGHMEM) and vfree, which return NULL and free as
- *   the kernel's do.
+ *   the kernel's do; in 2.4.16's order: vfree, then vmalloc where
+ *   __vmalloc is (vmalloc itself is an inline of linux/vmalloc.h there).
  * Left out (simplified): the vmalloc address range, vmlist, the page
  *   tables of init_mm and the frames behind them: an area is one calloc()
  *   of host memory, so a vmalloc takes no page frame from the simulated
@@ -21,6 +22,15 @@
 
 unsigned long sim_vmalloc_live;
 
+void vfree(void *addr)
+{
+	if (!addr)
+		return;
+	BUG_ON(sim_vmalloc_live == 0);
+	sim_vmalloc_live--;
+	free(addr);
+}
+
 /* size bytes, zeroed (sim: 2.4 leaves them as the frames held them) */
 void *vmalloc(unsigned long size)
 {
@@ -35,13 +45,4 @@ void *vmalloc(unsigned long size)
 	if (addr)
 		sim_vmalloc_live++;
 	return addr;
-}
-
-void vfree(void *addr)
-{
-	if (!addr)
-		return;
-	BUG_ON(sim_vmalloc_live == 0);
-	sim_vmalloc_live--;
-	free(addr);
 }

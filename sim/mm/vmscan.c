@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/vmscan.c - page reclaim.
- * Models mm/vmscan.c (2.4.16): try_to_swap_out, swap_out_pmd/pgd/vma/mm,
- *   swap_out, shrink_cache, refill_inactive, shrink_caches,
- *   try_to_free_pages, and kswapd's balancing loop.
+ * Models mm/vmscan.c (2.4.16), in its order: try_to_swap_out,
+ *   swap_out_pgd (with swap_out_pmd's walk: i386 folds the pmd),
+ *   swap_out_vma, swap_out_mm, swap_out, shrink_cache, refill_inactive,
+ *   shrink_caches, try_to_free_pages, and kswapd's balancing loop
+ *   (kswapd_balance). Header inlines at their first user: swp_entry_to_pte
+ *   at the top, is_page_cache_freeable (linux/mm.h) before shrink_cache;
+ *   sim_pressure, sim only, last.
  * Left out: zones and classzones (one zone of low memory), the slab, dcache
  *   and icache shrinkers (nothing reclaimable there: our dentries and
  *   inodes are never unused), buffers. (simplified: when every priority

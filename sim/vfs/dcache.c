@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/vfs/dcache.c - dentries: names in a filesystem's tree.
- * Models fs/dcache.c (2.4.16): d_alloc, d_alloc_root, d_instantiate, dget
- *   (inline in dcache.h), dput with d_free and dentry_iput, prune_dcache,
- *   prune_one_dentry, select_parent, shrink_dcache_parent, d_genocide,
- *   __d_path and d_path (inline in sched.h), dcache_init, vfs_caches_init.
+ * Models fs/dcache.c (2.4.16), in its order: d_free, dentry_iput, dput,
+ *   prune_one_dentry, prune_dcache, select_parent, shrink_dcache_parent,
+ *   d_alloc, d_instantiate, d_alloc_root, __d_path, d_genocide,
+ *   dcache_init, vfs_caches_init. Header inlines and other files'
+ *   functions sit before their first user or next to their kin: dget
+ *   (dcache.h) before dput, IS_ROOT (dcache.h) before __d_path, d_path
+ *   (sched.h) after it, bdev_cache_init (fs/block_dev.c) before
+ *   vfs_caches_init. Sim only: dname and dname_external at the top, the
+ *   views (sim_dump_*) and sim_dcache_exit last.
  * Left out: the dentry hash table, d_lookup, d_add, d_rehash, d_move,
  *   d_delete, shrink_dcache_sb, shrink_dcache_memory and sys_getcwd (no
  *   dentry on the shm path is ever hashed or looked up); d_op hooks (no
@@ -243,42 +248,6 @@ void shrink_dcache_parent(struct dentry *parent)
 	TRACE_EXIT();
 }
 
-/*
- * Drop one reference from every hashed, positive dentry below root: the
- * pin an FS_LITTER filesystem keeps on entries it created. Unhashed ones
- * (every shm dentry) are skipped.
- */
-void d_genocide(struct dentry *root)
-{
-	struct dentry *this_parent = root;
-	struct list_head *next;
-
-	TRACE_ENTER("dentry#%u", root->sim_id);
-repeat:
-	next = this_parent->d_subdirs.next;
-resume:
-	while (next != &this_parent->d_subdirs) {
-		struct list_head *tmp = next;
-		struct dentry *dentry = list_entry(tmp, struct dentry, d_child);
-
-		next = tmp->next;
-		if (d_unhashed(dentry) || !dentry->d_inode)
-			continue;
-		if (!list_empty(&dentry->d_subdirs)) {
-			this_parent = dentry;
-			goto repeat;
-		}
-		dentry->d_count--;
-	}
-	if (this_parent != root) {
-		next = this_parent->d_child.next;
-		this_parent->d_count--;
-		this_parent = this_parent->d_parent;
-		goto resume;
-	}
-	TRACE_EXIT();
-}
-
 #define NAME_ALLOC_LEN(len)	((len + 16) & ~15)
 
 /*
@@ -463,6 +432,42 @@ char *d_path(struct dentry *dentry, struct vfsmount *vfsmnt, char *buf,
 	struct dentry *root = rootmnt ? rootmnt->mnt_root : NULL;
 
 	return __d_path(dentry, vfsmnt, root, rootmnt, buf, buflen);
+}
+
+/*
+ * Drop one reference from every hashed, positive dentry below root: the
+ * pin an FS_LITTER filesystem keeps on entries it created. Unhashed ones
+ * (every shm dentry) are skipped.
+ */
+void d_genocide(struct dentry *root)
+{
+	struct dentry *this_parent = root;
+	struct list_head *next;
+
+	TRACE_ENTER("dentry#%u", root->sim_id);
+repeat:
+	next = this_parent->d_subdirs.next;
+resume:
+	while (next != &this_parent->d_subdirs) {
+		struct list_head *tmp = next;
+		struct dentry *dentry = list_entry(tmp, struct dentry, d_child);
+
+		next = tmp->next;
+		if (d_unhashed(dentry) || !dentry->d_inode)
+			continue;
+		if (!list_empty(&dentry->d_subdirs)) {
+			this_parent = dentry;
+			goto repeat;
+		}
+		dentry->d_count--;
+	}
+	if (this_parent != root) {
+		next = this_parent->d_child.next;
+		this_parent->d_count--;
+		this_parent = this_parent->d_parent;
+		goto resume;
+	}
+	TRACE_EXIT();
 }
 
 static void dcache_init(unsigned long mempages)

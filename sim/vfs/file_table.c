@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/vfs/file_table.c - open file structures.
- * Models fs/file_table.c (2.4.16): files_stat, anon_list and free_list,
- *   get_empty_filp, put_filp, fput, and put_write_access (inline in fs.h).
+ * Models fs/file_table.c (2.4.16), in its order: files_stat, anon_list
+ *   and free_list, get_empty_filp, fput, put_filp; put_write_access
+ *   (inline in fs.h) at the top, before fput, its user; sim only, last:
+ *   sim_file_table_release.
  * Left out: fget and file descriptors (no file here has an fd: SYSV files
  *   hang off shmid_kernel and vmas), init_private_file, file_move,
  *   fs_may_remount_ro, locks, kiobufs, fops_put (no modules), f_version and
@@ -118,27 +120,6 @@ fail:
 }
 
 /*
- * Give back a file that was never set up (no dentry, no mount): the error
- * path of shmem_file_setup.
- */
-void put_filp(struct file *file)
-{
-	TRACE_ENTER("file#%u", file->sim_id);
-	sim_note("file", "file#%u f_count %d -> %d", file->sim_id,
-		 file->f_count, file->f_count - 1);
-	if (!--file->f_count) {
-		list_del(&file->f_list);
-		list_add(&file->f_list, &free_list);
-		files_stat.nr_free_files++;
-		sim_note("file", "file#%u at the head of free_list, "
-			 "nr_free_files %d -> %d", file->sim_id,
-			 files_stat.nr_free_files - 1,
-			 files_stat.nr_free_files);
-	}
-	TRACE_EXIT();
-}
-
-/*
  * Drop a reference. The last one releases the file: the file goes to
  * free_list first, then its dentry and its mount lose the references it
  * held, in that order (dput before mntput).
@@ -171,6 +152,27 @@ void fput(struct file *file)
 			 files_stat.nr_free_files);
 		dput(dentry);
 		mntput(mnt);
+	}
+	TRACE_EXIT();
+}
+
+/*
+ * Give back a file that was never set up (no dentry, no mount): the error
+ * path of shmem_file_setup.
+ */
+void put_filp(struct file *file)
+{
+	TRACE_ENTER("file#%u", file->sim_id);
+	sim_note("file", "file#%u f_count %d -> %d", file->sim_id,
+		 file->f_count, file->f_count - 1);
+	if (!--file->f_count) {
+		list_del(&file->f_list);
+		list_add(&file->f_list, &free_list);
+		files_stat.nr_free_files++;
+		sim_note("file", "file#%u at the head of free_list, "
+			 "nr_free_files %d -> %d", file->sim_id,
+			 files_stat.nr_free_files - 1,
+			 files_stat.nr_free_files);
 	}
 	TRACE_EXIT();
 }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/vfs/inode.c - in-core inodes.
- * Models fs/inode.c (2.4.16): inode_init, get_empty_inode with alloc_inode,
- *   init_once and clean_inode, new_inode (inline in fs.h), iput,
- *   force_delete, clear_inode, destroy_inode, invalidate_inodes with
- *   invalidate_list and dispose_list.
- * Left out: the inode hash table and everything that looks inodes up (iget,
- *   find_inode, insert_inode_hash): no inode on the shm path is hashed;
+ * Models fs/inode.c (2.4.16), in its order: alloc_inode (a macro there),
+ *   destroy_inode, init_once, clear_inode, dispose_list, invalidate_list,
+ *   invalidate_inodes, clean_inode, get_empty_inode, iget (proc's root:
+ *   get_new_inode without the lookup, where iget4 is), iput, force_delete,
+ *   inode_init. Beside them: __get_empty_inode (sim: the part
+ *   get_empty_inode and iget share) before get_empty_inode; new_inode
+ *   (inline in fs.h) and sim_skip_ino after iget; sim_inode_exit last.
+ * Left out: the inode hash table and everything that looks inodes up
+ *   (find_inode, iget4, insert_inode_hash): no inode here is hashed;
  *   dirty inodes and writeback (sync_*, write_inode_now, __mark_inode_dirty);
  *   prune_icache and shrink_icache_memory; buffers, quotas, bdev/cdev.
  * Called by: the read_super of rootfs, proc and tmpfs and shmem_get_inode

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/vfs/namespace.c - vfsmounts, and rootfs, the first mount.
- * Models fs/namespace.c (2.4.16): alloc_vfsmnt, free_vfsmnt, set_devname,
- *   __mntput, mntget/mntput (inline in include/linux/mount.h), the rootfs
- *   type (rootfs_read_super, root_fs_type), init_mount_tree, mnt_init.
+ * Models fs/namespace.c (2.4.16), in its order: alloc_vfsmnt,
+ *   free_vfsmnt, set_devname, __mntput, the rootfs type
+ *   (rootfs_read_super, root_fs_type), init_mount_tree, mnt_init; with
+ *   mntget/mntput (inline in include/linux/mount.h) before __mntput. Sim
+ *   only: the registry of live vfsmounts (sim_mount_register/unregister)
+ *   at the top, sim_mnt_exit last.
  * Left out: the mount hash table, vfsmntlist and namespaces (nothing here
  *   is mounted on a mountpoint or looked up by path), sys_mount/sys_umount,
  *   pivot_root, /proc/mounts, rootfs's lookup and readdir operations.

@@ -3,7 +3,10 @@
  * sim/vfs/proc_root.c - the proc filesystem's mount.
  * Models fs/proc/root.c (2.4.16): proc_fs_type and proc_root_init, with
  *   proc_read_super, proc_sops and proc_mnt from fs/proc/inode.c (the only
- *   parts of that file the boot reaches).
+ *   parts of that file the boot reaches). Not in one file's order: the
+ *   fs/proc/inode.c parts come first, as the definitions proc_fs_type
+ *   needs (2.4.16 declares proc_read_super in a header), then root.c's
+ *   proc_fs_type and proc_root_init; sim_proc_root_exit, sim only, last.
  * Left out: every /proc entry (proc_misc_init, proc_mkdir of net, sysvipc,
  *   sys, fs, driver, bus; proc_tty_init), lookups and readdir. The /proc
  *   views (sysvipc/shm, PID/maps, meminfo) are printed elsewhere, from the

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/vfs/super.c - filesystem types, superblocks and unnamed devices.
- * Models fs/super.c (2.4.16): register_filesystem, unregister_filesystem,
- *   get_fs_type, get_filesystem/put_filesystem, get_unnamed_dev,
- *   put_unnamed_dev, alloc_super, read_super, grab_super, get_sb_nodev,
- *   get_sb_single, kill_super, do_kern_mount, kern_mount.
+ * Models fs/super.c (2.4.16), in its order: get_filesystem/put_filesystem,
+ *   find_filesystem, register_filesystem, unregister_filesystem,
+ *   get_fs_type, __put_super, put_super, alloc_super, read_super,
+ *   get_unnamed_dev, put_unnamed_dev, grab_super, get_sb_bdev,
+ *   get_sb_nodev, get_sb_single, kill_super, do_kern_mount, kern_mount.
  * Left out: block devices (get_sb_bdev is a stub: FS_REQUIRES_DEV types fail
  *   with -EINVAL), modules and request_module, sb_lock, s_umount and
  *   lock_super (one thread), sync and remount (do_remount_sb), quotas,
  *   sys_mount/sys_umount, mount_root and the rest of the root mounting.
  * Sim only: sim_reserve_unnamed_dev, for the pseudo filesystems the boot
- *   does not mount (bdev, sockfs), and the numbering of superblocks.
+ *   does not mount (bdev, sockfs), and the numbering of superblocks; the
+ *   sim_*unnamed_dev* helpers follow put_unnamed_dev.
  * Called by: mnt_init (rootfs), proc_root_init and init_shmem_fs (through
  *   kern_mount), __mntput (kill_super), vfs_caches_init and sock_init
  *   (sim_reserve_unnamed_dev).
@@ -126,6 +128,89 @@ struct file_system_type *get_fs_type(const char *name)
 	return fs;
 }
 
+/* s_count reaching 0 frees the superblock. */
+static void __put_super(struct super_block *sb)
+{
+	if (!--sb->s_count) {
+		sim_note("vfs", "super_block#%u freed", sb->sim_id);
+		kfree(sb);
+	}
+}
+
+static void put_super(struct super_block *sb)
+{
+	sb->s_active--;
+	/* sim: up_write(&sb->s_umount) omitted */
+	__put_super(sb);
+}
+
+/*
+ * A zeroed superblock with s_count 1 (the caller's) and s_active 1; not on
+ * any list yet. NULL when kmalloc fails.
+ */
+static struct super_block *alloc_super(void)
+{
+	struct super_block *s;
+
+	TRACE_ENTER("%s", "");
+	s = kmalloc(sizeof(struct super_block), GFP_USER);
+	if (s) {
+		memset(s, 0, sizeof(struct super_block));
+		/* sim: no s_dirty/s_locked_inodes, semaphores or quotas */
+		INIT_LIST_HEAD(&s->s_files);
+		INIT_LIST_HEAD(&s->s_instances);
+		s->s_count = 1;
+		s->s_active = 1;
+		s->s_maxbytes = MAX_NON_LFS;
+		s->sim_id = ++sb_last_id;
+	}
+	return TRACE_RET_SB(s);
+}
+
+/*
+ * Make a superblock for dev and fill it with type->read_super. Returns it
+ * with s_count 1 + S_BIAS, s_active 1, MS_ACTIVE, on super_blocks (tail) and
+ * type->fs_supers (head); NULL if allocation or read_super fails, with
+ * nothing left behind but dev, which the caller gives back.
+ */
+static struct super_block *read_super(kdev_t dev, struct block_device *bdev,
+				      struct file_system_type *type, int flags,
+				      void *data)
+{
+	struct super_block *s;
+
+	TRACE_ENTER("%02x:%02x, \"%s\"", MAJOR(dev), MINOR(dev), type->name);
+	(void)bdev;		/* sim: always NULL; there is no s_bdev */
+	s = alloc_super();
+	if (!s)
+		goto out;
+	s->s_dev = dev;
+	s->s_flags = flags;
+	s->s_type = type;
+	list_add(&s->s_list, super_blocks.prev);
+	list_add(&s->s_instances, &type->fs_supers);
+	s->s_count += S_BIAS;
+	sim_note("vfs", "super_block#%u at the tail of super_blocks and the "
+		 "head of \"%s\" fs_supers, s_count 1 -> %d", s->sim_id,
+		 type->name, s->s_count);
+	/* sim: down_write(&s->s_umount) and lock_super(s) omitted */
+	if (!type->read_super(s, data, flags & MS_VERBOSE ? 1 : 0))
+		goto out_fail;
+	s->s_flags |= MS_ACTIVE;
+out:
+	return TRACE_RET_SB(s);
+
+out_fail:
+	s->s_dev = 0;
+	s->s_type = NULL;
+	list_del(&s->s_list);
+	list_del(&s->s_instances);
+	s->s_count -= S_BIAS;
+	put_super(s);
+	s = NULL;
+	return TRACE_RET_SB(s);
+}
+
 /*
  * Unnamed devices: the device numbers 00:01 to 00:ff that filesystems
  * without a block device put in s_dev (and so in every inode's i_dev, which
@@ -213,89 +298,6 @@ void sim_unreserve_unnamed_devs(void)
 	}
 	if (list_empty(&super_blocks))
 		sb_last_id = 0;
-}
-
-/*
- * A zeroed superblock with s_count 1 (the caller's) and s_active 1; not on
- * any list yet. NULL when kmalloc fails.
- */
-static struct super_block *alloc_super(void)
-{
-	struct super_block *s;
-
-	TRACE_ENTER("%s", "");
-	s = kmalloc(sizeof(struct super_block), GFP_USER);
-	if (s) {
-		memset(s, 0, sizeof(struct super_block));
-		/* sim: no s_dirty/s_locked_inodes, semaphores or quotas */
-		INIT_LIST_HEAD(&s->s_files);
-		INIT_LIST_HEAD(&s->s_instances);
-		s->s_count = 1;
-		s->s_active = 1;
-		s->s_maxbytes = MAX_NON_LFS;
-		s->sim_id = ++sb_last_id;
-	}
-	return TRACE_RET_SB(s);
-}
-
-/* s_count reaching 0 frees the superblock. */
-static void __put_super(struct super_block *sb)
-{
-	if (!--sb->s_count) {
-		sim_note("vfs", "super_block#%u freed", sb->sim_id);
-		kfree(sb);
-	}
-}
-
-static void put_super(struct super_block *sb)
-{
-	sb->s_active--;
-	/* sim: up_write(&sb->s_umount) omitted */
-	__put_super(sb);
-}
-
-/*
- * Make a superblock for dev and fill it with type->read_super. Returns it
- * with s_count 1 + S_BIAS, s_active 1, MS_ACTIVE, on super_blocks (tail) and
- * type->fs_supers (head); NULL if allocation or read_super fails, with
- * nothing left behind but dev, which the caller gives back.
- */
-static struct super_block *read_super(kdev_t dev, struct block_device *bdev,
-				      struct file_system_type *type, int flags,
-				      void *data)
-{
-	struct super_block *s;
-
-	TRACE_ENTER("%02x:%02x, \"%s\"", MAJOR(dev), MINOR(dev), type->name);
-	(void)bdev;		/* sim: always NULL; there is no s_bdev */
-	s = alloc_super();
-	if (!s)
-		goto out;
-	s->s_dev = dev;
-	s->s_flags = flags;
-	s->s_type = type;
-	list_add(&s->s_list, super_blocks.prev);
-	list_add(&s->s_instances, &type->fs_supers);
-	s->s_count += S_BIAS;
-	sim_note("vfs", "super_block#%u at the tail of super_blocks and the "
-		 "head of \"%s\" fs_supers, s_count 1 -> %d", s->sim_id,
-		 type->name, s->s_count);
-	/* sim: down_write(&s->s_umount) and lock_super(s) omitted */
-	if (!type->read_super(s, data, flags & MS_VERBOSE ? 1 : 0))
-		goto out_fail;
-	s->s_flags |= MS_ACTIVE;
-out:
-	return TRACE_RET_SB(s);
-
-out_fail:
-	s->s_dev = 0;
-	s->s_type = NULL;
-	list_del(&s->s_list);
-	list_del(&s->s_instances);
-	s->s_count -= S_BIAS;
-	put_super(s);
-	s = NULL;
-	return TRACE_RET_SB(s);
 }
 
 /*

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/vfs/vfs_check.c - the VFS's invariants, shutdown and leak report.
- * Sim only: nothing in 2.4.16 corresponds (validate_mm is the model for
- *   the checks). Checks the VFS-only items of docs/invariants.md (17, 18,
- *   19, 31, 32) in general form, for every superblock and every vfsmount,
- *   not only the internal tmpfs.
+ * Sim only: nothing in 2.4.16 corresponds, so no kernel order to follow
+ *   (validate_mm is the model for the checks). Checks the VFS-only items
+ *   of docs/invariants.md (17, 18, 19, 31, 32) in general form, for every
+ *   superblock and every vfsmount, not only the internal tmpfs.
  * Left out: anything about shm segments, shmem inodes or pages (checked by
  *   sim/ipc and sim/mm).
  * Called by: the tests and the scenario runner after every step
