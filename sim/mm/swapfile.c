@@ -9,6 +9,8 @@
  *   sys_swapon; last, the shutdown, sim_swap_check and the /proc/swaps
  *   view, sim_dump_swap (2.4.16's get_swaparea_info, before sys_swapon
  *   there, kept with the other views: it also prints the swap cache).
+ * sys_swapon is longer than 80 lines, as 2.4.16's is (253 lines): it is one
+ *   function there, so it is one here.
  * Left out: swapoff (try_to_unuse, shmem_unuse): at shutdown every slot
  *   must already be free; bad-block lists; block devices (an area is a
  *   real file of the host, read and written by sim/mm/page_io.c).

@@ -8,6 +8,8 @@
  *   (kswapd_balance). Header inlines at their first user: swp_entry_to_pte
  *   at the top, is_page_cache_freeable (linux/mm.h) before shrink_cache;
  *   sim_pressure, sim only, last.
+ * shrink_cache is longer than 80 lines, as 2.4.16's is (189 lines): it is one
+ *   function there, so it is one here.
  * Left out: zones and classzones (one zone of low memory), the slab, dcache
  *   and icache shrinkers (nothing reclaimable there: our dentries and
  *   inodes are never unused), buffers. (simplified: when every priority
