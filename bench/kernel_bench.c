@@ -158,7 +158,29 @@ static const char *verdict(double value, double limit, int at_most)
 	return (at_most ? value <= limit : value >= limit) ? "met" : "NOT MET";
 }
 
-int main(int argc, char **argv)
+/* the figures of all the rounds, each a sample per round */
+struct results {
+	struct figure host_touch[NR_TOUCH], sim_touch[NR_TOUCH];
+	struct figure host_cycle, sim_cycle;
+	struct figure vma[2][NR_VMA];	/* [in_order][size] */
+	double vma_nodes[2][NR_VMA];
+	struct figure cost[4][NR_RAW];	/* [mode][figure] */
+};
+
+static const char *const cost_names[4] = {
+	"compiled out (SHMSIM_TRACE=OFF)",
+	"compiled in, not counted",
+	"compiled in, off (--no-trace)",
+	"on, printed to /dev/null",
+};
+static const enum bench_trace cost_modes[4] = {
+	BENCH_TRACE_OFF, BENCH_TRACE_NOT_COUNTED, BENCH_TRACE_OFF,
+	BENCH_TRACE_PRINTED,
+};
+
+/* The command line into *c, *untraced and *raw: -1 to go on, or a status. */
+static int parse_options(int argc, char **argv, struct config *c,
+			 const char **untraced, int *raw)
 {
 	static const struct option longopts[] = {
 		{ "rounds", required_argument, NULL, 'r' },
@@ -169,52 +191,33 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct config c = { .cycles = 20000, .lookups = 2000000, .rounds = 7 };
-	/* static: zeroed, and too big for a comfortable stack */
-	static struct figure host_touch[NR_TOUCH], sim_touch[NR_TOUCH];
-	static struct figure host_cycle, sim_cycle;
-	static struct figure vma[2][NR_VMA];	/* [in_order][size] */
-	double vma_nodes[2][NR_VMA] = { { 0 } };
-	static struct figure cost[4][NR_RAW];	/* [mode][figure] */
-	static const char *const cost_names[4] = {
-		"compiled out (SHMSIM_TRACE=OFF)",
-		"compiled in, not counted",
-		"compiled in, off (--no-trace)",
-		"on, printed to /dev/null",
-	};
-	static const enum bench_trace cost_modes[4] = {
-		BENCH_TRACE_OFF, BENCH_TRACE_NOT_COUNTED, BENCH_TRACE_OFF,
-		BENCH_TRACE_PRINTED,
-	};
-	const char *untraced = NULL;
-	int opt, raw = 0, quick = 0, r, i, k;
-	struct utsname u;
+	int opt, quick = 0;
 	char *end;
 
 	while ((opt = getopt_long(argc, argv, "r:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'r':
 			errno = 0;
-			c.rounds = (int)strtol(optarg, &end, 10);
-			if (errno || *end || c.rounds < 1 ||
-			    c.rounds > MAX_ROUNDS) {
+			c->rounds = (int)strtol(optarg, &end, 10);
+			if (errno || *end || c->rounds < 1 ||
+			    c->rounds > MAX_ROUNDS) {
 				fprintf(stderr, "kernel_bench: -r takes 1 to "
 					"%d\n", MAX_ROUNDS);
 				return 2;
 			}
 			break;
 		case 'u':
-			untraced = optarg;
+			*untraced = optarg;
 			break;
 		case 'q':
 			quick = 1;
 			break;
 		case 'R':
-			raw = 1;
+			*raw = 1;
 			break;
 		case 'c':
-			c.cycles = strtoul(optarg, &end, 10);
-			if (*end || !c.cycles) {
+			c->cycles = strtoul(optarg, &end, 10);
+			if (*end || !c->cycles) {
 				fprintf(stderr, "kernel_bench: --cycles takes "
 					"a positive number\n");
 				return 2;
@@ -233,95 +236,135 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (quick) {
-		c.cycles /= 10;
-		c.lookups /= 10;
+		c->cycles /= 10;
+		c->lookups /= 10;
 	}
-	if (raw)
-		return run_raw(&c);
-	if (!bench_sim_traced()) {
-		fprintf(stderr, "kernel_bench: this build has no tracer; run "
-			"the traced build with --untraced %s\n", argv[0]);
-		return 2;
-	}
+	return -1;
+}
 
-	for (r = 0; r < c.rounds; r++) {
+/* Every round of every figure into *res: 0, or 1 when untraced failed. */
+static int run_rounds(const struct config *c, const char *untraced,
+		      struct results *res)
+{
+	int r, i, k;
+
+	for (r = 0; r < c->rounds; r++) {
 		double u_fig[NR_RAW] = { 0 };
 
 		for (i = 0; i < NR_TOUCH; i++) {
 			unsigned long n = touch_pages[i];
 
-			add(&host_touch[i], bench_host_first_touch(n), n);
-			add(&sim_touch[i],
+			add(&res->host_touch[i], bench_host_first_touch(n), n);
+			add(&res->sim_touch[i],
 			    bench_sim_first_touch(n, BENCH_TRACE_OFF), n);
 		}
-		add(&host_cycle, bench_host_cycle(c.cycles), c.cycles);
-		add(&sim_cycle, bench_sim_cycle(c.cycles, BENCH_TRACE_OFF),
-		    c.cycles);
+		add(&res->host_cycle, bench_host_cycle(c->cycles), c->cycles);
+		add(&res->sim_cycle,
+		    bench_sim_cycle(c->cycles, BENCH_TRACE_OFF), c->cycles);
 		for (i = 0; i < 2; i++)
 			for (k = 0; k < NR_VMA; k++)
-				add(&vma[i][k],
-				    bench_sim_find_vma(vma_sizes[k], c.lookups,
+				add(&res->vma[i][k],
+				    bench_sim_find_vma(vma_sizes[k], c->lookups,
 						       i, BENCH_TRACE_OFF,
-						       &vma_nodes[i][k]),
-				    c.lookups);
+						       &res->vma_nodes[i][k]),
+				    c->lookups);
 		if (untraced) {
-			if (untraced_round(untraced, &c, u_fig))
+			if (untraced_round(untraced, c, u_fig))
 				return 1;
 			for (k = 0; k < NR_RAW; k++)
-				cost[0][k].v[cost[0][k].n++] = u_fig[k];
+				res->cost[0][k].v[res->cost[0][k].n++] =
+					u_fig[k];
 		}
 		for (i = 1; i < 4; i++) {
-			add(&cost[i][RAW_TOUCH],
+			add(&res->cost[i][RAW_TOUCH],
 			    bench_sim_first_touch(TOUCH_BAR_PAGES,
 						  cost_modes[i]),
 			    TOUCH_BAR_PAGES);
-			add(&cost[i][RAW_CYCLE],
-			    bench_sim_cycle(c.cycles, cost_modes[i]), c.cycles);
+			add(&res->cost[i][RAW_CYCLE],
+			    bench_sim_cycle(c->cycles, cost_modes[i]),
+			    c->cycles);
 		}
 	}
+	return 0;
+}
+
+/* The report's first lines: this build, the host, the rounds. */
+static void print_header(const struct config *c)
+{
+	struct utsname u;
 
 	uname(&u);
 	printf("kernel_bench: shmsim (%s build, tracing compiled in, not "
 	       "printed) beside the host kernel (%s %s %s);\nmedians of %d "
 	       "rounds, ns\n", SHMSIM_BUILD_TYPE, u.sysname, u.release,
-	       u.machine, c.rounds);
+	       u.machine, c->rounds);
+}
+
+/* Section 1: first touch, host beside shmsim, at each size. */
+static void print_first_touch(const struct results *res)
+{
+	int i;
+
 	printf("\n1. first touch, one store per page of a fresh segment, "
 	       "per page\n");
 	printf("  %-34s %10s %10s %8s   %s\n", "", "host", "shmsim", "ratio",
 	       "bar: ratio <= 0.5");
 	for (i = 0; i < NR_TOUCH; i++) {
 		char what[64];
-		double h = median(&host_touch[i]), s = median(&sim_touch[i]);
+		double h = median(&res->host_touch[i]);
+		double s = median(&res->sim_touch[i]);
 
 		snprintf(what, sizeof(what), "N = %lu pages (%lu MiB)",
 			 touch_pages[i], touch_pages[i] >> 8);
 		print_ratio_row(what, h, s, verdict(s / h, 0.5, 1));
 	}
+}
+
+/* Section 2: the shmget..IPC_RMID cycle, host beside shmsim. */
+static void print_cycle(const struct config *c, const struct results *res)
+{
 	printf("\n2. shmget, shmat, one store, shmdt, IPC_RMID, per cycle "
-	       "(%lu cycles)\n", c.cycles);
+	       "(%lu cycles)\n", c->cycles);
 	printf("  %-34s %10s %10s %8s   %s\n", "", "host", "shmsim", "ratio",
 	       "bar: ratio <= 0.3");
-	print_ratio_row("one-page segment", median(&host_cycle),
-			median(&sim_cycle),
-			verdict(median(&sim_cycle) / median(&host_cycle), 0.3,
-				1));
+	print_ratio_row("one-page segment", median(&res->host_cycle),
+			median(&res->sim_cycle),
+			verdict(median(&res->sim_cycle) /
+				median(&res->host_cycle), 0.3, 1));
+}
+
+/* Section 3: find_vma at each mm size, at random and in address order. */
+static void print_find_vma(const struct config *c,
+			   const struct results *res)
+{
+	int i, k;
+
 	printf("\n3. find_vma, per lookup (%lu lookups; shmsim only), and the "
-	       "rb-tree nodes\n   a lookup visits\n", c.lookups);
+	       "rb-tree nodes\n   a lookup visits\n", c->lookups);
 	printf("  %-10s %12s %8s %12s %8s\n", "vmas", "random: ns", "nodes",
 	       "in order: ns", "nodes");
 	for (k = 0; k < NR_VMA; k++)
 		printf("  %-10lu %12.1f %8.2f %12.1f %8.2f\n", vma_sizes[k],
-		       median(&vma[0][k]), vma_nodes[0][k],
-		       median(&vma[1][k]), vma_nodes[1][k]);
+		       median(&res->vma[0][k]), res->vma_nodes[0][k],
+		       median(&res->vma[1][k]), res->vma_nodes[1][k]);
 	for (i = 0; i < 2; i++) {
-		double a = median(&vma[i][0]), b = median(&vma[i][NR_VMA - 1]);
+		double a = median(&res->vma[i][0]);
+		double b = median(&res->vma[i][NR_VMA - 1]);
 
 		printf("  %s, 65536 vmas against 64: %.2f times the time, %.2f "
 		       "times the nodes;\n    bar: time ratio <= 3: %s\n",
 		       i ? "in address order" : "at random vmas", b / a,
-		       vma_nodes[i][NR_VMA - 1] / vma_nodes[i][0],
+		       res->vma_nodes[i][NR_VMA - 1] / res->vma_nodes[i][0],
 		       verdict(b / a, 3, 1));
 	}
+}
+
+/* Section 5: what tracing costs, each mode against compiled out. */
+static void print_trace_cost(const char *untraced,
+			     const struct results *res)
+{
+	int i;
+
 	printf("\n5. what tracing costs, shmsim only (first touch at N = %d, "
 	       "and the cycle)\n", TOUCH_BAR_PAGES);
 	printf("  %-34s %10s %10s %8s %8s\n", "", "touch", "cycle", "touch",
@@ -329,10 +372,10 @@ int main(int argc, char **argv)
 	printf("  %-34s %10s %10s %8s %8s\n", "", "ns/page", "ns/cycle",
 	       "vs out", "vs out");
 	for (i = 0; i < 4; i++) {
-		double t = median(&cost[i][RAW_TOUCH]);
-		double y = median(&cost[i][RAW_CYCLE]);
-		double t0 = median(&cost[0][RAW_TOUCH]);
-		double y0 = median(&cost[0][RAW_CYCLE]);
+		double t = median(&res->cost[i][RAW_TOUCH]);
+		double y = median(&res->cost[i][RAW_CYCLE]);
+		double t0 = median(&res->cost[0][RAW_TOUCH]);
+		double y0 = median(&res->cost[0][RAW_CYCLE]);
 
 		if (!untraced && i == 0) {
 			printf("  %-34s %10s %10s   (no --untraced PROGRAM)\n",
@@ -347,14 +390,41 @@ int main(int argc, char **argv)
 			printf("  %-34s %10.1f %10.1f\n", cost_names[i], t, y);
 	}
 	if (untraced) {
-		double t = median(&cost[2][RAW_TOUCH]) /
-			   median(&cost[0][RAW_TOUCH]);
-		double y = median(&cost[2][RAW_CYCLE]) /
-			   median(&cost[0][RAW_CYCLE]);
+		double t = median(&res->cost[2][RAW_TOUCH]) /
+			   median(&res->cost[0][RAW_TOUCH]);
+		double y = median(&res->cost[2][RAW_CYCLE]) /
+			   median(&res->cost[0][RAW_CYCLE]);
 
 		printf("  bar: compiled in but off <= 2%% slower than compiled "
 		       "out: touch %s, cycle %s\n", verdict(t, 1.02, 1),
 		       verdict(y, 1.02, 1));
 	}
+}
+
+int main(int argc, char **argv)
+{
+	struct config c = { .cycles = 20000, .lookups = 2000000, .rounds = 7 };
+	/* static: zeroed, and too big for a comfortable stack */
+	static struct results res;
+	const char *untraced = NULL;
+	int raw = 0, status;
+
+	status = parse_options(argc, argv, &c, &untraced, &raw);
+	if (status >= 0)
+		return status;
+	if (raw)
+		return run_raw(&c);
+	if (!bench_sim_traced()) {
+		fprintf(stderr, "kernel_bench: this build has no tracer; run "
+			"the traced build with --untraced %s\n", argv[0]);
+		return 2;
+	}
+	if (run_rounds(&c, untraced, &res))
+		return 1;
+	print_header(&c);
+	print_first_touch(&res);
+	print_cycle(&c, &res);
+	print_find_vma(&c, &res);
+	print_trace_cost(untraced, &res);
 	return 0;
 }

@@ -167,25 +167,27 @@ static void usage(FILE *f)
 		"(default $TMPDIR or /tmp)\n");
 }
 
-int main(int argc, char **argv)
-{
-	unsigned long ram_mib = 16, ram, pages, raddr = 0, bad = 0;
-	unsigned long sim_io, plain_io;
-	const char *dir = getenv("TMPDIR");
-	struct pass sim[2 * ROUNDS], plain[2 * ROUNDS], sim_tot;
-	struct pass tot = { "total", 0, 0, 0, 0 };
+/* the run: the machine's size, its segment and the two files */
+struct bench {
+	unsigned long ram_mib, ram, pages, raddr;
+	const char *dir;
 	char swap_path[4096], copy_path[4096];
 	struct task_struct *tsk;
-	int opt, r, killed = 0, leaks, fd;
 	long id;
+};
+
+/* The command line into *b: -1 to go on, or an exit status. */
+static int parse_options(int argc, char **argv, struct bench *b)
+{
+	int opt;
 
 	while ((opt = getopt(argc, argv, "r:d:h")) != -1) {
 		switch (opt) {
 		case 'r':
-			ram_mib = strtoul(optarg, NULL, 0);
+			b->ram_mib = strtoul(optarg, NULL, 0);
 			break;
 		case 'd':
-			dir = optarg;
+			b->dir = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -195,138 +197,196 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc || ram_mib < 1 || ram_mib > 256) {
+	if (optind != argc || b->ram_mib < 1 || b->ram_mib > 256) {
 		usage(stderr);
 		return 2;
 	}
-	if (!dir || !*dir)
-		dir = "/tmp";
-	snprintf(swap_path, sizeof(swap_path), "%s/shmsim-bench-swap.%d", dir,
-		 (int)getpid());
-	snprintf(copy_path, sizeof(copy_path), "%s/shmsim-bench-copy.%d", dir,
-		 (int)getpid());
-	ram = ram_mib << 20;
-	pages = 4 * ram / PAGE_SIZE;
+	if (!b->dir || !*b->dir)
+		b->dir = "/tmp";
+	return -1;
+}
+
+/* Boot the machine, attach the segment as b->tsk: 0, or 1 when it failed. */
+static int boot(struct bench *b)
+{
+	snprintf(b->swap_path, sizeof(b->swap_path),
+		 "%s/shmsim-bench-swap.%d", b->dir, (int)getpid());
+	snprintf(b->copy_path, sizeof(b->copy_path),
+		 "%s/shmsim-bench-copy.%d", b->dir, (int)getpid());
+	b->ram = b->ram_mib << 20;
+	b->pages = 4 * b->ram / PAGE_SIZE;
 
 	/* the machine, silent: no trace events at all */
 	sim_trace.enabled = 0;
 	sim_trace.printing = 0;
-	sim_machine.ram = ram;
-	sim_machine.swap = 8 * ram;
-	sim_machine.swap_file = swap_path;
+	sim_machine.ram = b->ram;
+	sim_machine.swap = 8 * b->ram;
+	sim_machine.swap_file = b->swap_path;
 	if (start_kernel() || !total_swap_pages) {
 		fprintf(stderr, "swap_bench: cannot boot with %lu MiB of RAM "
-			"and a swap file %s\n", ram_mib, swap_path);
-		unlink(swap_path);
+			"and a swap file %s\n", b->ram_mib, b->swap_path);
+		unlink(b->swap_path);
 		return 1;
 	}
-	shm_ctlmax = 4 * ram;		/* sysctl kernel.shmmax */
-	tsk = sim_task_create("bench", 0, 0);
-	current = tsk;
-	id = sys_shmget(IPC_PRIVATE, 4 * ram, 0600);
-	if (id < 0 || sys_shmat(id, NULL, 0, &raddr) < 0) {
+	shm_ctlmax = 4 * b->ram;	/* sysctl kernel.shmmax */
+	b->tsk = sim_task_create("bench", 0, 0);
+	current = b->tsk;
+	b->id = sys_shmget(IPC_PRIVATE, 4 * b->ram, 0600);
+	if (b->id < 0 || sys_shmat(b->id, NULL, 0, &b->raddr) < 0) {
 		fprintf(stderr, "swap_bench: shmget/shmat of %lu MiB: %ld\n",
-			4 * ram_mib, id);
+			4 * b->ram_mib, b->id);
 		return 1;
 	}
 	printf("shmsim swap_bench: RAM %lu MiB (%lu frames; pages_min %lu, "
 	       "pages_high %lu),\n  swap %lu MiB (%ld slots), segment %lu MiB "
-	       "(%lu pages), files in %s\n", ram_mib, max_mapnr, pages_min,
-	       pages_high, 8 * ram_mib, total_swap_pages, 4 * ram_mib, pages,
-	       dir);
+	       "(%lu pages), files in %s\n", b->ram_mib, max_mapnr, pages_min,
+	       pages_high, 8 * b->ram_mib, total_swap_pages, 4 * b->ram_mib,
+	       b->pages, b->dir);
+	return 0;
+}
 
-	for (r = 0; r < ROUNDS && !killed; r++) {
+/* The simulator's rounds into sim[]: the bad pages; *killed if it was. */
+static unsigned long sim_rounds(const struct bench *b,
+				struct pass sim[2 * ROUNDS], int *killed)
+{
+	unsigned long bad = 0;
+	int r;
+
+	for (r = 0; r < ROUNDS && !*killed; r++) {
 		sim[2 * r].what = r ? "round 2: write" : "round 1: write";
-		bad += sim_pass(raddr, pages, r, 1, &sim[2 * r], &killed);
+		bad += sim_pass(b->raddr, b->pages, r, 1, &sim[2 * r], killed);
 		sim[2 * r + 1].what = r ? "round 2: read+check" :
 					  "round 1: read+check";
-		if (!killed)
-			bad += sim_pass(raddr, pages, r, 0, &sim[2 * r + 1],
-					&killed);
+		if (!*killed)
+			bad += sim_pass(b->raddr, b->pages, r, 0,
+					&sim[2 * r + 1], killed);
 	}
+	return bad;
+}
 
-	current = tsk;
+/* Detach and remove the segment, end the task, shut down: the leaks. */
+static int shut_down(const struct bench *b, int killed)
+{
+	int leaks;
+
+	current = b->tsk;
 	if (!killed)
-		sys_shmdt((char *)raddr);
+		sys_shmdt((char *)b->raddr);
 	current = &init_task;
-	sys_shmctl(id, IPC_RMID, NULL);
-	current = tsk;
+	sys_shmctl(b->id, IPC_RMID, NULL);
+	current = b->tsk;
 	do_exit(0);
-	sim_task_free(tsk);
+	sim_task_free(b->tsk);
 	current = &init_task;
 	leaks = sim_shutdown(stderr);
-	unlink(swap_path);
-	if (killed)
-		return 1;
+	unlink(b->swap_path);
+	return leaks;
+}
 
-	printf("\nsimulator (shmem pages through the swap file; out and in "
-	       "are pages\nwritten to and read from it):\n");
-	print_head("out", "in");
+/* The table of 2 * ROUNDS passes under out and in, then their total. */
+static struct pass print_passes(const struct pass p[2 * ROUNDS],
+				const char *out, const char *in)
+{
+	struct pass tot = { "total", 0, 0, 0, 0 };
+	int r;
+
+	print_head(out, in);
 	for (r = 0; r < 2 * ROUNDS; r++) {
-		print_pass(&sim[r]);
-		tot.pages += sim[r].pages;
-		tot.out += sim[r].out;
-		tot.in += sim[r].in;
-		tot.secs += sim[r].secs;
+		print_pass(&p[r]);
+		tot.pages += p[r].pages;
+		tot.out += p[r].out;
+		tot.in += p[r].in;
+		tot.secs += p[r].secs;
 	}
 	print_pass(&tot);
+	return tot;
+}
 
-	/* the same bytes, plainly, in the same directory */
-	sim_tot = tot;
-	memset(&tot, 0, sizeof(tot));
-	tot.what = "total";
-	if (sim_swapdev_create(copy_path, (unsigned long long)pages *
+/* The plain copy's rounds into plain[], bad pages to *bad: 0, or 1. */
+static int plain_rounds(const struct bench *b, struct pass plain[2 * ROUNDS],
+			unsigned long *bad)
+{
+	int r, fd;
+
+	if (sim_swapdev_create(b->copy_path, (unsigned long long)b->pages *
 			       PAGE_SIZE, "", 0, 0)) {
-		fprintf(stderr, "swap_bench: cannot create %s\n", copy_path);
+		fprintf(stderr, "swap_bench: cannot create %s\n",
+			b->copy_path);
 		return 1;
 	}
-	fd = sim_swapdev_open(copy_path);
+	fd = sim_swapdev_open(b->copy_path);
 	if (fd < 0) {
-		fprintf(stderr, "swap_bench: cannot open %s\n", copy_path);
+		fprintf(stderr, "swap_bench: cannot open %s\n", b->copy_path);
 		return 1;
 	}
 	for (r = 0; r < ROUNDS; r++) {
 		plain[2 * r].what = r ? "round 2: pwrite" : "round 1: pwrite";
-		bad += plain_pass(fd, pages, r, 1, &plain[2 * r]);
+		*bad += plain_pass(fd, b->pages, r, 1, &plain[2 * r]);
 		plain[2 * r + 1].what = r ? "round 2: pread+check" :
 					    "round 1: pread+check";
-		bad += plain_pass(fd, pages, r, 0, &plain[2 * r + 1]);
+		*bad += plain_pass(fd, b->pages, r, 0, &plain[2 * r + 1]);
 	}
-	sim_swapdev_close(fd, copy_path);
-	printf("\nplain copy (pwrite/pread of 4 KiB, the same bytes, the same "
-	       "directory):\n");
-	print_head("written", "read");
-	for (r = 0; r < 2 * ROUNDS; r++) {
-		print_pass(&plain[r]);
-		tot.pages += plain[r].pages;
-		tot.out += plain[r].out;
-		tot.in += plain[r].in;
-		tot.secs += plain[r].secs;
-	}
-	print_pass(&tot);
+	sim_swapdev_close(fd, b->copy_path);
+	return 0;
+}
 
-	sim_io = sim_tot.out + sim_tot.in;
-	plain_io = tot.out + tot.in;
+/* The last lines: the two totals side by side, and the bar. */
+static void print_summary(const struct pass *sim_tot, const struct pass *tot)
+{
+	unsigned long sim_io = sim_tot->out + sim_tot->in;
+	unsigned long plain_io = tot->out + tot->in;
+
 	printf("\nsimulator:  %7lu pages of swap I/O in %6.3f s "
 	       "(%.2f us a page)\nplain copy: %7lu pages of file I/O in "
 	       "%6.3f s (%.2f us a page)"
 	       "\nthe same %lu MiB written and read: the simulator took %.1f "
-	       "times as long\n", sim_io, sim_tot.secs,
-	       sim_io ? 1e6 * sim_tot.secs / sim_io : 0, plain_io, tot.secs,
-	       plain_io ? 1e6 * tot.secs / plain_io : 0,
-	       tot.pages * PAGE_SIZE >> 20,
-	       tot.secs > 0 ? sim_tot.secs / tot.secs : 0);
-	if (sim_tot.secs > 0 && tot.secs > 0) {
-		double out_pct = 100 * (sim_tot.out / sim_tot.secs) /
-				 (tot.out / tot.secs);
-		double in_pct = 100 * (sim_tot.in / sim_tot.secs) /
-				(tot.in / tot.secs);
+	       "times as long\n", sim_io, sim_tot->secs,
+	       sim_io ? 1e6 * sim_tot->secs / sim_io : 0, plain_io, tot->secs,
+	       plain_io ? 1e6 * tot->secs / plain_io : 0,
+	       tot->pages * PAGE_SIZE >> 20,
+	       tot->secs > 0 ? sim_tot->secs / tot->secs : 0);
+	if (sim_tot->secs > 0 && tot->secs > 0) {
+		double out_pct = 100 * (sim_tot->out / sim_tot->secs) /
+				 (tot->out / tot->secs);
+		double in_pct = 100 * (sim_tot->in / sim_tot->secs) /
+				(tot->in / tot->secs);
 
 		printf("pages a second against the plain copy's: out %.0f %%, "
 		       "in %.0f %% (bar: >= 50 %% each: %s)\n", out_pct,
 		       in_pct, out_pct >= 50 && in_pct >= 50 ? "met" :
 		       "NOT MET");
 	}
+}
+
+int main(int argc, char **argv)
+{
+	struct bench b = { .ram_mib = 16, .dir = getenv("TMPDIR") };
+	struct pass sim[2 * ROUNDS], plain[2 * ROUNDS], sim_tot, tot;
+	unsigned long bad;
+	int status, killed = 0, leaks;
+
+	status = parse_options(argc, argv, &b);
+	if (status >= 0)
+		return status;
+	if (boot(&b))
+		return 1;
+	bad = sim_rounds(&b, sim, &killed);
+	leaks = shut_down(&b, killed);
+	if (killed)
+		return 1;
+
+	printf("\nsimulator (shmem pages through the swap file; out and in "
+	       "are pages\nwritten to and read from it):\n");
+	sim_tot = print_passes(sim, "out", "in");
+
+	/* the same bytes, plainly, in the same directory */
+	if (plain_rounds(&b, plain, &bad))
+		return 1;
+	printf("\nplain copy (pwrite/pread of 4 KiB, the same bytes, the same "
+	       "directory):\n");
+	tot = print_passes(plain, "written", "read");
+
+	print_summary(&sim_tot, &tot);
 	if (bad)
 		fprintf(stderr, "swap_bench: %lu pages came back wrong\n", bad);
 	if (leaks)
