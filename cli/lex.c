@@ -309,7 +309,8 @@ static int lex_string(struct script_lexer *lx, struct script_line *ln,
 	t->str = out;
 	for (;;) {
 		if (i >= lx->len || src[i] == '\n' ||
-		    (src[i] == '\\' && (i + 1 >= lx->len || src[i + 1] == '\n'))) {
+		    (src[i] == '\\' &&
+		     (i + 1 >= lx->len || src[i + 1] == '\n'))) {
 			script_error_set(lx->err, lx->file, lx->line, col,
 					 "unterminated string (expected a "
 					 "closing \" before the end of the "

@@ -82,7 +82,7 @@ static void usage(FILE *out)
 		"                 DIR is created; one script only).\n"
 		"                 Render it: dot -Tpng DIR/0001.dot -o x.png\n"
 		"  --dot-with LIST  what every picture adds, comma-separated:\n"
-		"                 shm (the shm path only: no rootfs, no proc),\n"
+		"                 shm (the shm path only: no rootfs or proc),\n"
 		"                 rbtree (each mm's rb-tree of vmas)\n"
 		"  --force        let --swap-file and the pictures replace a\n"
 		"                 file shmsim did not make (never a symbolic\n"

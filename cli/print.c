@@ -3,17 +3,20 @@
  * cli/print.c - result lines in strace's manner (see cli/print.h).
  *	A[100]: shmget(0x4d2, 2052, IPC_CREAT|0666) = 0
  *	B[101]: write(0x40000000, "x", 1) = SIGSEGV (task killed)
- * Flags print by name (IPC_CREAT|0666, SHM_RDONLY, PROT_READ|PROT_WRITE),
- * addresses in hex (0 as NULL), strings with the script's escapes and cut
- * after 32 bytes as strace cuts them, shmctl's structs as strace -v does.
+ * Here: the line's frame (task[pid]: name( ... ) = result, and the signal
+ * lines after a killed access), and the printers the calls' print_args
+ * (cli/call_*.c) share. Flags print by name (IPC_CREAT|0666, SHM_RDONLY,
+ * PROT_READ|PROT_WRITE), addresses in hex (0 as NULL), strings with the
+ * script's escapes and cut after 32 bytes as strace cuts them, shmctl's
+ * structs as strace -v does.
+ * And the views of `show` (ipcs, maps, meminfo, ...), each headed by a
+ * line saying what it shows.
  */
 #include <stdio.h>
 
-#include "linux/kernel.h"
-#include "linux/mm.h"
-#include "linux/sched.h"
-#include "linux/shm.h"
+#include "sim/kernel.h"
 #include "print.h"
+#include "tables.h"
 
 /* "..." with the script's escapes; longer than 32 bytes ends in "...". */
 void print_string(FILE *out, const char *s, size_t len)
@@ -42,14 +45,9 @@ void print_string(FILE *out, const char *s, size_t len)
 		fputs("...", out);
 }
 
-struct flag_name {
-	unsigned long value;
-	const char *name;
-};
-
 /* Named bits joined by '|', then what is left in base ("0%lo"/"%#lx"). */
-static void print_flags(FILE *out, unsigned long v,
-			const struct flag_name *names, int octal_rest)
+void print_flags(FILE *out, unsigned long v, const struct flag_name *names,
+		 int octal_rest)
 {
 	int first = 1;
 
@@ -70,25 +68,13 @@ static void print_flags(FILE *out, unsigned long v,
 	}
 }
 
-static const struct flag_name shmget_flags[] = {
-	{ IPC_CREAT, "IPC_CREAT" }, { IPC_EXCL, "IPC_EXCL" },
-	{ IPC_NOWAIT, "IPC_NOWAIT" }, { 0, NULL }
-};
-static const struct flag_name shmat_flags[] = {
-	{ SHM_RDONLY, "SHM_RDONLY" }, { SHM_RND, "SHM_RND" },
-	{ SHM_REMAP, "SHM_REMAP" }, { 0, NULL }
-};
 static const struct flag_name prot_flags[] = {
 	{ PROT_READ, "PROT_READ" }, { PROT_WRITE, "PROT_WRITE" },
 	{ PROT_EXEC, "PROT_EXEC" }, { 0, NULL }
 };
-static const struct flag_name map_flags[] = {
-	{ MAP_SHARED, "MAP_SHARED" }, { MAP_PRIVATE, "MAP_PRIVATE" },
-	{ MAP_FIXED, "MAP_FIXED" }, { MAP_ANONYMOUS, "MAP_ANONYMOUS" },
-	{ 0, NULL }
-};
 
-static void print_prot(FILE *out, unsigned long prot)
+/* mmap's and mprotect's PROT: PROT_READ|PROT_WRITE, 0 as PROT_NONE */
+void print_prot(FILE *out, unsigned long prot)
 {
 	if (!prot)
 		fputs("PROT_NONE", out);
@@ -96,7 +82,8 @@ static void print_prot(FILE *out, unsigned long prot)
 		print_flags(out, prot, prot_flags, 0);
 }
 
-static void print_cmd(FILE *out, int cmd)
+/* shmctl's CMD by name (IPC_64|IPC_STAT), in decimal if it has none */
+void print_cmd(FILE *out, int cmd)
 {
 	static const char *const names[] = {
 		[IPC_RMID] = "IPC_RMID", [IPC_SET] = "IPC_SET",
@@ -114,7 +101,8 @@ static void print_cmd(FILE *out, int cmd)
 	fprintf(out, "%s%s", cmd & IPC_64 ? "IPC_64|" : "", names[base]);
 }
 
-static void print_addr(FILE *out, unsigned long addr)
+/* a pointer argument: hex, 0 as NULL */
+void print_addr(FILE *out, unsigned long addr)
 {
 	if (addr)
 		fprintf(out, "%#lx", addr);
@@ -122,7 +110,8 @@ static void print_addr(FILE *out, unsigned long addr)
 		fputs("NULL", out);
 }
 
-static void print_shmid_ds(FILE *out, const struct shmid64_ds *ds)
+/* a struct shmid64_ds, every field, as strace -v shows it */
+void print_shmid_ds(FILE *out, const struct shmid64_ds *ds)
 {
 	fprintf(out, "{shm_perm={key=%#x, uid=%u, gid=%u, cuid=%u, cgid=%u, "
 		"mode=%#o, seq=%u}, shm_segsz=%lu, shm_cpid=%d, shm_lpid=%d, "
@@ -199,107 +188,76 @@ static void print_result(FILE *out, const struct call_result *res,
 }
 
 /*
- * The result line of call c made by pid: its arguments a[] (integers as
- * evaluated), the bytes of a write, what happened, and what shmctl copied
- * out (ds, info, sinfo) for the command's struct.
+ * The result line of a call made by pid: its name, the arguments as its
+ * print_args shows them, what happened, and for a killed access strace's
+ * two lines for the signal.
  */
-void print_call(FILE *out, const struct script_call *c, pid_t pid,
-		const long long *a, const char *data, size_t len,
-		const struct call_result *res, const struct shmid64_ds *ds,
-		const struct shminfo64 *info, const struct shm_info *sinfo)
+void print_call(FILE *out, pid_t pid, const struct call_args *args,
+		const struct call_result *res)
 {
-	long long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+	const struct script_call *c = args->c;
 
 	fprintf(out, "%s[%d]: %s(", c->task, pid, script_call_name(c->kind));
-	switch (c->kind) {
-	case SCRIPT_CALL_SHMGET:
-		if (reg(a0) == 0)
-			fputs("IPC_PRIVATE", out);
-		else
-			fprintf(out, "%#lx", reg(a0));
-		fprintf(out, ", %lu, ", reg(a1));
-		print_flags(out, reg(a2), shmget_flags, 1);
-		break;
-	case SCRIPT_CALL_SHMAT:
-		fprintf(out, "%d, ", (int)reg(a0));
-		print_addr(out, reg(a1));
-		fputs(", ", out);
-		print_flags(out, reg(a2), shmat_flags, 1);
-		break;
-	case SCRIPT_CALL_SHMDT:
-		print_addr(out, reg(a0));
-		break;
-	case SCRIPT_CALL_SHMCTL: {
-		int base = (int)reg(a1) & ~IPC_64;
-
-		fprintf(out, "%d, ", (int)reg(a0));
-		print_cmd(out, (int)reg(a1));
-		fputs(", ", out);
-		if (base == IPC_RMID || base == SHM_LOCK || base == SHM_UNLOCK)
-			fputs("NULL", out);
-		else if (res->is_err)
-			fputs("{...}", out);
-		else if (base == IPC_STAT || base == SHM_STAT ||
-			 base == IPC_SET)
-			print_shmid_ds(out, ds);
-		else if (base == IPC_INFO)
-			fprintf(out, "{shmmax=%lu, shmmin=%lu, shmmni=%lu, "
-				"shmseg=%lu, shmall=%lu}", info->shmmax,
-				info->shmmin, info->shmmni,
-				info->shmseg, info->shmall);
-		else if (base == SHM_INFO)
-			fprintf(out, "{used_ids=%d, shm_tot=%lu, shm_rss=%lu, "
-				"shm_swp=%lu, swap_attempts=%lu, "
-				"swap_successes=%lu}", sinfo->used_ids,
-				sinfo->shm_tot, sinfo->shm_rss,
-				sinfo->shm_swp, sinfo->swap_attempts,
-				sinfo->swap_successes);
-		else
-			fputs("NULL", out);
-		break;
-	}
-	case SCRIPT_CALL_MMAP:
-		print_addr(out, reg(a0));
-		fprintf(out, ", %lu, ", reg(a1));
-		print_prot(out, reg(a2));
-		fputs(", ", out);
-		print_flags(out, reg(a3), map_flags, 0);
-		fputs(", -1, 0", out);
-		break;
-	case SCRIPT_CALL_MUNMAP:
-		fprintf(out, "%#lx, %lu", reg(a0), reg(a1));
-		break;
-	case SCRIPT_CALL_MPROTECT:
-		fprintf(out, "%#lx, %lu, ", reg(a0), reg(a1));
-		print_prot(out, reg(a2));
-		break;
-	case SCRIPT_CALL_WRITE:
-		fprintf(out, "%#lx, ", reg(a0));
-		print_string(out, data, len);
-		fprintf(out, ", %zu", len);
-		break;
-	/* a length is shown whole: one past 32 bits is refused, not cut */
-	case SCRIPT_CALL_FILL:
-		fprintf(out, "%#lx, %llu, %#llx", reg(a0),
-			(unsigned long long)a1, a2 & 0xff);
-		break;
-	case SCRIPT_CALL_READ:
-		fprintf(out, "%#lx, %llu", reg(a0), (unsigned long long)a1);
-		break;
-	case SCRIPT_CALL_TOUCH:
-		fprintf(out, "%#lx, %llu, %s", reg(a0), (unsigned long long)a1,
-			c->touch == SCRIPT_TOUCH_READ ? "read" : "write");
-		break;
-	case SCRIPT_CALL_FORK:
-		break;
-	case SCRIPT_CALL_EXIT:
-		fputs("0", out);
-		break;
-	case SCRIPT_NR_CALLS:
-		break;
-	}
+	if (c->kind < SCRIPT_NR_CALLS && call_specs[c->kind].print_args)
+		call_specs[c->kind].print_args(out, args, res);
 	fputc(')', out);
 	print_result(out, res, c->kind);
 	if (res->signo)
 		print_signal(out, c->task, pid, res);
+}
+
+/*
+ * The view of `show WHAT`: a line saying what it shows, "# " and then its
+ * own name for itself (/proc/PID/maps of NAME[PID], ...), so that views
+ * in a row can be told apart, then the view as the kernel prints it. gdb's
+ * shm-* commands head theirs the same way. tsk is the task of maps, vmas
+ * and ptes, shmid the segment of pagecache; cli/run.c checked both.
+ */
+void print_view(FILE *out, const struct script_show *sh,
+		struct task_struct *tsk, int shmid)
+{
+	switch (sh->what) {
+	case SCRIPT_SHOW_IPCS:
+		fprintf(out, "# ipcs -m\n");
+		sim_dump_ipcs(out);
+		break;
+	case SCRIPT_SHOW_SYSVIPC:
+		fprintf(out, "# /proc/sysvipc/shm\n");
+		sysvipc_shm_read_proc(out);
+		break;
+	case SCRIPT_SHOW_MAPS:
+		fprintf(out, "# /proc/%d/maps of %s[%d]\n", tsk->pid, sh->task,
+			tsk->pid);
+		proc_pid_maps(tsk, out);
+		break;
+	case SCRIPT_SHOW_MEMINFO:
+		fprintf(out, "# /proc/meminfo\n");
+		meminfo_read_proc(out);
+		break;
+	case SCRIPT_SHOW_VMAS:
+		fprintf(out, "# vmas of %s[%d]: the list, then the rb-tree\n",
+			sh->task, tsk->pid);
+		sim_dump_vmas(tsk->mm, out);
+		break;
+	case SCRIPT_SHOW_DCACHE:
+		fprintf(out, "# dcache: the dentries of every superblock\n");
+		sim_dump_dcache(out);
+		break;
+	case SCRIPT_SHOW_PAGECACHE:
+		fprintf(out, "# pagecache of shmid %d\n", shmid);
+		sim_dump_pagecache(shmid, out);
+		break;
+	case SCRIPT_SHOW_SWAP:
+		fprintf(out, "# /proc/swaps, then the used slots\n");
+		sim_dump_swap(out);
+		break;
+	case SCRIPT_SHOW_OBJECTS:
+		fprintf(out, "# objects alive, by kind\n");
+		sim_dump_objects(out);
+		break;
+	case SCRIPT_SHOW_PTES:
+		fprintf(out, "# page tables of %s[%d]\n", sh->task, tsk->pid);
+		sim_dump_ptes(tsk, out);
+		break;
+	}
 }

@@ -3,10 +3,15 @@
  * cli/run.c - the scenario runner: executes a parsed script (cli/script.h)
  * against the simulated kernel (sim/).
  * Each call is made as its task: `current` points at it, the arguments are
- * cut to i386's 32-bit registers, and the sys_* function runs with its trace.
- * User loads and stores go through the simulated MMU, so they fault like a
- * program's would. The result line follows strace:
+ * evaluated once and the call's run function (call_specs[], cli/call_*.c)
+ * cuts them to i386's 32-bit registers and runs the sys_* function with
+ * its trace. User loads and stores go through the simulated MMU, so they
+ * fault like a program's would. The result line follows strace
+ * (cli/print.c):
  *	A[100]: shmget(0x4d2, 2052, IPC_CREAT|0666) = 0
+ * What is the runner's stays here: the tasks it knows (fork's child, a
+ * task that exits or is killed), captures, and checking the outcome.
+ * `show` checks its task or segment here and prints in cli/print.c.
  * A script without `boot` boots silently before the first statement that
  * needs the kernel. At the end every task exits, every segment is removed
  * and the mounts go; anything left alive is a leak (exit status 3).
@@ -20,32 +25,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "linux/kernel.h"
-#include "linux/mm.h"
-#include "linux/sched.h"
-#include "linux/shm.h"
-#include "linux/swap.h"
-#include "sim/boot.h"
-#include "sim/fail.h"
-#include "sim/mmu.h"
-#include "sim/proc.h"
-#include "sim/shm_views.h"
-#include "sim/swapdev.h"
-#include "sim/trace.h"
-#include "vfs/vfs_internal.h"
+#include "sim/kernel.h"
+#include "call.h"
 #include "print.h"
 #include "run.h"
+#include "tables.h"
 
 /* What a variable holds at run time. */
 struct run_var {
 	enum script_capture_kind kind;
-	long long value;		/* the call's value (scalar, or result) */
-	struct shmid64_ds ds;		/* SHMID_DS */
-	struct shminfo64 info;		/* SHMINFO */
-	struct shm_info sinfo;		/* SHM_INFO */
+	long long value;		/* the call's value (or result) */
+	struct call_copy copy;		/* SHMID_DS, SHMINFO, SHM_INFO */
 	char *str;			/* STRING */
 	size_t len;
-	int hex;			/* an address: messages show it in hex */
+	int hex;			/* an address: shown in hex */
 };
 
 struct run_task {
@@ -121,38 +114,12 @@ static void script_error(struct runner *r, int line, int col,
 
 /* ---- values ---------------------------------------------------------- */
 
+/* $var or $var.field: the call's value, or a field shmctl copied out */
 static long long field_value(const struct run_var *v, enum script_field f)
 {
-	switch (f) {
-	case SCRIPT_FIELD_NONE:		return v->value;
-	case SCRIPT_FIELD_SHM_SEGSZ:	return v->ds.shm_segsz;
-	case SCRIPT_FIELD_SHM_NATTCH:	return v->ds.shm_nattch;
-	case SCRIPT_FIELD_SHM_CPID:	return v->ds.shm_cpid;
-	case SCRIPT_FIELD_SHM_LPID:	return v->ds.shm_lpid;
-	case SCRIPT_FIELD_SHM_ATIME:	return v->ds.shm_atime;
-	case SCRIPT_FIELD_SHM_DTIME:	return v->ds.shm_dtime;
-	case SCRIPT_FIELD_SHM_CTIME:	return v->ds.shm_ctime;
-	case SCRIPT_FIELD_KEY:		return v->ds.shm_perm.key;
-	case SCRIPT_FIELD_UID:		return v->ds.shm_perm.uid;
-	case SCRIPT_FIELD_GID:		return v->ds.shm_perm.gid;
-	case SCRIPT_FIELD_CUID:		return v->ds.shm_perm.cuid;
-	case SCRIPT_FIELD_CGID:		return v->ds.shm_perm.cgid;
-	case SCRIPT_FIELD_MODE:		return v->ds.shm_perm.mode;
-	case SCRIPT_FIELD_SEQ:		return v->ds.shm_perm.seq;
-	case SCRIPT_FIELD_SHMMAX:	return v->info.shmmax;
-	case SCRIPT_FIELD_SHMMIN:	return v->info.shmmin;
-	case SCRIPT_FIELD_SHMMNI:	return v->info.shmmni;
-	case SCRIPT_FIELD_SHMSEG:	return v->info.shmseg;
-	case SCRIPT_FIELD_SHMALL:	return v->info.shmall;
-	case SCRIPT_FIELD_USED_IDS:	return v->sinfo.used_ids;
-	case SCRIPT_FIELD_SHM_TOT:	return v->sinfo.shm_tot;
-	case SCRIPT_FIELD_SHM_RSS:	return v->sinfo.shm_rss;
-	case SCRIPT_FIELD_SHM_SWP:	return v->sinfo.shm_swp;
-	case SCRIPT_FIELD_SWAP_ATTEMPTS: return v->sinfo.swap_attempts;
-	case SCRIPT_FIELD_SWAP_SUCCESSES: return v->sinfo.swap_successes;
-	case SCRIPT_NR_FIELDS:		break;
-	}
-	return 0;
+	if (f == SCRIPT_FIELD_NONE)
+		return v->value;
+	return call_copy_field(&v->copy, f);
 }
 
 static long long int_value(struct runner *r, const struct script_value *v)
@@ -184,68 +151,6 @@ static const char *str_value(struct runner *r, const struct script_value *v,
 
 /* ---- the calls ------------------------------------------------------- */
 
-static void set_err_or_value(struct call_result *res, long ret)
-{
-	if (ret < 0 && ret >= -MAX_ERRNO) {
-		res->is_err = 1;
-		res->err = (int)-ret;
-	} else {
-		res->value = ret;
-	}
-}
-
-/* A user load or store of len bytes; a fatal fault shows as a signal. */
-static void user_access(struct call_result *res, unsigned long addr,
-			void *buf, size_t len, int write)
-{
-	size_t done = 0;
-	int sig = sim_user_access(addr, buf, len, write, &done);
-
-	if (sig)
-		res->signo = sig;
-	else
-		res->value = (long long)len;
-}
-
-static void do_shmctl(struct runner *r, const struct script_call *c,
-		      struct call_result *res, struct run_var *cap)
-{
-	int shmid = (int)reg(int_value(r, &c->args[0]));
-	int cmd = (int)reg(int_value(r, &c->args[1]));
-	int base = cmd & ~IPC_64;
-	void *buf = NULL;
-	struct shmid64_ds set;
-	long ret;
-
-	memset(cap, 0, sizeof(*cap));
-	if (base == IPC_STAT || base == SHM_STAT) {
-		buf = &cap->ds;
-	} else if (base == IPC_INFO) {
-		buf = &cap->info;
-	} else if (base == SHM_INFO) {
-		buf = &cap->sinfo;
-	} else if (base == IPC_SET) {
-		/* a program reads the struct, changes fields, writes it back */
-		int saved = sim_trace.enabled;
-
-		memset(&set, 0, sizeof(set));
-		sim_trace.enabled = 0;
-		sys_shmctl(shmid, IPC_STAT, &set);
-		sim_trace.enabled = saved;
-		if (c->uid.kind != SCRIPT_VALUE_NONE)
-			set.shm_perm.uid = reg(int_value(r, &c->uid));
-		if (c->gid.kind != SCRIPT_VALUE_NONE)
-			set.shm_perm.gid = reg(int_value(r, &c->gid));
-		if (c->mode.kind != SCRIPT_VALUE_NONE)
-			set.shm_perm.mode = reg(int_value(r, &c->mode));
-		buf = &set;
-	}
-	ret = sys_shmctl(shmid, cmd, buf);
-	set_err_or_value(res, ret);
-	if (base == IPC_SET)
-		cap->ds = set;
-}
-
 /* The task dies: exit_mmap releases its attaches; the zombie is reaped. */
 static void task_exit(struct runner *r, unsigned int slot, long code,
 		      int line)
@@ -262,133 +167,54 @@ static void task_exit(struct runner *r, unsigned int slot, long code,
 	current = &init_task;
 }
 
-static void make_call(struct runner *r, const struct script_call *c,
-		      struct call_result *res, struct run_var *cap)
+/* An optional integer (shmctl's uid=N, ...): 1 and its value if given. */
+static int optional_int(struct runner *r, const struct script_value *v,
+			long long *value)
 {
-	long long a0 = c->nargs > 0 ? int_value(r, &c->args[0]) : 0;
-	long long a1 = c->nargs > 1 ? int_value(r, &c->args[1]) : 0;
-	long long a2 = c->nargs > 2 ? int_value(r, &c->args[2]) : 0;
-	long long a3 = c->nargs > 3 ? int_value(r, &c->args[3]) : 0;
-	unsigned long raddr = 0;
-	long ret;
+	if (v->kind == SCRIPT_VALUE_NONE)
+		return 0;
+	*value = int_value(r, v);
+	return 1;
+}
 
-	switch (c->kind) {
-	case SCRIPT_CALL_SHMGET:
-		ret = sys_shmget((key_t)reg(a0), reg(a1), (int)reg(a2));
-		set_err_or_value(res, ret);
-		break;
-	case SCRIPT_CALL_SHMAT:
-		ret = sys_shmat((int)reg(a0), (char *)reg(a1), (int)reg(a2),
-				&raddr);
-		set_err_or_value(res, ret);
-		if (!res->is_err)
-			res->value = (long long)raddr;
-		break;
-	case SCRIPT_CALL_SHMDT:
-		set_err_or_value(res, sys_shmdt((char *)reg(a0)));
-		break;
-	case SCRIPT_CALL_SHMCTL:
-		do_shmctl(r, c, res, cap);
-		break;
-	case SCRIPT_CALL_MMAP:
-		ret = (long)sys_mmap2(reg(a0), reg(a1), reg(a2), reg(a3),
-				      (unsigned long)-1, 0);
-		set_err_or_value(res, ret);
-		break;
-	case SCRIPT_CALL_MUNMAP:
-		set_err_or_value(res, sys_munmap(reg(a0), reg(a1)));
-		break;
-	case SCRIPT_CALL_WRITE: {
-		size_t len;
-		const char *s = str_value(r, &c->args[1], &len);
-		char *copy = malloc(len ? len : 1);
+/*
+ * The arguments of call c, evaluated once, before it is made: integers
+ * as given (the run functions cut them to registers), a write's bytes,
+ * shmctl's IPC_SET fields, and copy as shmctl's buffer.
+ */
+static void eval_call_args(struct runner *r, const struct script_call *c,
+			   struct call_copy *copy, struct call_args *args)
+{
+	unsigned int i;
 
-		if (!copy) {
-			res->is_err = 1;
-			res->err = ENOMEM;
-			break;
-		}
-		memcpy(copy, s, len);
-		user_access(res, reg(a0), copy, len, 1);
-		free(copy);
-		break;
+	memset(args, 0, sizeof(*args));
+	args->c = c;
+	args->copy = copy;
+	for (i = 0; i < c->nargs; i++) {
+		if (script_value_is_string(&c->args[i]))
+			args->data = str_value(r, &c->args[i], &args->len);
+		else
+			args->a[i] = int_value(r, &c->args[i]);
 	}
-	case SCRIPT_CALL_FILL:
-	case SCRIPT_CALL_READ: {
-		size_t len = reg(a1);
-		char *buf;
+	args->has_uid = optional_int(r, &c->uid, &args->uid);
+	args->has_gid = optional_int(r, &c->gid, &args->gid);
+	args->has_mode = optional_int(r, &c->mode, &args->mode);
+}
 
-		if ((unsigned long long)a1 != len) {
-			/* sim: a user access is no register: refuse, not cut */
-			res->is_err = 1;
-			res->err = EOVERFLOW;
-			break;
-		}
-		buf = malloc(len ? len : 1);
+/* Make the call as `current`; a forked child becomes a task of the run. */
+static void make_call(struct runner *r, const struct call_args *args,
+		      struct call_result *res)
+{
+	const struct script_call *c = args->c;
+	struct run_task *child;
 
-		if (!buf) {
-			res->is_err = 1;
-			res->err = ENOMEM;
-			break;
-		}
-		if (c->kind == SCRIPT_CALL_FILL) {
-			memset(buf, (int)(a2 & 0xff), len);
-			user_access(res, reg(a0), buf, len, 1);
-			free(buf);
-			break;
-		}
-		user_access(res, reg(a0), buf, len, 0);
-		if (res->signo) {
-			free(buf);
-			break;
-		}
-		res->is_string = 1;
-		res->str = buf;
-		res->len = len;
-		break;
-	}
-	case SCRIPT_CALL_TOUCH: {
-		unsigned long addr = reg(a0), end = addr + reg(a1), p;
-		long long pages = 0;
-
-		if ((unsigned long long)a1 != reg(a1)) {
-			res->is_err = 1;	/* sim: refused, not cut */
-			res->err = EOVERFLOW;
-			break;
-		}
-
-		for (p = addr; p < end; p = (p & PAGE_MASK) + PAGE_SIZE) {
-			int sig = sim_user_touch(p, c->touch ==
-						 SCRIPT_TOUCH_WRITE);
-
-			if (sig) {
-				res->signo = sig;
-				break;
-			}
-			pages++;
-			if ((p & PAGE_MASK) + PAGE_SIZE == 0)
-				break;	/* the top of the 32-bit space */
-		}
-		res->value = pages;
-		break;
-	}
-	case SCRIPT_CALL_FORK:
-		ret = do_fork(0, c->child);
-		set_err_or_value(res, ret);
-		if (!res->is_err) {
-			r->tasks[c->child_slot].tsk =
-				sim_find_task_by_pid((pid_t)ret);
-			r->tasks[c->child_slot].exited = 0;
-		}
-		break;
-	case SCRIPT_CALL_MPROTECT:
-		set_err_or_value(res, sys_mprotect(reg(a0), reg(a1), reg(a2)));
-		break;
-	case SCRIPT_CALL_EXIT:
-		res->no_value = 1;
-		break;
-	case SCRIPT_NR_CALLS:
-		break;
+	if (c->kind >= SCRIPT_NR_CALLS || !call_specs[c->kind].run)
+		return;
+	call_specs[c->kind].run(args, res);
+	if (c->kind == SCRIPT_CALL_FORK && !res->is_err) {
+		child = &r->tasks[c->child_slot];
+		child->tsk = sim_find_task_by_pid((pid_t)res->value);
+		child->exited = 0;
 	}
 }
 
@@ -503,21 +329,43 @@ static int need_task(struct runner *r, const struct script_stmt *st,
 	return 0;
 }
 
+/* "-> VAR": the value, the struct shmctl copied out, or read's bytes. */
+static void capture_result(struct runner *r, const struct script_call *c,
+			   struct call_result *res,
+			   const struct call_copy *copy)
+{
+	struct run_var *v = &r->vars[c->capture_slot];
+
+	free(v->str);
+	memset(v, 0, sizeof(*v));
+	v->copy = *copy;
+	v->kind = c->result;
+	v->hex = hex_call(c->kind);
+	v->value = res->is_err ? -1 : res->value;
+	if (res->is_string) {
+		v->str = res->str;
+		v->len = res->len;
+		res->str = NULL;
+	}
+}
+
 static void run_call(struct runner *r, const struct script_stmt *st)
 {
 	const struct script_call *c = &st->call;
 	struct call_result res;
-	struct run_var cap;
+	struct call_copy copy;
+	struct call_args args;
 	struct run_task *t = &r->tasks[c->task_slot];
 	pid_t pid;
 
 	if (!need_task(r, st, c->task, c->task_slot, st->col))
 		return;
 	memset(&res, 0, sizeof(res));
-	memset(&cap, 0, sizeof(cap));
+	memset(&copy, 0, sizeof(copy));
+	eval_call_args(r, c, &copy, &args);
 	pid = t->tsk->pid;
 	current = t->tsk;
-	make_call(r, c, &res, &cap);
+	make_call(r, &args, &res);
 	if (!res.signo && current->sim_sig)
 		res.signo = current->sim_sig;
 	if (res.signo) {
@@ -528,38 +376,10 @@ static void run_call(struct runner *r, const struct script_stmt *st)
 		task_exit(r, c->task_slot, res.signo, st->line);
 	current = &init_task;
 
-	{
-		long long a[SCRIPT_MAX_ARGS] = { 0 };
-		const char *data = NULL;
-		size_t len = 0;
-		unsigned int i;
-
-		for (i = 0; i < c->nargs; i++)
-			if (!script_value_is_string(&c->args[i]))
-				a[i] = int_value(r, &c->args[i]);
-		if (c->kind == SCRIPT_CALL_WRITE)
-			data = str_value(r, &c->args[1], &len);
-		print_call(r->opt->out, c, pid, a, data, len, &res, &cap.ds,
-			   &cap.info, &cap.sinfo);
-	}
+	print_call(r->opt->out, pid, &args, &res);
 	check_outcome(r, st, &res);
-
-	if (c->capture) {
-		struct run_var *v = &r->vars[c->capture_slot];
-
-		free(v->str);
-		*v = cap;
-		v->kind = c->result;
-		v->hex = hex_call(c->kind);
-		v->value = res.is_err ? -1 : res.value;
-		v->str = NULL;
-		v->len = 0;
-		if (res.is_string) {
-			v->str = res.str;
-			v->len = res.len;
-			res.str = NULL;
-		}
-	}
+	if (c->capture)
+		capture_result(r, c, &res, &copy);
 	free(res.str);
 }
 
@@ -609,8 +429,10 @@ static void run_expect(struct runner *r, const struct script_stmt *st)
 		char as[32], bs[32];
 
 		if (!compare(a, e->op, b)) {
-			format_number(as, sizeof(as), a, value_is_hex(r, &e->lhs));
-			format_number(bs, sizeof(bs), b, value_is_hex(r, &e->rhs));
+			format_number(as, sizeof(as), a,
+				      value_is_hex(r, &e->lhs));
+			format_number(bs, sizeof(bs), b,
+				      value_is_hex(r, &e->rhs));
 			fail(r, st->line, "expected %s %s %s, got %s %s %s",
 			     e->lhs.text, script_op_name(e->op), e->rhs.text,
 			     as, script_op_name(e->op), bs);
@@ -619,15 +441,12 @@ static void run_expect(struct runner *r, const struct script_stmt *st)
 }
 
 /*
- * `show WHAT`: a line saying what the view shows, "# " and then its own
- * name for itself (/proc/PID/maps of NAME[PID], ...), so that views in a
- * row can be told apart, then the view as the kernel prints it. gdb's
- * shm-* commands head theirs the same way. Like every view, no trace event.
+ * `show WHAT`: the view, headed by what it shows (print_view, cli/print.c).
+ * Like every view, it adds no trace event.
  */
 static void run_show(struct runner *r, const struct script_stmt *st)
 {
 	const struct script_show *sh = &st->show;
-	FILE *out = r->opt->out;
 	int saved = sim_trace.enabled;
 	struct task_struct *tsk = NULL;
 	struct sim_shm_info info;
@@ -650,50 +469,7 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 		}
 	}
 	sim_trace.enabled = 0;
-	switch (sh->what) {
-	case SCRIPT_SHOW_IPCS:
-		fprintf(out, "# ipcs -m\n");
-		sim_dump_ipcs(out);
-		break;
-	case SCRIPT_SHOW_SYSVIPC:
-		fprintf(out, "# /proc/sysvipc/shm\n");
-		sysvipc_shm_read_proc(out);
-		break;
-	case SCRIPT_SHOW_MAPS:
-		fprintf(out, "# /proc/%d/maps of %s[%d]\n", tsk->pid, sh->task,
-			tsk->pid);
-		proc_pid_maps(tsk, out);
-		break;
-	case SCRIPT_SHOW_MEMINFO:
-		fprintf(out, "# /proc/meminfo\n");
-		meminfo_read_proc(out);
-		break;
-	case SCRIPT_SHOW_VMAS:
-		fprintf(out, "# vmas of %s[%d]: the list, then the rb-tree\n",
-			sh->task, tsk->pid);
-		sim_dump_vmas(tsk->mm, out);
-		break;
-	case SCRIPT_SHOW_DCACHE:
-		fprintf(out, "# dcache: the dentries of every superblock\n");
-		sim_dump_dcache(out);
-		break;
-	case SCRIPT_SHOW_PAGECACHE:
-		fprintf(out, "# pagecache of shmid %d\n", shmid);
-		sim_dump_pagecache(shmid, out);
-		break;
-	case SCRIPT_SHOW_SWAP:
-		fprintf(out, "# /proc/swaps, then the used slots\n");
-		sim_dump_swap(out);
-		break;
-	case SCRIPT_SHOW_OBJECTS:
-		fprintf(out, "# objects alive, by kind\n");
-		sim_dump_objects(out);
-		break;
-	case SCRIPT_SHOW_PTES:
-		fprintf(out, "# page tables of %s[%d]\n", sh->task, tsk->pid);
-		sim_dump_ptes(tsk, out);
-		break;
-	}
+	print_view(r->opt->out, sh, tsk, shmid);
 	sim_trace.enabled = saved;
 }
 
@@ -737,7 +513,6 @@ static int write_dot(struct runner *r, const struct script_stmt *st,
 			     DOT_MARK, fill_dot, &c, why, len);
 }
 
-/* `dot FILE`: FILE is relative to the current directory. */
 /*
  * The exit status when a picture could not be written: the host failing
  * while it wrote (a full disk, EIO) is 4; a path the script may not write
@@ -757,6 +532,7 @@ static int dot_status(int err)
 	return RUN_BAD_SCRIPT;
 }
 
+/* `dot FILE`: FILE is relative to the current directory. */
 static void run_dot(struct runner *r, const struct script_stmt *st)
 {
 	char why[160];

@@ -5,10 +5,11 @@
  *   memory accesses), the fields of the captured structs, the views, the
  *   operators, and the name functions of cli/script.h.
  * Used by cli/parse.c (checking a script) and cli/print.c and cli/run.c
- *   (printing it back).
+ *   (printing it back; each call's run/print pair, cli/call_*.c).
  */
 #include <stddef.h>
 
+#include "call.h"
 #include "script.h"
 #include "tables.h"
 
@@ -54,43 +55,55 @@ const struct call_spec call_specs[SCRIPT_NR_CALLS] = {
 	[SCRIPT_CALL_SHMGET] = { "shmget", "shmget KEY SIZE FLAGS", 3,
 		{ FLAG_ARG("KEY", SCRIPT_FLAGS_KEY), INT_ARG("SIZE"),
 		  FLAG_ARG("FLAGS", SCRIPT_FLAGS_SHMGET) },
-		SCRIPT_CAPTURE_SCALAR, 0 },
+		SCRIPT_CAPTURE_SCALAR, 0,
+		.run = run_shmget, .print_args = print_shmget },
 	[SCRIPT_CALL_SHMAT] = { "shmat", "shmat SHMID ADDR FLAGS", 3,
 		{ INT_ARG("SHMID"), INT_ARG("ADDR"),
 		  FLAG_ARG("FLAGS", SCRIPT_FLAGS_SHMAT) },
-		SCRIPT_CAPTURE_SCALAR, 0 },
+		SCRIPT_CAPTURE_SCALAR, 0,
+		.run = run_shmat, .print_args = print_shmat },
 	[SCRIPT_CALL_SHMDT] = { "shmdt", "shmdt ADDR", 1,
-		{ INT_ARG("ADDR") }, SCRIPT_CAPTURE_SCALAR, 0 },
+		{ INT_ARG("ADDR") }, SCRIPT_CAPTURE_SCALAR, 0,
+		.run = run_shmdt, .print_args = print_shmdt },
 	[SCRIPT_CALL_SHMCTL] = { "shmctl",
 		"shmctl SHMID CMD [uid=N] [gid=N] [mode=N]", 2,
 		{ INT_ARG("SHMID"), FLAG_ARG("CMD", SCRIPT_FLAGS_SHMCTL) },
-		SCRIPT_CAPTURE_SCALAR, 0 },
+		SCRIPT_CAPTURE_SCALAR, 0,
+		.run = run_shmctl, .print_args = print_shmctl },
 	[SCRIPT_CALL_MMAP] = { "mmap", "mmap ADDR LEN PROT FLAGS", 4,
 		{ INT_ARG("ADDR"), INT_ARG("LEN"),
 		  FLAG_ARG("PROT", SCRIPT_FLAGS_PROT),
 		  FLAG_ARG("FLAGS", SCRIPT_FLAGS_MAP) },
-		SCRIPT_CAPTURE_SCALAR, 0 },
+		SCRIPT_CAPTURE_SCALAR, 0,
+		.run = run_mmap, .print_args = print_mmap },
 	[SCRIPT_CALL_MUNMAP] = { "munmap", "munmap ADDR LEN", 2,
-		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_SCALAR, 0 },
+		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_SCALAR, 0,
+		.run = run_munmap, .print_args = print_munmap },
 	[SCRIPT_CALL_MPROTECT] = { "mprotect", "mprotect ADDR LEN PROT", 3,
 		{ INT_ARG("ADDR"), INT_ARG("LEN"),
 		  FLAG_ARG("PROT", SCRIPT_FLAGS_PROT) },
-		SCRIPT_CAPTURE_SCALAR, 0 },
+		SCRIPT_CAPTURE_SCALAR, 0,
+		.run = run_mprotect, .print_args = print_mprotect },
 	[SCRIPT_CALL_WRITE] = { "write", "write ADDR \"DATA\"", 2,
 		{ INT_ARG("ADDR"), { "DATA", ARG_STRING, 0 } },
-		SCRIPT_CAPTURE_SCALAR, 1 },
+		SCRIPT_CAPTURE_SCALAR, 1,
+		.run = run_write, .print_args = print_write },
 	[SCRIPT_CALL_FILL] = { "fill", "fill ADDR LEN BYTE", 3,
 		{ INT_ARG("ADDR"), INT_ARG("LEN"), INT_ARG("BYTE") },
-		SCRIPT_CAPTURE_SCALAR, 1 },
+		SCRIPT_CAPTURE_SCALAR, 1,
+		.run = run_fill, .print_args = print_fill },
 	[SCRIPT_CALL_READ] = { "read", "read ADDR LEN", 2,
-		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_STRING, 1 },
+		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_STRING, 1,
+		.run = run_read, .print_args = print_read },
 	[SCRIPT_CALL_TOUCH] = { "touch", "touch ADDR LEN [read|write]", 2,
-		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_SCALAR, 1 },
+		{ INT_ARG("ADDR"), INT_ARG("LEN") }, SCRIPT_CAPTURE_SCALAR, 1,
+		.run = run_touch, .print_args = print_touch },
 	/* no arguments: designated, so args stays all zero */
 	[SCRIPT_CALL_FORK] = { .name = "fork", .usage = "fork CHILD",
-		.result = SCRIPT_CAPTURE_SCALAR },
+		.result = SCRIPT_CAPTURE_SCALAR, .run = run_fork },
 	[SCRIPT_CALL_EXIT] = { .name = "exit", .usage = "exit",
-		.result = SCRIPT_CAPTURE_NONE },
+		.result = SCRIPT_CAPTURE_NONE, .run = run_exit,
+		.print_args = print_exit },
 };
 
 /* short names for the table below */

@@ -1,12 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * cli/tables.h - the tables of cli/tables.c that the parser reads: what
- * each call takes and returns, and which struct has each field.
+ * each call takes and returns, and which struct has each field; and for
+ * the runner, the function pair that makes each call and prints its
+ * arguments (cli/call.h).
  */
 #ifndef _SHMSIM_CLI_TABLES_H
 #define _SHMSIM_CLI_TABLES_H
 
+#include <stdio.h>
+
 #include "script.h"
+
+struct call_args;
+struct call_result;
 
 enum arg_type {
 	ARG_INT,		/* integer, flags or an integer $var */
@@ -26,6 +33,11 @@ struct call_spec {
 	struct arg_spec args[SCRIPT_MAX_ARGS];
 	enum script_capture_kind result;
 	int access;		/* a memory access: may end in a signal */
+	/* make the call as `current` (cli/run.c) */
+	void (*run)(const struct call_args *args, struct call_result *res);
+	/* its arguments on the result line, NULL for none (cli/print.c) */
+	void (*print_args)(FILE *out, const struct call_args *args,
+			   const struct call_result *res);
 };
 
 struct field_spec {
