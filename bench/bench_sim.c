@@ -10,13 +10,7 @@
 #include <stdio.h>
 #include <stdint.h>
 
-#include "linux/kernel.h"
-#include "linux/mm.h"
-#include "linux/sched.h"
-#include "linux/shm.h"
-#include "sim/boot.h"
-#include "sim/mmu.h"
-#include "sim/trace.h"
+#include "sim/kernel.h"
 
 #include "bench.h"
 

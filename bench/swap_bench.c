@@ -28,15 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "linux/kernel.h"
-#include "linux/mm.h"
-#include "linux/sched.h"
-#include "linux/shm.h"
-#include "linux/swap.h"
-#include "sim/boot.h"
-#include "sim/mmu.h"
-#include "sim/swapdev.h"
-#include "sim/trace.h"
+#include "sim/kernel.h"
 
 #define ROUNDS	2
 
