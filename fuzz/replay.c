@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * fuzz/replay.c - run a fuzz target's harness on saved inputs, without
- * libFuzzer: linked with fuzz_script.c or fuzz_ops.c into
+ * libFuzzer: linked with fuzz_script.c, or fuzz_ops.c and ops_*.c, into
  * fuzz_replay_script / fuzz_replay_ops in every build, so ctest replays
  * tests/fuzz-regressions/ with gcc, and gdb can step through one input:
  *
