@@ -9,6 +9,9 @@
  *   sys_shmat, sys_shmdt and sysvipc_shm_read_proc (/proc/sysvipc/shm).
  *   Its macros shm_lock, shm_unlock and shm_buildid are inlines at the
  *   top; the sim-only views (sim_shm_*) and sim_shm_check come last.
+ *   They make the file some 900 lines: they read struct shmid_kernel,
+ *   shm_ids and shm_tot, which are private to ipc/shm.c in 2.4.16 as here,
+ *   so they stay beside them rather than widen what the kernel exports.
  * Left out: the ipc(2) multiplexer (sys_ipc), the sysctls (shm_ctlmax,
  *   shm_ctlall and shm_ctlmni keep their defaults), copy faults (a NULL buf
  *   gives -EFAULT, nothing else can fault).
