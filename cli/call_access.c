@@ -70,21 +70,33 @@ void print_write(FILE *out, const struct call_args *args,
 	fprintf(out, ", %zu", args->len);
 }
 
+/*
+ * The buffer of a fill or read of LEN (args->a[1]) bytes, *len set; NULL
+ * with the errno in res for a length past 32 bits or no host memory.
+ */
+static char *access_buffer(const struct call_args *args,
+			   struct call_result *res, size_t *len)
+{
+	char *buf;
+
+	if (!access_len(args, len)) {
+		set_err(res, EOVERFLOW);
+		return NULL;
+	}
+	buf = malloc(*len ? *len : 1);
+	if (!buf)
+		set_err(res, ENOMEM);
+	return buf;
+}
+
 /* fill ADDR LEN BYTE */
 void run_fill(const struct call_args *args, struct call_result *res)
 {
 	size_t len;
-	char *buf;
+	char *buf = access_buffer(args, res, &len);
 
-	if (!access_len(args, &len)) {
-		set_err(res, EOVERFLOW);
+	if (!buf)
 		return;
-	}
-	buf = malloc(len ? len : 1);
-	if (!buf) {
-		set_err(res, ENOMEM);
-		return;
-	}
 	memset(buf, (int)(args->a[2] & 0xff), len);
 	user_access(res, reg(args->a[0]), buf, len, 1);
 	free(buf);
@@ -102,17 +114,10 @@ void print_fill(FILE *out, const struct call_args *args,
 void run_read(const struct call_args *args, struct call_result *res)
 {
 	size_t len;
-	char *buf;
+	char *buf = access_buffer(args, res, &len);
 
-	if (!access_len(args, &len)) {
-		set_err(res, EOVERFLOW);
+	if (!buf)
 		return;
-	}
-	buf = malloc(len ? len : 1);
-	if (!buf) {
-		set_err(res, ENOMEM);
-		return;
-	}
 	user_access(res, reg(args->a[0]), buf, len, 0);
 	if (res->signo) {
 		free(buf);
