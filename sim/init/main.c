@@ -9,9 +9,8 @@
  *   where init_shmem_fs mounts the internal tmpfs; then, as /etc/rc would,
  *   a swap file is made and swapped on (sys_swapon).
  * Its functions in 2.4.16's order: rest_init, start_kernel, do_initcalls,
- *   do_basic_setup, init (declared ahead, as there). At the top, stand-ins
- *   for other files' boot steps: proc_caches_init (kernel/fork.c),
- *   page_cache_init (mm/filemap.c), sock_init (net/socket.c); sim only:
+ *   do_basic_setup, init (declared ahead, as there). At the top, a
+ *   stand-in for net/socket.c's sock_init (shmsim has no net/); sim only:
  *   sim_swap_setup right before init, its user, and the shutdown last.
  * Unnamed devices come out in the order a standard 2.4.16 build hands them
  *   out: rootfs 00:01, bdev 00:02, proc 00:03, sockfs 00:04, tmpfs 00:05.
@@ -49,24 +48,6 @@ int sim_booted;
 
 /* defined last, where 2.4.16's init/main.c has it */
 static void init(void);
-
-/* kernel/fork.c: the caches for mm_struct and vm_area_struct */
-static void proc_caches_init(void)
-{
-	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct));
-	vm_area_cachep = kmem_cache_create("vm_area_struct",
-					   sizeof(struct vm_area_struct));
-	if (!mm_cachep || !vm_area_cachep)
-		BUG();
-}
-
-/* mm/filemap.c: 2.4 sizes its hash table here; uthash grows by itself */
-static void page_cache_init(unsigned long mempages)
-{
-	TRACE_ENTER("%lu", mempages);
-	sim_trace_comment("page hash: uthash, keyed by (mapping, index) (sim)");
-	TRACE_EXIT();
-}
 
 /* net/socket.c: sockfs's kern_mount takes the next unnamed device */
 static void sock_init(void)

@@ -4,7 +4,7 @@
  * Models ipc/util.c (2.4.16), in its order: ipc_init, ipc_init_ids,
  *   ipc_findkey, grow_ary, ipc_addid, ipc_rmid, ipc_alloc, ipc_free,
  *   ipcperms, ipc_parse_version. Sim only: ipc_free_ids (shutdown), after
- *   ipc_init_ids; in_group_p (kernel/sys.c there) right before ipcperms.
+ *   ipc_init_ids.
  * Left out: semaphores and message queues (ipc_init starts only shm), the
  *   locks (one thread). (simplified: 2.4 vmallocs an array bigger than a
  *   page, taking frames from RAM; here vmalloc hands out host memory.)
@@ -197,12 +197,6 @@ static void ipc_free(void *ptr, int size)
 		vfree(ptr);
 	else
 		kfree(ptr);
-}
-
-/* kernel/sys.c: is gid one of current's groups? (sim: no supplementary) */
-static int in_group_p(gid_t grp)
-{
-	return grp == current->fsgid;
 }
 
 /*

@@ -4,12 +4,13 @@
  * Models kernel/fork.c (2.4.16), in its order: dup_mmap, allocate_mm (a
  *   macro there), mm_init, mm_alloc, mmdrop (sched.h's inline with the
  *   __mmdrop of fork.c), mmput, copy_mm, and the part of do_fork that
- *   makes a child task with a copy of the parent's mm. pgd_alloc and
- *   pgd_free (asm-i386/pgalloc.h) come right before mm_init.
+ *   makes a child task with a copy of the parent's mm, then
+ *   proc_caches_init. pgd_alloc and pgd_free (asm-i386/pgalloc.h) come
+ *   right before mm_init.
  * Left out: CLONE_* sharing (a fork here always copies), files, signals,
  *   the scheduler. The child is named by the scenario (`fork CHILD`).
- * Called by sim_task_create (mm_alloc), the runner's fork (do_fork) and
- *   do_exit (mmput).
+ * Called by sim_task_create (mm_alloc), the runner's fork (do_fork),
+ *   do_exit (mmput) and start_kernel (proc_caches_init).
  *
  * Typical sequence: do_fork -> copy_mm -> mm_alloc -> dup_mmap: for each
  * parent vma a copy, get_file, the share list right after the parent's vma,
@@ -240,4 +241,14 @@ long do_fork(unsigned long clone_flags, const char *name)
 	}
 	list_add_tail(&p->tasks, &sim_tasks);
 	return TRACE_RET(p->pid);
+}
+
+/* the caches for mm_struct and vm_area_struct */
+void proc_caches_init(void)
+{
+	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct));
+	vm_area_cachep = kmem_cache_create("vm_area_struct",
+					   sizeof(struct vm_area_struct));
+	if (!mm_cachep || !vm_area_cachep)
+		BUG();
 }

@@ -6,10 +6,11 @@
  *   remove_page_from_hash_queue, __remove_inode_page, remove_inode_page,
  *   set_page_dirty, truncate_inode_pages (truncate_partial_page,
  *   truncate_complete_page, truncate_list_pages before it),
- *   __find_page_nolock, add_to_page_cache_locked, __add_to_page_cache,
- *   add_to_page_cache, add_to_page_cache_unique, then find_get_page and
- *   find_lock_page (pagemap.h macros there, where __find_get_page and
- *   __find_lock_page are). Sim only, last: sim_page_hash_release.
+ *   __find_page_nolock, fail_writepage, add_to_page_cache_locked,
+ *   __add_to_page_cache, add_to_page_cache, add_to_page_cache_unique, then
+ *   find_get_page and find_lock_page (pagemap.h macros there, where
+ *   __find_get_page and __find_lock_page are), mark_page_accessed,
+ *   page_cache_init. Sim only, last: sim_page_hash_release.
  * One global hash, keyed by (mapping, index), holds every cached page: the
  *   shmem inodes' pages and the swap cache (mapping = &swapper_space).
  *   sim: uthash replaces 2.4's page_hash_table chains; page_cache_size and
@@ -176,6 +177,18 @@ static struct page *__find_page_nolock(struct address_space *mapping,
 	return page;
 }
 
+/* writepage refused; keep the page dirty (and busy). */
+int fail_writepage(struct page *page)
+{
+	if (test_bit(PG_launder, &page->flags)) {
+		activate_page(page);
+		set_bit(PG_referenced, &page->flags);
+	}
+	set_bit(PG_dirty, &page->flags);
+	UnlockPage(page);
+	return 0;
+}
+
 /*
  * A page the caller has locked and whose flags it set (one coming back
  * from the swap cache) joins mapping at index.
@@ -271,6 +284,26 @@ struct page *find_lock_page(struct address_space *mapping, unsigned long offset)
 		LockPage(page);
 	}
 	return TRACE_RET_PAGE(page);
+}
+
+/* First touch sets PG_referenced; a second one promotes to active. */
+void mark_page_accessed(struct page *page)
+{
+	if (!test_bit(PG_active, &page->flags) &&
+	    test_bit(PG_referenced, &page->flags)) {
+		activate_page(page);
+		clear_bit(PG_referenced, &page->flags);
+		return;
+	}
+	set_bit(PG_referenced, &page->flags);
+}
+
+/* 2.4 sizes its hash table here; uthash grows by itself */
+void page_cache_init(unsigned long mempages)
+{
+	TRACE_ENTER("%lu", mempages);
+	sim_trace_comment("page hash: uthash, keyed by (mapping, index) (sim)");
+	TRACE_EXIT();
 }
 
 /* sim: at shutdown the hash must already be empty; free uthash's table */

@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/mm/mmap.c - an address space's vmas: the sorted list and the rb-tree.
- * Models mm/mmap.c (2.4.16): find_vma, find_vma_prev, find_vma_prepare,
- *   __vma_link_list/_rb/_file, vma_link, vma_merge, __insert_vm_struct,
- *   get_unmapped_area, arch_get_unmapped_area, do_mmap_pgoff, do_munmap,
- *   unmap_fixup, free_pgtables, remove_shared_vm_struct, build_mmap_rb,
- *   exit_mmap; in 2.4.16's order (do_mmap, an inline of linux/mm.h there,
- *   follows do_mmap_pgoff). validate_mm, debug-only there, is the always-on
- *   sim_mm_check of sim/mm/mm_check.c.
+ * Models mm/mmap.c (2.4.16), in its order: vm_enough_memory,
+ *   remove_shared_vm_struct, calc_vm_flags, find_vma_prepare,
+ *   __vma_link_list/_rb/_file, __vma_link, vma_link, vma_merge,
+ *   do_mmap_pgoff, do_mmap (an inline of linux/mm.h there),
+ *   arch_get_unmapped_area, get_unmapped_area, find_vma, find_vma_prev,
+ *   unmap_fixup, free_pgtables, do_munmap, sys_munmap, build_mmap_rb,
+ *   exit_mmap, __insert_vm_struct. validate_mm, debug-only there, is the
+ *   always-on sim_mm_check of sim/mm/mm_check.c.
  * do_mmap_pgoff is longer than 80 lines, as 2.4.16's is (185 lines): it is one
  *   function there, so it is one here.
  * Left out: brk, mlock (VM_LOCKED), RLIMIT_AS.
- * Called by sys_shmat (do_mmap), sys_shmdt and munmap (do_munmap), dup_mmap
- *   (build_mmap_rb, __insert_vm_struct) and do_exit (exit_mmap).
+ * Called by sys_shmat (do_mmap), sys_shmdt and sys_munmap (do_munmap), the
+ *   runner's munmap (sys_munmap), dup_mmap (build_mmap_rb,
+ *   __insert_vm_struct) and do_exit (exit_mmap).
  *
  * Every vma is on two structures at once: mm->mmap, a list sorted by
  * address that walks use, and mm->mm_rb, keyed by vm_start, that lookups
@@ -709,6 +711,12 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, size_t len)
 		kmem_cache_free(vm_area_cachep, extra);
 	free_pgtables(mm, prev, addr, addr + len);
 	return TRACE_RET(0);
+}
+
+long sys_munmap(unsigned long addr, size_t len)
+{
+	TRACE_ENTER("%#lx, %#zx", addr, len);
+	return TRACE_RET(do_munmap(current->mm, addr, len));
 }
 
 /* Rebuild the tree from the list, as a fork's child does (dup_mmap). */

@@ -2,9 +2,11 @@
 /*
  * sim/mm/page_alloc.c - the page frame allocator.
  * Models mm/page_alloc.c (2.4.16), in its order: __free_pages_ok, rmqueue,
- *   __alloc_pages, __free_pages, nr_free_pages; and mem_map, one struct
- *   page per frame. Sim only: sim_mem_init/sim_mem_exit (RAM, with
- *   free_area_init_core's watermarks) first; the trace's page formatters
+ *   __alloc_pages, get_zeroed_page (an i386 address, for shmem's swap
+ *   vector; free_page, a macro there, is linux/mm.h's), __free_pages,
+ *   nr_free_pages; and mem_map, one struct page per frame. Sim only:
+ *   sim_mem_init/sim_mem_exit (RAM, with free_area_init_core's
+ *   watermarks) first; the trace's page formatters
  *   (sim_trace_ret_page, sim_trace_ret_nopage) last.
  * Left out: zones (all RAM is one low-memory zone), the buddy system,
  *   orders above 0. Frames are handed out lowest number first, so a
@@ -190,6 +192,16 @@ struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order)
 			return TRACE_RET_PAGE((struct page *)NULL);
 		}
 	}
+}
+
+uint32_t get_zeroed_page(int gfp_mask)
+{
+	struct page *page = alloc_page(gfp_mask);
+
+	if (!page)
+		return 0;
+	clear_user_highpage(page);
+	return sim_kaddr(page);
 }
 
 void __free_pages(struct page *page, unsigned int order)

@@ -6,11 +6,10 @@
  *   shmem_delete_inode, shmem_writepage (swap-out), shmem_getpage_locked
  *   (with its swap-in half), shmem_getpage, shmem_nopage, shmem_lock,
  *   shmem_mmap, shmem_get_inode, shmem_set_size, shmem_read_super,
- *   init_shmem_fs, shmem_file_setup, shmem_zero_setup. Helpers that are
- *   sim only or from other files: at the top, the i386 vector-page ones
- *   (sim_kaddr, sim_kptr, and page_alloc.c's get_zeroed_page and free_page
- *   on such addresses); shmem_swp_lookup (for the checks) after
- *   shmem_alloc_entry; filemap.c's fail_writepage before shmem_writepage;
+ *   init_shmem_fs, shmem_file_setup, shmem_zero_setup. Sim only: at the
+ *   top, sim_kptr (a vector page's i386 address, as sim_kaddr of
+ *   linux/mm.h and get_zeroed_page make them, back to a pointer);
+ *   shmem_swp_lookup (for the checks) after shmem_alloc_entry;
  *   sim_exit_shmem_fs (shutdown) after init_shmem_fs.
  * Left out: the user-mountable side (CONFIG_TMPFS read/write/readdir,
  *   symlinks, mount options), swapoff (shmem_unuse), swapin_readahead; the
@@ -54,33 +53,10 @@ static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
 	return &sb->u.shmem_sb;
 }
 
-/*
- * sim: vector pages hold i386 pointers: the kernel virtual address of a
- * frame, PAGE_OFFSET + its physical address, as __va() would give.
- */
-static inline uint32_t sim_kaddr(struct page *page)
-{
-	return (uint32_t)(PAGE_OFFSET + (page_to_pfn(page) << PAGE_SHIFT));
-}
-
+/* sim: the pointer into the arena of a sim_kaddr (linux/mm.h) address */
 static inline uint32_t *sim_kptr(uint32_t kaddr)
 {
 	return page_address(pfn_to_page((kaddr - PAGE_OFFSET) >> PAGE_SHIFT));
-}
-
-static uint32_t get_zeroed_page(int gfp_mask)
-{
-	struct page *page = alloc_page(gfp_mask);
-
-	if (!page)
-		return 0;
-	clear_user_highpage(page);
-	return sim_kaddr(page);
-}
-
-static void free_page(uint32_t kaddr)
-{
-	__free_page(pfn_to_page((kaddr - PAGE_OFFSET) >> PAGE_SHIFT));
 }
 
 /*
@@ -255,18 +231,6 @@ static void shmem_delete_inode(struct inode *inode)
 		 sbinfo->free_inodes, sbinfo->free_blocks);
 	clear_inode(inode);
 	TRACE_EXIT();
-}
-
-/* mm/filemap.c: writepage refused; keep the page dirty (and busy). */
-static int fail_writepage(struct page *page)
-{
-	if (test_bit(PG_launder, &page->flags)) {
-		activate_page(page);
-		set_bit(PG_referenced, &page->flags);
-	}
-	set_bit(PG_dirty, &page->flags);
-	UnlockPage(page);
-	return 0;
 }
 
 /*

@@ -3,8 +3,8 @@
  * sim/mm/swap.c - the LRU lists.
  * Models mm/swap.c (2.4.16), in its order: activate_page (with
  *   activate_page_nolock's body), lru_cache_add, lru_cache_del (with
- *   __lru_cache_del's: one thread, no pagemap_lru_lock to take); then
- *   mark_page_accessed, which 2.4.16 has in mm/filemap.c, last.
+ *   __lru_cache_del's: one thread, no pagemap_lru_lock to take).
+ *   mark_page_accessed is mm/filemap.c's (sim/mm/filemap.c).
  * Every page-cache page (shmem pages included) sits on one of two lists:
  * new pages enter inactive; a page referenced twice moves to active. Reclaim
  * (mm/vmscan.c) scans them from the tail.
@@ -51,16 +51,4 @@ void lru_cache_del(struct page *page)
 		nr_inactive_pages--;
 	}
 	clear_bit(PG_lru, &page->flags);
-}
-
-/* First touch sets PG_referenced; a second one promotes to active. */
-void mark_page_accessed(struct page *page)
-{
-	if (!test_bit(PG_active, &page->flags) &&
-	    test_bit(PG_referenced, &page->flags)) {
-		activate_page(page);
-		clear_bit(PG_referenced, &page->flags);
-		return;
-	}
-	set_bit(PG_referenced, &page->flags);
 }

@@ -7,15 +7,14 @@
  *   dcache_init, vfs_caches_init. Header inlines and other files'
  *   functions sit before their first user or next to their kin: dget
  *   (dcache.h) before dput, IS_ROOT (dcache.h) before __d_path, d_path
- *   (sched.h) after it, bdev_cache_init (fs/block_dev.c) before
- *   vfs_caches_init. Sim only: dname and dname_external at the top, the
+ *   (sched.h) after it. Sim only: dname and dname_external at the top, the
  *   views (sim_dump_*) and sim_dcache_exit last.
  * Left out: the dentry hash table, d_lookup, d_add, d_rehash, d_move,
  *   d_delete, shrink_dcache_sb, shrink_dcache_memory and sys_getcwd (no
  *   dentry on the shm path is ever hashed or looked up); d_op hooks (no
  *   filesystem here sets d_op); the DCACHE_REFERENCED second chance; the
  *   buffer_head, names and dquot caches; bdev and cdev caches (bdev's
- *   device number is reserved, see vfs_caches_init).
+ *   device number is reserved, see sim/vfs/block_dev.c).
  * Called by: shmem_file_setup (d_alloc, d_instantiate), the read_super of
  *   rootfs, proc and tmpfs (d_alloc_root), fput and __mntput (dput),
  *   kill_super (d_genocide, shrink_dcache_parent), /proc/PID/maps (d_path),
@@ -484,17 +483,8 @@ static void dcache_init(unsigned long mempages)
 /* SLAB cache for file structures (fs/file_table.c allocates from it) */
 kmem_cache_t *filp_cachep;
 
-/*
- * fs/block_dev.c: kern_mounts the bdev pseudo filesystem in 2.4.16.
- * sim: not mounted; only its device number (00:02) and its root inode's
- * number are taken, so later mounts get what they get on 2.4.16.
- */
-static void bdev_cache_init(void)
-{
-	TRACE_ENTER("%s", "");
-	sim_reserve_unnamed_dev("bdev");
-	TRACE_EXIT();
-}
+/* sim/vfs/block_dev.c, declared here as in 2.4.16's fs/dcache.c */
+extern void bdev_cache_init(void);
 
 /*
  * Boot: the caches of the VFS, then rootfs (mnt_init). Called by

@@ -183,6 +183,7 @@ extern struct page *mem_map;
 extern unsigned long max_mapnr;		/* frames in the arena */
 extern unsigned long nr_free_pages_count;
 struct page *__alloc_pages(unsigned int gfp_mask, unsigned int order);
+uint32_t get_zeroed_page(int gfp_mask);	/* sim: an i386 address */
 void __free_pages(struct page *page, unsigned int order);
 unsigned long nr_free_pages(void);
 int sim_mem_init(unsigned long ram_bytes);
@@ -212,6 +213,22 @@ static inline unsigned long page_to_pfn(struct page *page)
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
 	return mem_map + pfn;
+}
+
+/*
+ * sim: shmem's swap vector pages hold i386 pointers: the kernel virtual
+ * address of a frame, PAGE_OFFSET + its physical address, as __va() would
+ * give (get_zeroed_page returns one, free_page takes one).
+ */
+static inline uint32_t sim_kaddr(struct page *page)
+{
+	return (uint32_t)(PAGE_OFFSET + (page_to_pfn(page) << PAGE_SHIFT));
+}
+
+/* 2.4's macro free_page (of get_zeroed_page's addresses), as a function */
+static inline void free_page(uint32_t kaddr)
+{
+	__free_page(pfn_to_page((kaddr - PAGE_OFFSET) >> PAGE_SHIFT));
 }
 
 static inline void *page_address(struct page *page)
@@ -418,6 +435,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot,
 		      unsigned long flag, unsigned long offset);
 int do_munmap(struct mm_struct *mm, unsigned long addr, size_t len);
+long sys_munmap(unsigned long addr, size_t len);
 void exit_mmap(struct mm_struct *mm);
 void __insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 void build_mmap_rb(struct mm_struct *mm);
@@ -458,6 +476,9 @@ void __remove_inode_page(struct page *page);
 void remove_inode_page(struct page *page);
 void truncate_inode_pages(struct address_space *mapping, long long lstart);
 void set_page_dirty(struct page *page);
+int fail_writepage(struct page *page);
+void mark_page_accessed(struct page *page);
+void page_cache_init(unsigned long mempages);	/* pagemap.h there */
 void sim_page_hash_release(void);
 
 /* sim/mm/swap.c (mm/swap.c): the LRU lists */
@@ -465,14 +486,12 @@ extern struct list_head active_list, inactive_list;
 extern unsigned long nr_active_pages, nr_inactive_pages;
 void lru_cache_add(struct page *page);
 void lru_cache_del(struct page *page);
-void mark_page_accessed(struct page *page);
 void activate_page(struct page *page);
 
-/* sim/arch/sys_i386.c (arch/i386/kernel/sys_i386.c, mm/mmap.c) */
+/* sim/arch/sys_i386.c (arch/i386/kernel/sys_i386.c) */
 unsigned long sys_mmap2(unsigned long addr, unsigned long len,
 			unsigned long prot, unsigned long flags,
 			unsigned long fd, unsigned long pgoff);
-long sys_munmap(unsigned long addr, size_t len);
 
 /* sim/arch/fault.c (arch/i386/mm/fault.c) */
 void do_page_fault(unsigned long address, unsigned long error_code);

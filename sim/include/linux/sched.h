@@ -62,9 +62,13 @@ const char *sim_signal_name(int sig);	/* "SIGSEGV", or "?" */
 /* sim/kernel/fork.c (kernel/fork.c) */
 int copy_mm(unsigned long clone_flags, struct task_struct *tsk);
 long do_fork(unsigned long clone_flags, const char *name);
+void proc_caches_init(void);
 
 /* sim/kernel/exit.c (kernel/exit.c) */
 void do_exit(long code);
+
+/* sim/kernel/sys.c (kernel/sys.c) */
+int in_group_p(gid_t grp);
 
 /* capable(): 2.4's capabilities reduced to "euid 0" (sim) */
 static inline int capable(int cap)
