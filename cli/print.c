@@ -181,7 +181,7 @@ static void print_result(FILE *out, const struct call_result *res,
 		fputc('\n', out);
 		return;
 	}
-	if (kind == SCRIPT_CALL_SHMAT || kind == SCRIPT_CALL_MMAP)
+	if (call_specs[kind].hex)
 		fprintf(out, " = %#llx\n", res->value);
 	else
 		fprintf(out, " = %lld\n", res->value);

@@ -221,7 +221,7 @@ static void make_call(struct runner *r, const struct call_args *args,
 /* An address call's values read in hex, as its result line shows them. */
 static int hex_call(enum script_call_kind kind)
 {
-	return kind == SCRIPT_CALL_SHMAT || kind == SCRIPT_CALL_MMAP;
+	return call_specs[kind].hex;
 }
 
 static void format_number(char *buf, size_t len, long long v, int hex)

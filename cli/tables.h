@@ -33,6 +33,7 @@ struct call_spec {
 	struct arg_spec args[SCRIPT_MAX_ARGS];
 	enum script_capture_kind result;
 	int access;		/* a memory access: may end in a signal */
+	int hex;		/* returns an address: shown in hex */
 	/* make the call as `current` (cli/run.c) */
 	void (*run)(const struct call_args *args, struct call_result *res);
 	/* its arguments on the result line, NULL for none (cli/print.c) */
