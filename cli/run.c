@@ -642,7 +642,7 @@ static void check_machine(struct runner *r, const struct script_stmt *st)
 	r->stop = 1;
 }
 
-/* `inject`: arm or disarm a point of sim/fail.c (the parser checked it) */
+/* `inject`: arm a point of sim/fail_sites.c (the parser checked it) */
 static void run_inject(struct runner *r, const struct script_stmt *st)
 {
 	const struct script_inject *in = &st->inject;

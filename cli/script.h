@@ -5,7 +5,7 @@
  *   docs/scenario-language.md, parsed in full before the first statement
  *   runs. The parser never touches the simulated kernel;
  *   it only asks sim_errno_from_name() whether "=> ENAME" names an errno,
- *   and sim/fail.c's table which functions `inject` can fail and with
+ *   and sim/fail_sites.c's table which functions `inject` can fail and with
  *   which errnos.
  * Called by cli/run.c (executes a struct script) and tests/cli/test_parse.c.
  *

@@ -6,7 +6,7 @@
  * Left out: slabs, colouring, reaping. Each object is one calloc(); the cache
  * only counts and numbers what it hands out, which is what /proc/slabinfo
  * and our leak report need. Also home of sim_bug(), behind BUG().
- * `inject kmalloc` and `inject kmem_cache_alloc` (sim/fail.c) make the
+ * `inject kmalloc` and `inject kmem_cache_alloc` (sim/fail_sites.c) make the
  * next allocation return NULL, as 2.4's does when no memory can be found.
  */
 #include <stdio.h>

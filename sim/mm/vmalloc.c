@@ -11,7 +11,7 @@
  *   RAM (2.4 would take one per page). Only counted, for the leak report.
  * Called by ipc_alloc/ipc_free (sim/ipc/util.c) for id arrays bigger than
  *   a page: the first shmget grows shm_ids to 4097 slots, 16388 bytes.
- * `inject vmalloc` (sim/fail.c) makes the next vmalloc return NULL.
+ * `inject vmalloc` (sim/fail_sites.c) makes the next vmalloc return NULL.
  */
 #include <stdlib.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * tests/sim/test_fail.c - sim/fail.c, fault injection, and the kernel's
+ * tests/sim/test_fail.c - sim/lib/fail.c, fault injection, and the kernel's
  * unwinding behind every point it can fail.
  * Covers: the registry (after=, times=, -1, clearing, the errno table,
  *   sim_fail_nth_alloc), each named point failing its caller with 2.4.16's

@@ -7,7 +7,7 @@
  * point costs one branch and adds no trace event.
  *
  * The points are named after the kernel function that fails, and each one
- * sits where 2.4.16's own failure arises (sim/fail.c lists the call sites):
+ * sits where 2.4.16's own failure arises (sim/fail_sites.c lists them):
  *
  *	kmalloc kmem_cache_alloc vmalloc alloc_page get_swap_page
  *	vm_enough_memory d_alloc get_empty_filp new_inode
@@ -33,6 +33,7 @@
 #include <stddef.h>
 
 #define SIM_FAIL_MAX_ERRNOS	4
+#define SIM_FAIL_MAX_SITES	16	/* points a kernel's table may have */
 
 /* One injection point: a kernel function that can fail. */
 struct sim_fail_site {
@@ -43,7 +44,10 @@ struct sim_fail_site {
 	int counted;		/* counted by sim_fail_nth_alloc */
 };
 
-/* every point, in the order messages list them; ends with name NULL */
+/*
+ * every point, in the order messages list them; ends with name NULL. The
+ * kernel's own table (sim/fail_sites.c); sim/lib/fail.c is the mechanism.
+ */
 extern const struct sim_fail_site sim_fail_sites[];
 
 /* the point called name[0..len), by its name or alias; NULL if none */
