@@ -536,22 +536,13 @@ int sim_vfs_exit(FILE *out)
  * Dentries, inodes, files and vfsmounts are counted from their caches, so
  * a cache the caller reports again counts twice.
  */
-int sim_vfs_leaks(FILE *out)
+/* sim_vfs_leaks' objects: super_blocks, mounts, dentries, inodes, files */
+static unsigned long vfs_object_leaks(FILE *out)
 {
 	struct list_head *p;
-	struct file_system_type *fs;
-	FILE *devnull = NULL;
-	unsigned long n;
-	unsigned int minor;
-	int leaks = 0, i;
+	unsigned long leaks = 0, n;
+	int i;
 
-	if (!out)
-		out = devnull = fopen("/dev/null", "w");
-	if (!out)
-		return -1;
-	for (i = 0; i < sim_busy_inodes_after_unmount; i++)
-		fprintf(out, "VFS: Busy inodes after unmount. "
-			"Self-destruct in 5 seconds.  Have a nice day...\n");
 	list_for_each(p, &super_blocks) {
 		struct super_block *sb = list_entry(p, struct super_block,
 						    s_list);
@@ -572,8 +563,7 @@ int sim_vfs_leaks(FILE *out)
 				mnt->sim_id, mnt->mnt_devname ?
 				mnt->mnt_devname : "", mnt->mnt_count);
 	}
-	n = sim_cache_live("mnt_cache");
-	leaks += n;
+	leaks += sim_cache_live("mnt_cache");
 	n = sim_cache_live("dentry_cache");
 	if (n)
 		fprintf(out, "VFS: %lu dentries still allocated "
@@ -600,8 +590,24 @@ int sim_vfs_leaks(FILE *out)
 		fprintf(out, "VFS: file#%u still in use (f_count %d)\n",
 			f->sim_id, f->f_count);
 	}
-	n = sim_cache_live("filp");
-	leaks += n;
+	return leaks + sim_cache_live("filp");
+}
+
+int sim_vfs_leaks(FILE *out)
+{
+	struct file_system_type *fs;
+	FILE *devnull = NULL;
+	unsigned int minor;
+	int leaks = 0, i;
+
+	if (!out)
+		out = devnull = fopen("/dev/null", "w");
+	if (!out)
+		return -1;
+	for (i = 0; i < sim_busy_inodes_after_unmount; i++)
+		fprintf(out, "VFS: Busy inodes after unmount. "
+			"Self-destruct in 5 seconds.  Have a nice day...\n");
+	leaks += (int)vfs_object_leaks(out);
 	for (minor = 1; minor < 256; minor++) {
 		if (!sim_unnamed_dev_in_use(minor))
 			continue;
