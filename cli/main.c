@@ -23,7 +23,7 @@
 #include "outfile.h"
 #include "run.h"
 #include "script.h"
-#include "sim/proc.h"		/* SIM_DOT_* */
+#include "tables.h"
 #include "sim/swapdev.h"
 
 /* mkdir -p: DIR and its missing parents. Returns 0 or an errno. */
@@ -118,12 +118,11 @@ static int dot_with(const char *list, unsigned int *flags)
 
 	for (;;) {
 		size_t n = strcspn(p, ",");
+		unsigned int flag = dot_word_flag(p, n);
 
-		if (n == 3 && !strncmp(p, "shm", 3))
-			*flags |= SIM_DOT_SHM;
-		else if (n == 6 && !strncmp(p, "rbtree", 6))
-			*flags |= SIM_DOT_RBTREE;
-		else {
+		if (flag) {
+			*flags |= flag;
+		} else {
 			fprintf(stderr, "shmsim: --dot-with %s: \"%.*s\" is "
 				"not shm or rbtree\n", list, (int)n, p);
 			return -1;

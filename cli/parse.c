@@ -31,7 +31,6 @@
 
 #include "linux/kernel.h"	/* sim_errno_from_name(), sim_errno_name() */
 #include "sim/fail.h"		/* sim_fail_sites, a table only */
-#include "sim/proc.h"		/* SIM_DOT_* */
 #include "parse.h"
 #include "tables.h"
 
@@ -349,8 +348,7 @@ static int parse_dot(struct parser *p, struct script_stmt *st)
 	if (!st->dot.file)
 		return perr(p, t->line, t->col, "out of memory");
 	for (t = peek(p); t->kind == SCRIPT_TOK_WORD; t = peek(p)) {
-		unsigned int flag = tok_is(t, "shm") ? SIM_DOT_SHM :
-				    tok_is(t, "rbtree") ? SIM_DOT_RBTREE : 0;
+		unsigned int flag = dot_word_flag(t->text, t->len);
 
 		if (!flag)
 			break;

@@ -8,8 +8,10 @@
  *   (printing it back; each call's run/print pair, cli/call_*.c).
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "call.h"
+#include "sim/proc.h"		/* SIM_DOT_* */
 #include "script.h"
 #include "tables.h"
 
@@ -208,4 +210,22 @@ int script_value_is_string(const struct script_value *v)
 	       (v->kind == SCRIPT_VALUE_VAR &&
 		v->var_kind == SCRIPT_CAPTURE_STRING &&
 		v->field == SCRIPT_FIELD_NONE);
+}
+
+unsigned int dot_word_flag(const char *word, size_t len)
+{
+	static const struct {
+		const char *word;
+		unsigned int flag;
+	} words[] = {
+		{ "shm", SIM_DOT_SHM },
+		{ "rbtree", SIM_DOT_RBTREE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i].word) == len &&
+		    !memcmp(words[i].word, word, len))
+			return words[i].flag;
+	return 0;
 }

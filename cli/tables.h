@@ -50,5 +50,7 @@ extern const struct call_spec call_specs[SCRIPT_NR_CALLS];
 extern const struct field_spec field_specs[SCRIPT_NR_FIELDS];
 #define NR_SHOWS	(SCRIPT_SHOW_PTES + 1)
 extern const char *const show_names[NR_SHOWS];
+/* a picture's words (`dot FILE shm rbtree`, --dot-with): SIM_DOT_*, or 0 */
+unsigned int dot_word_flag(const char *word, size_t len);
 
 #endif /* _SHMSIM_CLI_TABLES_H */

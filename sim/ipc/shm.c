@@ -24,7 +24,6 @@
  * fput of the segment's file. With attaches left, IPC_RMID only marks the
  * segment SHM_DEST; the last shm_close destroys it.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +35,7 @@
 #include "linux/shm.h"
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
+#include "sim/proc.h"
 #include "sim/trace.h"
 #include "sim/shm_views.h"
 #include "ipc/util.h"
@@ -722,19 +722,10 @@ void sim_shm_exit(void)
  * task, and the key of every keyed segment, each sorted.
  */
 struct shm_check_sets {
-	const void **files;
-	size_t nfiles;
+	struct sim_refs files;		/* every vma's vm_file */
 	key_t *keys;
 	size_t nkeys;
 };
-
-static int cmp_ptr(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)*(const void *const *)a;
-	uintptr_t y = (uintptr_t)*(const void *const *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static int cmp_key(const void *a, const void *b)
 {
@@ -756,12 +747,13 @@ static int shm_check_gather(struct shm_check_sets *c)
 		if (tsk->mm)
 			n += (size_t)tsk->mm->map_count;
 	}
-	c->files = malloc((n ? n : 1) * sizeof(*c->files));
+	c->files.ptrs = malloc((n ? n : 1) * sizeof(*c->files.ptrs));
 	c->keys = malloc((size_t)(shm_ids.in_use ? shm_ids.in_use : 1) *
 			 sizeof(*c->keys));
-	if (!c->files || !c->keys)
+	if (!c->files.ptrs || !c->keys)
 		return -1;
-	c->nfiles = c->nkeys = 0;
+	c->files.n = 0;
+	c->nkeys = 0;
 	list_for_each(pos, &sim_tasks) {
 		struct task_struct *tsk = list_entry(pos, struct task_struct,
 						     tasks);
@@ -769,8 +761,8 @@ static int shm_check_gather(struct shm_check_sets *c)
 
 		for (vma = tsk->mm ? tsk->mm->mmap : NULL; vma;
 		     vma = vma->vm_next)
-			if (vma->vm_file && c->nfiles < n)
-				c->files[c->nfiles++] = vma->vm_file;
+			if (vma->vm_file && (size_t)c->files.n < n)
+				c->files.ptrs[c->files.n++] = vma->vm_file;
 	}
 	for (i = 0; i < shm_ids.size; i++) {
 		struct shmid_kernel *shp = shm_lock(i);
@@ -779,28 +771,9 @@ static int shm_check_gather(struct shm_check_sets *c)
 		    c->nkeys < (size_t)shm_ids.in_use)
 			c->keys[c->nkeys++] = shp->shm_perm.key;
 	}
-	qsort(c->files, c->nfiles, sizeof(*c->files), cmp_ptr);
+	sim_refs_sort(&c->files);
 	qsort(c->keys, c->nkeys, sizeof(*c->keys), cmp_key);
 	return 0;
-}
-
-/* Count the vmas over every task's mm that map file. */
-static unsigned long count_attaches(const struct shm_check_sets *c,
-				    const struct file *file)
-{
-	size_t lo = 0, hi = c->nfiles, first;
-
-	while (lo < hi) {		/* the first entry >= file */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if ((uintptr_t)c->files[mid] < (uintptr_t)file)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (first = lo; lo < c->nfiles && c->files[lo] == file; lo++)
-		;
-	return lo - first;
 }
 
 /* sim_shm_check's items, against the sets gathered in c */
@@ -838,7 +811,9 @@ static int shm_check_items(struct shm_check_sets *c, char *why, size_t len)
 				 shp->shm_perm.seq, inode->i_ino);
 			return 10;
 		}
-		vmas = count_attaches(c, shp->shm_file);
+		/* the vmas over every task's mm that map the file */
+		vmas = (unsigned long)sim_refs_count(&c->files,
+						      shp->shm_file);
 		for (v = inode->i_mapping->i_mmap_shared; v;
 		     v = v->vm_next_share)
 			shared++;
@@ -885,10 +860,10 @@ static int shm_check_items(struct shm_check_sets *c, char *why, size_t len)
  */
 int sim_shm_check(char *why, size_t len)
 {
-	struct shm_check_sets c = { NULL, 0, NULL, 0 };
+	struct shm_check_sets c = { { NULL, 0 }, NULL, 0 };
 	int ret = shm_check_items(&c, why, len);
 
-	free(c.files);
+	free(c.files.ptrs);
 	free(c.keys);
 	return ret;
 }

@@ -88,48 +88,91 @@ void sim_pte_written(pte_t *ptep)
 }
 
 /*
- * sim: where the non-empty pgd entries and ptes of an mm are, in address
- * order, as found when mm->sim_pte_gen was gen. The invariant checks walk
- * every mm after every statement; rescanning 768 pgd entries and 1024 ptes
- * per table of every mm made a run of thousands of tasks take minutes.
- * Each pte write bumps the gen (set_pte), as does each page table made or
- * freed, so an unchanged mm is walked from its list.
+ * sim: every present pgd entry of mm's user space (pgd_fn) and every
+ * non-empty pte under it (pte_fn), in address order; either may be NULL.
+ * Stops at the first non-zero return and passes it on.
+ */
+static int scan_tables(struct mm_struct *mm,
+		       int (*pgd_fn)(void *, unsigned long, pgd_t *),
+		       int (*pte_fn)(void *, unsigned long, pte_t *),
+		       void *arg)
+{
+	unsigned long i, j;
+	int ret;
+
+	for (i = 0; mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
+		pte_t *table;
+
+		if (pgd_none(mm->pgd[i]))
+			continue;
+		if (pgd_fn && (ret = pgd_fn(arg, i << PGDIR_SHIFT,
+					    &mm->pgd[i])))
+			return ret;
+		table = pte_table(mm->pgd[i]);
+		for (j = 0; pte_fn && j < PTRS_PER_PTE; j++) {
+			if (pte_none(table[j]))
+				continue;
+			ret = pte_fn(arg, (i << PGDIR_SHIFT) |
+				     (j << PAGE_SHIFT), &table[j]);
+			if (ret)
+				return ret;
+		}
+	}
+	return 0;
+}
+
+/*
+ * sim: what scan_tables found in an mm when mm->sim_pte_gen was gen, in
+ * its order. The invariant checks walk every mm after every statement;
+ * rescanning 768 pgd entries and 1024 ptes per table of every mm made a
+ * run of thousands of tasks take minutes. Each pte write bumps the gen
+ * (set_pte), as does each page table made or freed, so an unchanged mm is
+ * walked from its list.
  */
 struct sim_pte_ref {
 	unsigned long address;
-	void *entry;			/* pgd_t * or pte_t * */
+	pgd_t *pgd;			/* one of the two, the other NULL */
+	pte_t *pte;
 };
 
 struct sim_pte_list {
 	unsigned long gen;
-	size_t npgds, nptes, cap;	/* v: the pgds, then the ptes */
+	size_t n, cap;
 	struct sim_pte_ref v[];
 };
 
-static int pte_list_add(struct sim_pte_list **lp, unsigned long address,
-			void *entry)
+static int pte_list_push(struct mm_struct *mm, unsigned long address,
+			 pgd_t *pgd, pte_t *pte)
 {
-	struct sim_pte_list *l = *lp;
+	struct sim_pte_list *l = mm->sim_ptes;
 
-	if (l->npgds + l->nptes == l->cap) {
-		size_t cap = 2 * l->cap;
-
-		l = realloc(l, sizeof(*l) + cap * sizeof(l->v[0]));
+	if (l->n == l->cap) {
+		l = realloc(l, sizeof(*l) + 2 * l->cap * sizeof(l->v[0]));
 		if (!l)
 			return -1;
-		l->cap = cap;
-		*lp = l;
+		l->cap *= 2;
+		mm->sim_ptes = l;
 	}
-	l->v[l->npgds + l->nptes].address = address;
-	l->v[l->npgds + l->nptes].entry = entry;
+	l->v[l->n].address = address;
+	l->v[l->n].pgd = pgd;
+	l->v[l->n++].pte = pte;
 	return 0;
+}
+
+static int push_pgd(void *mm, unsigned long address, pgd_t *pgd)
+{
+	return pte_list_push(mm, address, pgd, NULL);
+}
+
+static int push_pte(void *mm, unsigned long address, pte_t *pte)
+{
+	return pte_list_push(mm, address, NULL, pte);
 }
 
 /* mm's list, made again if a pte changed since; NULL: out of host memory */
 static struct sim_pte_list *pte_list(struct mm_struct *mm)
 {
 	struct sim_pte_list *l = mm->sim_ptes;
-	unsigned long i, j;
 
 	if (l && l->gen == mm->sim_pte_gen)
 		return l;
@@ -140,35 +183,13 @@ static struct sim_pte_list *pte_list(struct mm_struct *mm)
 		l->cap = 16;
 		mm->sim_ptes = l;
 	}
-	l->npgds = l->nptes = 0;
-	for (i = 0; mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
-		if (pgd_none(mm->pgd[i]))
-			continue;
-		if (pte_list_add(&mm->sim_ptes, i << PGDIR_SHIFT,
-				 &mm->pgd[i]))
-			goto nomem;
-		mm->sim_ptes->npgds++;
+	l->n = 0;
+	if (scan_tables(mm, push_pgd, push_pte, mm)) {
+		sim_forget_ptes(mm);
+		return NULL;
 	}
-	l = mm->sim_ptes;
-	for (i = 0; i < l->npgds; i++) {
-		pte_t *table = pte_table(*(pgd_t *)l->v[i].entry);
-
-		for (j = 0; j < PTRS_PER_PTE; j++) {
-			if (pte_none(table[j]))
-				continue;
-			if (pte_list_add(&mm->sim_ptes,
-					 l->v[i].address | (j << PAGE_SHIFT),
-					 &table[j]))
-				goto nomem;
-			l = mm->sim_ptes;
-			l->nptes++;
-		}
-	}
-	l->gen = mm->sim_pte_gen;
-	return l;
-nomem:
-	sim_forget_ptes(mm);
-	return NULL;
+	mm->sim_ptes->gen = mm->sim_pte_gen;
+	return mm->sim_ptes;
 }
 
 /* sim: mm is going; so is its list. */
@@ -189,31 +210,15 @@ int sim_walk_ptes(struct mm_struct *mm,
 		  void *arg)
 {
 	struct sim_pte_list *l = pte_list(mm);
-	unsigned long i, j;
+	size_t i;
 	int ret;
 
-	for (i = 0; l && i < l->nptes; i++) {
-		struct sim_pte_ref *r = &l->v[l->npgds + i];
-
-		ret = fn(arg, r->address, r->entry);
-		if (ret)
+	if (!l)
+		return scan_tables(mm, NULL, fn, arg);
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].pte && (ret = fn(arg, l->v[i].address,
+					      l->v[i].pte)))
 			return ret;
-	}
-	for (i = 0; !l && mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
-		pte_t *table;
-
-		if (pgd_none(mm->pgd[i]))
-			continue;
-		table = pte_table(mm->pgd[i]);
-		for (j = 0; j < PTRS_PER_PTE; j++) {
-			if (pte_none(table[j]))
-				continue;
-			ret = fn(arg, (i << PGDIR_SHIFT) | (j << PAGE_SHIFT),
-				 &table[j]);
-			if (ret)
-				return ret;
-		}
-	}
 	return 0;
 }
 
@@ -223,21 +228,15 @@ int sim_walk_pgds(struct mm_struct *mm,
 		  void *arg)
 {
 	struct sim_pte_list *l = pte_list(mm);
-	unsigned long i;
+	size_t i;
 	int ret;
 
-	for (i = 0; l && i < l->npgds; i++) {
-		ret = fn(arg, l->v[i].address, l->v[i].entry);
-		if (ret)
+	if (!l)
+		return scan_tables(mm, fn, NULL, arg);
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].pgd && (ret = fn(arg, l->v[i].address,
+					      l->v[i].pgd)))
 			return ret;
-	}
-	for (i = 0; !l && mm->pgd && i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
-		if (pgd_none(mm->pgd[i]))
-			continue;
-		ret = fn(arg, i << PGDIR_SHIFT, &mm->pgd[i]);
-		if (ret)
-			return ret;
-	}
 	return 0;
 }
 

@@ -235,13 +235,10 @@ struct page *sim_trace_ret_page(const char *func, struct page *page)
 /* A nopage result: page#PFN, or the sentinel NOPAGE_SIGBUS or NOPAGE_OOM */
 struct page *sim_trace_ret_nopage(const char *func, struct page *page)
 {
-	if (!sim_trace.printing)
-		sim_trace_exit(func, NULL);	/* counts, and stops */
-	else if (page == NOPAGE_SIGBUS)
-		sim_trace_exit(func, "NOPAGE_SIGBUS");
-	else if (page == NOPAGE_OOM)
-		sim_trace_exit(func, "NOPAGE_OOM");
-	else
-		sim_trace_exit(func, "page#%lu", page_to_pfn(page));
+	if (!sim_trace.printing || (page != NOPAGE_SIGBUS &&
+				    page != NOPAGE_OOM))
+		return sim_trace_ret_page(func, page);
+	sim_trace_exit(func, page == NOPAGE_OOM ? "NOPAGE_OOM" :
+		       "NOPAGE_SIGBUS");
 	return page;
 }

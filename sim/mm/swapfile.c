@@ -490,22 +490,33 @@ struct swap_pte_count {
 	size_t len;
 };
 
+/* The count in want of the slot e names; NULL if e names no live slot. */
+static unsigned short *slot_count(unsigned short **want, swp_entry_t e)
+{
+	unsigned long type = SWP_TYPE(e);
+
+	if (type >= MAX_SWAPFILES || !want[type] ||
+	    SWP_OFFSET(e) >= swap_info[type].max)
+		return NULL;
+	return &want[type][SWP_OFFSET(e)];
+}
+
 static int count_swap_pte(void *arg, unsigned long address, pte_t *pte)
 {
 	struct swap_pte_count *c = arg;
 	swp_entry_t e = { pte->pte_low };
-	unsigned long type = SWP_TYPE(e);
+	unsigned short *w;
 
 	if (pte_present(*pte))
 		return 0;
-	if (type >= MAX_SWAPFILES || !c->want[type] ||
-	    SWP_OFFSET(e) >= swap_info[type].max) {
+	w = slot_count(c->want, e);
+	if (!w) {
 		snprintf(c->why, c->len, "swap_map: swap pte %08x of mm#%u "
 			 "at %#lx names no slot", e.val, c->mm->sim_id,
 			 address);
 		return 27;
 	}
-	c->want[type][SWP_OFFSET(e)]++;
+	(*w)++;
 	return 0;
 }
 
@@ -555,19 +566,20 @@ int sim_swap_check(char *why, size_t len)
 		info = list_entry(pos, struct shmem_inode_info, list);
 		for (idx = 0; idx < info->next_index && !ret; idx++) {
 			swp_entry_t *e = shmem_swp_lookup(info, idx);
-			unsigned long t = e ? SWP_TYPE(*e) : 0;
+			unsigned short *w;
 
 			if (!e || !e->val)
 				continue;
-			if (t >= MAX_SWAPFILES || !want[t] ||
-			    SWP_OFFSET(*e) >= swap_info[t].max) {
+			w = slot_count(want, *e);
+			if (!w) {
 				snprintf(why, len, "swap_map: shmem entry %08x "
 					 "of inode#%u at index %lu names no "
-					 "slot", e->val, info->inode->sim_id, idx);
+					 "slot", e->val, info->inode->sim_id,
+					 idx);
 				ret = 27;
 				break;
 			}
-			want[t][SWP_OFFSET(*e)]++;
+			(*w)++;
 		}
 	}
 	if (!ret)

@@ -55,6 +55,7 @@
 #include "linux/kernel.h"
 #include "linux/fs.h"
 #include "linux/slab.h"
+#include "sim/proc.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 
@@ -120,21 +121,6 @@ static int list_length(struct list_head *head)
 	return n;
 }
 
-/* Sorted pointers (the files' f_dentry, the mounts' mnt_root), to count
- * the references each dentry has. */
-struct sim_refs {
-	const void **ptrs;
-	int n;
-};
-
-static int cmp_ptr(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)*(const void *const *)a;
-	uintptr_t y = (uintptr_t)*(const void *const *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void refs_from_files(struct sim_refs *r)
 {
 	struct list_head *p;
@@ -150,24 +136,7 @@ static void refs_from_files(struct sim_refs *r)
 		if (f->f_dentry)
 			r->ptrs[r->n++] = f->f_dentry;
 	}
-	qsort(r->ptrs, r->n, sizeof(*r->ptrs), cmp_ptr);
-}
-
-static int refs_count(struct sim_refs *r, const void *ptr)
-{
-	int lo = 0, hi = r->n, count = 0;
-
-	while (lo < hi) {		/* first index with ptrs[i] >= ptr */
-		int mid = (lo + hi) / 2;
-
-		if ((uintptr_t)r->ptrs[mid] < (uintptr_t)ptr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	while (lo < r->n && r->ptrs[lo++] == ptr)
-		count++;
-	return count;
+	sim_refs_sort(r);
 }
 
 /*
@@ -186,7 +155,7 @@ static void refs_from_mounts(struct sim_refs *r)
 	for (i = 0; i < SIM_MAX_MOUNTS; i++)
 		if (sim_mounts[i] && sim_mounts[i]->mnt_root)
 			r->ptrs[r->n++] = sim_mounts[i]->mnt_root;
-	qsort(r->ptrs, r->n, sizeof(*r->ptrs), cmp_ptr);
+	sim_refs_sort(r);
 }
 
 static int files_with_mnt(struct vfsmount *mnt)
@@ -231,8 +200,8 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 		if (err)
 			return err;
 	}
-	want = (dentry == sb->s_root) + refs_count(mounts, dentry) + children +
-	       refs_count(files, dentry);
+	want = (dentry == sb->s_root) + sim_refs_count(mounts, dentry) + children +
+	       sim_refs_count(files, dentry);
 	if (dentry->d_count != want)
 		return fail(why, len, dentry == sb->s_root ? 18 : 19,
 			    "vfs-d_count",
@@ -240,8 +209,8 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 			    "(s_root %d + mounts %d + children %d + files %d)",
 			    dentry->sim_id, dentry->d_name.name,
 			    dentry->d_count, want, dentry == sb->s_root,
-			    refs_count(mounts, dentry), children,
-			    refs_count(files, dentry));
+			    sim_refs_count(mounts, dentry), children,
+			    sim_refs_count(files, dentry));
 	if (inode) {
 		if (!on_list(&dentry->d_alias, &inode->i_dentry))
 			return fail(why, len, 19, "vfs-d_alias",

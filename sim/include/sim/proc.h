@@ -26,6 +26,14 @@ void sim_dump_objects(FILE *out);
 void sim_dump_dcache(FILE *out);	/* sim/vfs/dcache.c */
 int sim_check_all(char *why, size_t len);
 
+/* sim/lib/refs.c, for the checks: pointers sorted, then counted */
+struct sim_refs {
+	const void **ptrs;
+	int n;
+};
+void sim_refs_sort(struct sim_refs *r);
+int sim_refs_count(const struct sim_refs *r, const void *ptr);
+
 /* sim/dot/ (sim only): every live structure as a Graphviz digraph */
 #define SIM_DOT_SHM	0x1	/* the shm path only: no rootfs, no proc */
 #define SIM_DOT_RBTREE	0x2	/* and each mm's rb-tree of vmas */
