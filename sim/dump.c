@@ -69,7 +69,7 @@ static void dump_rb(rb_node_t *node, int depth, const char *side, FILE *out)
 		return;
 	vma = rb_entry(node, struct vm_area_struct, vm_rb);
 	fprintf(out, "  %*s%s vma#%u %08lx %s\n", 2 * depth, "", side,
-		vma->sim_id, vma->vm_start,
+		sim_id(vma), vma->vm_start,
 		node->rb_color == RB_RED ? "red" : "black");
 	dump_rb(node->rb_left, depth + 1, "L", out);
 	dump_rb(node->rb_right, depth + 1, "R", out);
@@ -138,7 +138,7 @@ void sim_dump_ptes(struct task_struct *tsk, FILE *out)
 	for (i = 0; i < (TASK_SIZE >> PGDIR_SHIFT); i++)
 		tables += !pgd_none(mm->pgd[i]);
 	fprintf(out, "mm#%u: pgd page#%lu, %lu page-table pages, rss %lu; "
-		"min_flt %lu, maj_flt %lu\n", mm->sim_id,
+		"min_flt %lu, maj_flt %lu\n", sim_id(mm),
 		page_to_pfn(virt_to_page(mm->pgd)), tables, mm->rss,
 		tsk->min_flt, tsk->maj_flt);
 	for (i = 0; i < (TASK_SIZE >> PGDIR_SHIFT); i++) {
@@ -173,21 +173,21 @@ void sim_dump_vmas(struct mm_struct *mm, FILE *out)
 		return;
 	}
 	fprintf(out, "mm#%u: map_count %d, total_vm %lu, rss %lu, "
-		"mmap_cache %s", mm->sim_id, mm->map_count, mm->total_vm,
+		"mmap_cache %s", sim_id(mm), mm->map_count, mm->total_vm,
 		mm->rss, mm->mmap_cache ? "vma#" : "NULL");
 	if (mm->mmap_cache)
-		fprintf(out, "%u", mm->mmap_cache->sim_id);
+		fprintf(out, "%u", sim_id(mm->mmap_cache));
 	fprintf(out, "\n");
 	for (vma = mm->mmap; vma; vma = vma->vm_next) {
 		fprintf(out, "  vma#%u %08lx-%08lx %c%c%c%c pgoff %lu "
-			"vm_flags %#lx", vma->sim_id, vma->vm_start,
+			"vm_flags %#lx", sim_id(vma), vma->vm_start,
 			vma->vm_end, vma->vm_flags & VM_READ ? 'r' : '-',
 			vma->vm_flags & VM_WRITE ? 'w' : '-',
 			vma->vm_flags & VM_EXEC ? 'x' : '-',
 			vma->vm_flags & VM_MAYSHARE ? 's' : 'p', vma->vm_pgoff,
 			vma->vm_flags);
 		if (vma->vm_file)
-			fprintf(out, " file#%u ino %lu", vma->vm_file->sim_id,
+			fprintf(out, " file#%u ino %lu", sim_id(vma->vm_file),
 				vma->vm_file->f_dentry->d_inode->i_ino);
 		fprintf(out, "%s\n", sim_is_shm_vma(vma) ? " shm" : "");
 	}
@@ -237,7 +237,7 @@ int sim_dump_pagecache(int shmid, FILE *out)
 	mapping = inode->i_mapping;
 	pages = (info.segsz + PAGE_SIZE - 1) >> PAGE_SHIFT;
 	fprintf(out, "shmid %d: inode#%u, %lu pages, nrpages %lu, "
-		"swapped %lu, i_blocks %lu\n", info.id, inode->sim_id, pages,
+		"swapped %lu, i_blocks %lu\n", info.id, sim_id(inode), pages,
 		mapping->nrpages, SHMEM_I(inode)->swapped, inode->i_blocks);
 	fprintf(out, "  index  frame  count  list   flags\n");
 	for (idx = 0; idx < pages; idx++) {

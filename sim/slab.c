@@ -5,7 +5,9 @@
  * kmem_cache_alloc, kmem_cache_free, kmalloc, kfree.
  * Left out: slabs, colouring, reaping. Each object is one calloc(); the cache
  * only counts and numbers what it hands out, which is what /proc/slabinfo
- * and our leak report need. Also home of sim_bug(), behind BUG().
+ * and our leak report need. The number goes in a header in front of the
+ * object (sim/include/sim/objid.h), where the kernel's memsets and struct
+ * copies cannot reach it. Also home of sim_bug(), behind BUG().
  * `inject kmalloc` and `inject kmem_cache_alloc` (sim/fail_sites.c) make the
  * next allocation return NULL, as 2.4's does when no memory can be found.
  */
@@ -15,6 +17,7 @@
 #include "linux/kernel.h"
 #include "linux/slab.h"
 #include "sim/fail.h"
+#include "sim/objid.h"
 
 LIST_HEAD(cache_chain);
 unsigned long sim_kmalloc_live;
@@ -39,7 +42,7 @@ void *kmem_cache_alloc(kmem_cache_t *cachep, int flags)
 	(void)flags;
 	if (sim_should_fail_what("kmem_cache_alloc", cachep->name))
 		return NULL;
-	objp = calloc(1, cachep->objsize);
+	objp = sim_obj_alloc(cachep->objsize, cachep->sim_last_id + 1);
 	if (!objp)
 		return NULL;
 	cachep->active_objs++;
@@ -53,7 +56,7 @@ void kmem_cache_free(kmem_cache_t *cachep, void *objp)
 		return;
 	BUG_ON(cachep->active_objs == 0);
 	cachep->active_objs--;
-	free(objp);
+	sim_obj_free(objp);
 }
 
 /* sim: at shutdown, after every object went back */
@@ -70,7 +73,7 @@ void *kmalloc(size_t size, int flags)
 	(void)flags;
 	if (sim_should_fail("kmalloc"))
 		return NULL;
-	p = calloc(1, size);
+	p = sim_obj_alloc(size, 0);
 	if (p)
 		sim_kmalloc_live++;
 	return p;
@@ -82,7 +85,7 @@ void kfree(const void *objp)
 		return;
 	BUG_ON(sim_kmalloc_live == 0);
 	sim_kmalloc_live--;
-	free((void *)objp);
+	sim_obj_free((void *)objp);
 }
 
 void sim_bug(const char *file, int line, const char *what)

@@ -283,7 +283,7 @@ static void add_dentry_tree(struct dot *d, struct dentry *dentry)
 {
 	struct list_head *pos;
 
-	set_add(d, &d->dentries, dentry, dentry->sim_id);
+	set_add(d, &d->dentries, dentry, sim_id(dentry));
 	list_for_each(pos, &dentry->d_subdirs)
 		add_dentry_tree(d, list_entry(pos, struct dentry, d_child));
 }
@@ -304,15 +304,15 @@ static void gather_files(struct dot *d)
 		     vma = vma->vm_next)
 			if (vma->vm_file)
 				set_add(d, &d->files, vma->vm_file,
-					vma->vm_file->sim_id);
+					sim_id(vma->vm_file));
 	}
 	for (slot = 0; slot <= sim_shm_max_slot(); slot++)
 		if (sim_shm_slot(slot, &info))
-			set_add(d, &d->files, info.file, info.file->sim_id);
+			set_add(d, &d->files, info.file, sim_id(info.file));
 	list_for_each(pos, &anon_list) {
 		struct file *f = list_entry(pos, struct file, f_list);
 
-		set_add(d, &d->files, f, f->sim_id);
+		set_add(d, &d->files, f, sim_id(f));
 	}
 	set_sort(&d->files);
 }
@@ -331,7 +331,7 @@ static void gather_maps(struct dot *d)
 
 		if (has_mapping_node(inode))
 			add_map(d, inode->i_mapping, "mapping%u",
-				inode->sim_id);
+				sim_id(inode));
 	}
 	/* any other cache a page is in: the swap cache, once there is one */
 	for (pfn = 0; pfn < max_mapnr; pfn++)
@@ -350,16 +350,16 @@ static void gather(struct dot *d)
 	for (i = 0; i < SIM_MAX_MOUNTS; i++)
 		if (sim_mounts[i] && !left_out(d, sim_mounts[i]->mnt_sb))
 			set_add(d, &d->mounts, sim_mounts[i],
-				sim_mounts[i]->sim_id);
+				sim_id(sim_mounts[i]));
 	for (i = 0; i < d->files.n; i++) {
 		const struct file *f = d->files.v[i].p;
 
 		if (f->f_vfsmnt)
 			set_add(d, &d->mounts, f->f_vfsmnt,
-				f->f_vfsmnt->sim_id);
+				sim_id(f->f_vfsmnt));
 		if (f->f_dentry)
 			set_add(d, &d->dentries, f->f_dentry,
-				f->f_dentry->sim_id);
+				sim_id(f->f_dentry));
 	}
 	set_sort(&d->mounts);
 	list_for_each(pos, &super_blocks) {
@@ -368,7 +368,7 @@ static void gather(struct dot *d)
 
 		if (left_out(d, sb))
 			continue;
-		set_add(d, &d->sbs, sb, sb->sim_id);
+		set_add(d, &d->sbs, sb, sim_id(sb));
 		if (sb->s_root)
 			add_dentry_tree(d, sb->s_root);
 	}
@@ -376,10 +376,10 @@ static void gather(struct dot *d)
 		const struct vfsmount *mnt = d->mounts.v[i].p;
 
 		if (mnt->mnt_sb)
-			set_add(d, &d->sbs, mnt->mnt_sb, mnt->mnt_sb->sim_id);
+			set_add(d, &d->sbs, mnt->mnt_sb, sim_id(mnt->mnt_sb));
 		if (mnt->mnt_root)
 			set_add(d, &d->dentries, mnt->mnt_root,
-				mnt->mnt_root->sim_id);
+				sim_id(mnt->mnt_root));
 	}
 	set_sort(&d->sbs);
 	set_sort(&d->dentries);
@@ -388,13 +388,13 @@ static void gather(struct dot *d)
 
 		if (de->d_inode)
 			set_add(d, &d->inodes, de->d_inode,
-				de->d_inode->sim_id);
+				sim_id(de->d_inode));
 	}
 	list_for_each(pos, &inode_in_use) {
 		struct inode *inode = list_entry(pos, struct inode, i_list);
 
 		if (!left_out(d, inode->i_sb))
-			set_add(d, &d->inodes, inode, inode->sim_id);
+			set_add(d, &d->inodes, inode, sim_id(inode));
 	}
 	set_sort(&d->inodes);
 	gather_maps(d);

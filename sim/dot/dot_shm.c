@@ -45,7 +45,7 @@ void shm_nodes(struct dot *d)
 		    info.mode & SHM_LOCKED ? " locked" : "");
 		row(d, ROW_VALUE, "shm_segsz", "%lu", info.segsz);
 		row(d, ROW_VALUE, "shm_nattch", "%lu", info.nattch);
-		row(d, ROW_PTR, "shm_file", "file#%u", info.file->sim_id);
+		row(d, ROW_PTR, "shm_file", "file#%u", sim_id(info.file));
 		node_end(d);
 	}
 	fprintf(d->out, "\t}\n");
@@ -65,7 +65,7 @@ void shm_edges(struct dot *d)
 		snprintf(label, sizeof(label), "entries[%d]", slot);
 		edge(d, "shm_ids", port, to, label, NULL);
 		snprintf(from, sizeof(from), "shm%d", info.id);
-		snprintf(to, sizeof(to), "file%u", info.file->sim_id);
+		snprintf(to, sizeof(to), "file%u", sim_id(info.file));
 		edge(d, from, "shm_file", to, "shm_file", NULL);
 	}
 }

@@ -25,8 +25,8 @@
 void vma_ref(char *buf, size_t len, const struct vm_area_struct *vma,
 	     const char *field)
 {
-	snprintf(buf, len, "vmas%u:v%u%s%s", vma->vm_mm ? vma->vm_mm->sim_id :
-		 0, vma->sim_id, field ? "_" : "", field ? field : "");
+	snprintf(buf, len, "vmas%u:v%u%s%s", vma->vm_mm ? sim_id(vma->vm_mm) :
+		 0, sim_id(vma), field ? "_" : "", field ? field : "");
 }
 
 /* One vm_area_struct, as a table inside its mm's node. */
@@ -34,8 +34,8 @@ static void vma_table(struct dot *d, const struct vm_area_struct *vma)
 {
 	char port[32], title[32], flags[8];
 
-	snprintf(port, sizeof(port), "v%u", vma->sim_id);
-	snprintf(title, sizeof(title), "vma#%u", vma->sim_id);
+	snprintf(port, sizeof(port), "v%u", sim_id(vma));
+	snprintf(title, sizeof(title), "vma#%u", sim_id(vma));
 	snprintf(flags, sizeof(flags), "%c%c%c%c",
 		 vma->vm_flags & VM_READ ? 'r' : '-',
 		 vma->vm_flags & VM_WRITE ? 'w' : '-',
@@ -51,18 +51,18 @@ static void vma_table(struct dot *d, const struct vm_area_struct *vma)
 	row(d, ROW_VALUE, "vm_ops", "%s", sim_is_shm_vma((void *)vma) ?
 	    "shm_vm_ops" : vma->vm_ops == &shmem_vm_ops ? "shmem_vm_ops" :
 	    vma->vm_ops ? "?" : "NULL");
-	row(d, ROW_BACK, "vm_mm", "mm#%u", vma->vm_mm ? vma->vm_mm->sim_id : 0);
+	row(d, ROW_BACK, "vm_mm", "mm#%u", vma->vm_mm ? sim_id(vma->vm_mm) : 0);
 	if (vma->vm_file)
-		row(d, ROW_PTR, "vm_file", "file#%u", vma->vm_file->sim_id);
+		row(d, ROW_PTR, "vm_file", "file#%u", sim_id(vma->vm_file));
 	else
 		row(d, ROW_VALUE, "vm_file", "NULL");
 	/* the next table down: the list is in address order */
 	row(d, ROW_VALUE, "vm_next", vma->vm_next ? "vma#%u" : "NULL",
-	    vma->vm_next ? vma->vm_next->sim_id : 0);
+	    vma->vm_next ? sim_id(vma->vm_next) : 0);
 	/* i_mmap_shared's chain: a row, as arrows in one column cross */
 	if (vma->vm_next_share)
 		row(d, ROW_VALUE, "vm_next_share", "vma#%u",
-		    vma->vm_next_share->sim_id);
+		    sim_id(vma->vm_next_share));
 	d->port_prefix = NULL;
 	fputs("</TABLE>", d->out);
 }
@@ -77,7 +77,7 @@ static void vmas_node(struct dot *d, const struct mm_struct *mm)
 	const struct vm_area_struct *vma;
 	char name[32];
 
-	snprintf(name, sizeof(name), "vmas%u", mm->sim_id);
+	snprintf(name, sizeof(name), "vmas%u", sim_id(mm));
 	fprintf(d->out, "\t%s [label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" "
 		"CELLSPACING=\"0\" CELLPADDING=\"0\">", name);
 	fprintf(d->col[COL_VMA], " %s;", name);
@@ -104,8 +104,8 @@ static void rb_nodes(struct dot *d, const rb_node_t *rb)
 	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
 	fprintf(d->out, "\trb%u [shape=box, style=\"rounded,filled\", "
 		"fillcolor=\"%s\", fontcolor=white, label=\"vm_rb of vma#%u"
-		"\\n%08lx %s\"];\n", vma->sim_id, rb->rb_color == RB_RED ?
-		"#cc0000" : "#000000", vma->sim_id, vma->vm_start,
+		"\\n%08lx %s\"];\n", sim_id(vma), rb->rb_color == RB_RED ?
+		"#cc0000" : "#000000", sim_id(vma), vma->vm_start,
 		rb->rb_color == RB_RED ? "red" : "black");
 	rb_nodes(d, rb->rb_left);
 	rb_nodes(d, rb->rb_right);
@@ -119,15 +119,15 @@ static void rb_edges(struct dot *d, const rb_node_t *rb)
 	if (!rb)
 		return;
 	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
-	snprintf(from, sizeof(from), "rb%u", vma->sim_id);
+	snprintf(from, sizeof(from), "rb%u", sim_id(vma));
 	if (rb->rb_left) {
 		child = rb_entry(rb->rb_left, struct vm_area_struct, vm_rb);
-		snprintf(to, sizeof(to), "rb%u", child->sim_id);
+		snprintf(to, sizeof(to), "rb%u", sim_id(child));
 		edge(d, from, NULL, to, "rb_left", NULL);
 	}
 	if (rb->rb_right) {
 		child = rb_entry(rb->rb_right, struct vm_area_struct, vm_rb);
-		snprintf(to, sizeof(to), "rb%u", child->sim_id);
+		snprintf(to, sizeof(to), "rb%u", sim_id(child));
 		edge(d, from, NULL, to, "rb_right", NULL);
 	}
 	rb_edges(d, rb->rb_left);
@@ -156,14 +156,14 @@ void task_nodes(struct dot *d)
 		row(d, ROW_VALUE, "uid, gid", "%u, %u", (unsigned int)tsk->uid,
 		    (unsigned int)tsk->gid);
 		if (mm)
-			row(d, ROW_PTR, "mm", "mm#%u", mm->sim_id);
+			row(d, ROW_PTR, "mm", "mm#%u", sim_id(mm));
 		else
 			row(d, ROW_VALUE, "mm", "NULL");
 		node_end(d);
 		if (mm) {
-			snprintf(name, sizeof(name), "mm%u", mm->sim_id);
+			snprintf(name, sizeof(name), "mm%u", sim_id(mm));
 			node_begin(d, COL_MM, name, C_MM, "mm_struct", "mm#%u",
-				   mm->sim_id);
+				   sim_id(mm));
 			row(d, ROW_VALUE, "map_count", "%d", mm->map_count);
 			row(d, ROW_VALUE, "rss", "%lu", mm->rss);
 			row(d, ROW_VALUE, "total_vm", "%lu", mm->total_vm);
@@ -172,14 +172,14 @@ void task_nodes(struct dot *d)
 			    page_to_pfn(virt_to_page(mm->pgd)));
 			if (mm->mmap)
 				row(d, ROW_PTR, "mmap", "vma#%u",
-				    mm->mmap->sim_id);
+				    sim_id(mm->mmap));
 			else
 				row(d, ROW_VALUE, "mmap", "NULL");
 			if ((d->flags & SIM_DOT_RBTREE) && mm->mm_rb.rb_node)
 				row(d, ROW_PTR, "mm_rb", "vma#%u",
-				    rb_entry(mm->mm_rb.rb_node,
-					     struct vm_area_struct,
-					     vm_rb)->sim_id);
+				    sim_id(rb_entry(mm->mm_rb.rb_node,
+						    struct vm_area_struct,
+						    vm_rb)));
 			else if (d->flags & SIM_DOT_RBTREE)
 				row(d, ROW_VALUE, "mm_rb", "NULL");
 			node_end(d);
@@ -241,9 +241,9 @@ void vma_ptes(struct dot *d, struct vm_area_struct *vma)
 		snprintf(to, sizeof(to), "%s_more", more->name);
 	} else {
 		fprintf(d->out, "\tvma%u_more [shape=box, style=dashed, "
-			"label=\"more anonymous pages\"];\n", vma->sim_id);
-		fprintf(d->col[COL_PAGE], " vma%u_more;", vma->sim_id);
-		snprintf(to, sizeof(to), "vma%u_more", vma->sim_id);
+			"label=\"more anonymous pages\"];\n", sim_id(vma));
+		fprintf(d->col[COL_PAGE], " vma%u_more;", sim_id(vma));
+		snprintf(to, sizeof(to), "vma%u_more", sim_id(vma));
 	}
 	snprintf(label, sizeof(label), "%lu more ptes", hidden);
 	edge(d, from, NULL, to, label, PTE);
@@ -265,30 +265,30 @@ void task_edges(struct dot *d)
 		if (!mm)
 			continue;
 		snprintf(from, sizeof(from), "task%d", (int)tsk->pid);
-		snprintf(to, sizeof(to), "mm%u", mm->sim_id);
+		snprintf(to, sizeof(to), "mm%u", sim_id(mm));
 		edge(d, from, "mm", to, "mm", NULL);
 		if (mm->mmap) {
-			snprintf(from, sizeof(from), "mm%u", mm->sim_id);
+			snprintf(from, sizeof(from), "mm%u", sim_id(mm));
 			vma_ref(to, sizeof(to), mm->mmap, NULL);
 			edge(d, from, "mmap", to, "mmap", NULL);
 		}
 		if ((d->flags & SIM_DOT_RBTREE) && mm->mm_rb.rb_node) {
-			snprintf(from, sizeof(from), "mm%u", mm->sim_id);
+			snprintf(from, sizeof(from), "mm%u", sim_id(mm));
 			snprintf(to, sizeof(to), "rb%u",
-				 rb_entry(mm->mm_rb.rb_node,
-					  struct vm_area_struct,
-					  vm_rb)->sim_id);
+				 sim_id(rb_entry(mm->mm_rb.rb_node,
+						 struct vm_area_struct,
+						 vm_rb)));
 			edge(d, from, "mm_rb", to, "mm_rb", NULL);
 			rb_edges(d, mm->mm_rb.rb_node);
 		}
 		for (vma = mm->mmap; vma; vma = vma->vm_next) {
 			vma_ref(from, sizeof(from), vma, "vm_mm:w");
-			snprintf(to, sizeof(to), "mm%u:e", mm->sim_id);
+			snprintf(to, sizeof(to), "mm%u:e", sim_id(mm));
 			edge(d, from, NULL, to, "vm_mm", BACK);
 			if (vma->vm_file) {
 				vma_ref(from, sizeof(from), vma, "vm_file");
 				snprintf(to, sizeof(to), "file%u",
-					 vma->vm_file->sim_id);
+					 sim_id(vma->vm_file));
 				edge(d, from, NULL, to, "vm_file", NULL);
 			}
 		}

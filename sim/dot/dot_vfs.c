@@ -89,17 +89,17 @@ void file_node(struct dot *d, const struct file *f)
 {
 	char name[32], mode[64];
 
-	snprintf(name, sizeof(name), "file%u", f->sim_id);
+	snprintf(name, sizeof(name), "file%u", sim_id(f));
 	bit_names(f->f_mode, fmode_bits, NR_BITS(fmode_bits), "|", mode,
 		  sizeof(mode));
-	node_begin(d, COL_FILE, name, C_FILE, "file", "file#%u", f->sim_id);
+	node_begin(d, COL_FILE, name, C_FILE, "file", "file#%u", sim_id(f));
 	row(d, ROW_VALUE, "f_count", "%d", f->f_count);
 	row(d, ROW_VALUE, "f_mode", "%s", mode);
 	if (f->f_dentry)
-		row(d, ROW_PTR, "f_dentry", "dentry#%u", f->f_dentry->sim_id);
+		row(d, ROW_PTR, "f_dentry", "dentry#%u", sim_id(f->f_dentry));
 	if (f->f_vfsmnt)
 		row(d, ROW_PTR, "f_vfsmnt", "vfsmount#%u",
-		    f->f_vfsmnt->sim_id);
+		    sim_id(f->f_vfsmnt));
 	node_end(d);
 }
 
@@ -108,21 +108,21 @@ void dentry_node(struct dot *d, const struct dentry *de)
 	int small = compact(de->d_sb);
 	char name[32];
 
-	snprintf(name, sizeof(name), "dentry%u", de->sim_id);
+	snprintf(name, sizeof(name), "dentry%u", sim_id(de));
 	node_begin(d, COL_DENTRY, name, C_DENTRY, "dentry", "dentry#%u",
-		   de->sim_id);
+		   sim_id(de));
 	row(d, ROW_VALUE, "d_name", "\"%.100s\"", dname(de));
 	row(d, ROW_VALUE, "d_count", "%d", de->d_count);
 	if (!small)
 		row(d, ROW_VALUE, "d_hash", "%s",
 		    d_unhashed((struct dentry *)de) ? "unhashed" : "hashed");
 	if (de->d_inode)
-		row(d, ROW_PTR, "d_inode", "inode#%u", de->d_inode->sim_id);
+		row(d, ROW_PTR, "d_inode", "inode#%u", sim_id(de->d_inode));
 	else
 		row(d, ROW_VALUE, "d_inode", "NULL (negative)");
 	if (!is_root(de) && de->d_parent)
 		row(d, ROW_PTR, "d_parent", "dentry#%u",
-		    de->d_parent->sim_id);
+		    sim_id(de->d_parent));
 	else if (!small)
 		row(d, ROW_VALUE, "d_parent", "itself");
 	node_end(d);
@@ -159,9 +159,9 @@ void inode_node(struct dot *d, const struct inode *inode)
 {
 	char name[32];
 
-	snprintf(name, sizeof(name), "inode%u", inode->sim_id);
+	snprintf(name, sizeof(name), "inode%u", sim_id(inode));
 	node_begin(d, COL_INODE, name, C_INODE, "inode", "inode#%u",
-		   inode->sim_id);
+		   sim_id(inode));
 	row(d, ROW_VALUE, "i_ino", "%lu", inode->i_ino);
 	row(d, ROW_VALUE, "i_mode", "%06o", inode->i_mode);
 	row(d, ROW_VALUE, "i_count", "%d", inode->i_count);
@@ -189,7 +189,7 @@ void mapping_node(struct dot *d, const struct dot_map *map)
 	if (m->host)
 		node_begin(d, COL_MAPPING, map->name, C_MAPPING,
 			   "address_space", "inode#%u.i_data",
-			   m->host->sim_id);
+			   sim_id(m->host));
 	else
 		node_begin(d, COL_MAPPING, map->name, C_MAPPING,
 			   "address_space", "host NULL (swap cache)");
@@ -206,7 +206,7 @@ void mapping_node(struct dot *d, const struct dot_map *map)
 	}
 	if (m->i_mmap_shared)
 		row(d, ROW_BACK, "i_mmap_shared", "vma#%u",
-		    m->i_mmap_shared->sim_id);
+		    sim_id(m->i_mmap_shared));
 	else if (m->host)
 		row(d, ROW_VALUE, "i_mmap_shared", "NULL");
 	node_end(d);
@@ -224,7 +224,7 @@ void page_node(struct dot *d, const struct page *page)
 	row(d, ROW_VALUE, "count", "%d", page->count);
 	if (page->mapping && page->mapping->host)
 		row(d, ROW_VALUE, "mapping", "inode#%u.i_data",
-		    page->mapping->host->sim_id);
+		    sim_id(page->mapping->host));
 	else if (page->mapping)
 		row(d, ROW_VALUE, "mapping", "swap cache");
 	else
@@ -250,8 +250,8 @@ static void fstype_node(struct dot *d, const struct file_system_type *fs)
 	row(d, ROW_VALUE, "fs_flags", "%s", flags);
 	if (!list_empty(&fs->fs_supers))
 		row(d, ROW_PTR, "fs_supers", "super_block#%u",
-		    list_entry(fs->fs_supers.next, struct super_block,
-			       s_instances)->sim_id);
+		    sim_id(list_entry(fs->fs_supers.next,
+				      struct super_block, s_instances)));
 	if (fs->next)
 		row(d, ROW_VALUE, "next", "\"%s\"", fs->next->name);
 	node_end(d);
@@ -261,9 +261,9 @@ static void sb_node(struct dot *d, const struct super_block *sb)
 {
 	char name[32];
 
-	snprintf(name, sizeof(name), "sb%u", sb->sim_id);
+	snprintf(name, sizeof(name), "sb%u", sim_id(sb));
 	node_begin(d, COL_DENTRY, name, C_VFS, "super_block",
-		   "super_block#%u", sb->sim_id);
+		   "super_block#%u", sim_id(sb));
 	row(d, ROW_VALUE, "s_dev", "%02x:%02x", MAJOR(sb->s_dev),
 	    MINOR(sb->s_dev));
 	row(d, ROW_VALUE, "s_type", "\"%s\"", sb->s_type ? sb->s_type->name :
@@ -277,7 +277,7 @@ static void sb_node(struct dot *d, const struct super_block *sb)
 		row(d, ROW_VALUE, "s_active", "%d", sb->s_active);
 	}
 	if (sb->s_root)
-		row(d, ROW_PTR, "s_root", "dentry#%u", sb->s_root->sim_id);
+		row(d, ROW_PTR, "s_root", "dentry#%u", sim_id(sb->s_root));
 	else
 		row(d, ROW_VALUE, "s_root", "NULL");
 	node_end(d);
@@ -288,9 +288,9 @@ static void mnt_node(struct dot *d, const struct vfsmount *mnt)
 	const char *global = mount_global(mnt);
 	char name[32];
 
-	snprintf(name, sizeof(name), "mnt%u", mnt->sim_id);
+	snprintf(name, sizeof(name), "mnt%u", sim_id(mnt));
 	node_begin(d, COL_FILE, name, C_VFS, "vfsmount", "vfsmount#%u%s%s",
-		   mnt->sim_id, global ? " = " : "", global ? global : "");
+		   sim_id(mnt), global ? " = " : "", global ? global : "");
 	row(d, ROW_VALUE, "mnt_devname", "\"%.64s\"", mnt->mnt_devname ?
 	    mnt->mnt_devname : "");
 	row(d, ROW_VALUE, "mnt_count", "%d", mnt->mnt_count);
@@ -302,10 +302,10 @@ static void mnt_node(struct dot *d, const struct vfsmount *mnt)
 	}
 	if (mnt->mnt_sb)
 		row(d, ROW_PTR, "mnt_sb", "super_block#%u",
-		    mnt->mnt_sb->sim_id);
+		    sim_id(mnt->mnt_sb));
 	if (mnt->mnt_root)
 		row(d, ROW_PTR, "mnt_root", "dentry#%u",
-		    mnt->mnt_root->sim_id);
+		    sim_id(mnt->mnt_root));
 	node_end(d);
 }
 
@@ -434,29 +434,29 @@ static void file_edges(struct dot *d)
 	for (i = 0; i < d->files.n; i++) {
 		const struct file *f = d->files.v[i].p;
 
-		snprintf(from, sizeof(from), "file%u", f->sim_id);
+		snprintf(from, sizeof(from), "file%u", sim_id(f));
 		if (f->f_dentry) {
 			snprintf(to, sizeof(to), "dentry%u",
-				 f->f_dentry->sim_id);
+				 sim_id(f->f_dentry));
 			edge(d, from, "f_dentry", to, "f_dentry", NULL);
 		}
 		if (f->f_vfsmnt) {
-			snprintf(to, sizeof(to), "mnt%u", f->f_vfsmnt->sim_id);
+			snprintf(to, sizeof(to), "mnt%u", sim_id(f->f_vfsmnt));
 			edge(d, from, "f_vfsmnt", to, "f_vfsmnt", FLAT);
 		}
 	}
 	for (i = 0; i < d->dentries.n; i++) {
 		const struct dentry *de = d->dentries.v[i].p;
 
-		snprintf(from, sizeof(from), "dentry%u", de->sim_id);
+		snprintf(from, sizeof(from), "dentry%u", sim_id(de));
 		if (de->d_inode) {
 			snprintf(to, sizeof(to), "inode%u",
-				 de->d_inode->sim_id);
+				 sim_id(de->d_inode));
 			edge(d, from, "d_inode", to, "d_inode", NULL);
 		}
 		if (!is_root(de) && de->d_parent) {
 			snprintf(to, sizeof(to), "dentry%u",
-				 de->d_parent->sim_id);
+				 sim_id(de->d_parent));
 			edge(d, from, "d_parent", to, "d_parent", FLAT);
 		}
 	}
@@ -466,7 +466,7 @@ static void file_edges(struct dot *d)
 		map = find_map(d, inode->i_mapping);
 		if (!map)
 			continue;
-		snprintf(from, sizeof(from), "inode%u", inode->sim_id);
+		snprintf(from, sizeof(from), "inode%u", sim_id(inode));
 		edge(d, from, "i_mapping", map->name, "i_mapping", NULL);
 	}
 	for (i = 0; i < d->nmaps; i++) {
@@ -491,8 +491,9 @@ static void mount_edges(struct dot *d)
 		if (list_empty(&fs->fs_supers) || type_left_out(d, fs))
 			continue;
 		snprintf(from, sizeof(from), "fs_%s", fs->name);
-		snprintf(to, sizeof(to), "sb%u", list_entry(fs->fs_supers.next,
-			 struct super_block, s_instances)->sim_id);
+		snprintf(to, sizeof(to), "sb%u",
+			 sim_id(list_entry(fs->fs_supers.next,
+					   struct super_block, s_instances)));
 		edge(d, from, "fs_supers", to, "fs_supers", NULL);
 	}
 	for (i = 0; i < d->sbs.n; i++) {
@@ -500,21 +501,21 @@ static void mount_edges(struct dot *d)
 
 		if (!sb->s_root)
 			continue;
-		snprintf(from, sizeof(from), "sb%u", sb->sim_id);
-		snprintf(to, sizeof(to), "dentry%u", sb->s_root->sim_id);
+		snprintf(from, sizeof(from), "sb%u", sim_id(sb));
+		snprintf(to, sizeof(to), "dentry%u", sim_id(sb->s_root));
 		edge(d, from, "s_root", to, "s_root", FLAT);
 	}
 	for (i = 0; i < d->mounts.n; i++) {
 		const struct vfsmount *mnt = d->mounts.v[i].p;
 
-		snprintf(from, sizeof(from), "mnt%u", mnt->sim_id);
+		snprintf(from, sizeof(from), "mnt%u", sim_id(mnt));
 		if (mnt->mnt_sb) {
-			snprintf(to, sizeof(to), "sb%u", mnt->mnt_sb->sim_id);
+			snprintf(to, sizeof(to), "sb%u", sim_id(mnt->mnt_sb));
 			edge(d, from, "mnt_sb", to, "mnt_sb", NULL);
 		}
 		if (mnt->mnt_root) {
 			snprintf(to, sizeof(to), "dentry%u",
-				 mnt->mnt_root->sim_id);
+				 sim_id(mnt->mnt_root));
 			edge(d, from, "mnt_root", to, "mnt_root", NULL);
 		}
 	}

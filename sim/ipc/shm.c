@@ -126,7 +126,7 @@ static void shm_inc(int id)
  * doubles as the inode number, which is how we find it from the vma. */
 static void shm_open(struct vm_area_struct *shmd)
 {
-	TRACE_ENTER("vma#%u", shmd->sim_id);
+	TRACE_ENTER("vma#%u", sim_id(shmd));
 	shm_inc(shmd->vm_file->f_dentry->d_inode->i_ino);
 	TRACE_EXIT();
 }
@@ -155,7 +155,7 @@ static void shm_close(struct vm_area_struct *shmd)
 	int id = file->f_dentry->d_inode->i_ino;
 	struct shmid_kernel *shp;
 
-	TRACE_ENTER("vma#%u", shmd->sim_id);
+	TRACE_ENTER("vma#%u", sim_id(shmd));
 	shp = shm_lock(id);
 	BUG_ON(!shp);
 	shp->shm_lprid = current->pid;
@@ -172,7 +172,7 @@ static void shm_close(struct vm_area_struct *shmd)
 /* f_op->mmap of a segment's file: no shmem_mmap, just our vm_ops. */
 static int shm_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	TRACE_ENTER("file#%u, vma#%u", file->sim_id, vma->sim_id);
+	TRACE_ENTER("file#%u, vma#%u", sim_id(file), sim_id(vma));
 	file->f_dentry->d_inode->i_atime = CURRENT_TIME;	/* UPDATE_ATIME */
 	vma->vm_ops = &shm_vm_ops;
 	shm_inc(file->f_dentry->d_inode->i_ino);
@@ -827,7 +827,7 @@ static int shm_check_items(struct shm_check_sets *c, char *why, size_t len)
 		if ((unsigned long)shp->shm_file->f_count != 1 + vmas) {
 			snprintf(why, len, "shm-f_count: id %d file#%u f_count "
 				 "%d, expected %lu", shp->id,
-				 shp->shm_file->sim_id, shp->shm_file->f_count,
+				 sim_id(shp->shm_file), shp->shm_file->f_count,
 				 1 + vmas);
 			return 12;
 		}

@@ -37,7 +37,7 @@ static int dup_mmap(struct mm_struct *mm)
 	struct vm_area_struct *mpnt, *tmp, **pprev;
 	int retval = 0;
 
-	TRACE_ENTER("mm#%u <- mm#%u", mm->sim_id, current->mm->sim_id);
+	TRACE_ENTER("mm#%u <- mm#%u", sim_id(mm), sim_id(current->mm));
 	/* on mmlist right after the parent, so fork keeps its order */
 	list_add(&mm->mmlist, &current->mm->mmlist);
 	mmlist_nr++;
@@ -60,7 +60,6 @@ static int dup_mmap(struct mm_struct *mm)
 		if (!tmp)
 			goto fail_nomem;
 		*tmp = *mpnt;
-		tmp->sim_id = vm_area_cachep->sim_last_id;
 		tmp->vm_flags &= ~VM_LOCKED;
 		tmp->vm_mm = mm;
 		tmp->vm_next = NULL;
@@ -146,7 +145,6 @@ struct mm_struct *mm_alloc(void)
 	mm = allocate_mm();
 	if (mm) {
 		memset(mm, 0, sizeof(*mm));
-		mm->sim_id = mm_cachep->sim_last_id;
 		mm = mm_init(mm);
 	}
 	return TRACE_RET_MM(mm);
@@ -165,7 +163,7 @@ static void mmdrop(struct mm_struct *mm)
 /* A user of the address space goes; the last one tears it down. */
 void mmput(struct mm_struct *mm)
 {
-	TRACE_ENTER("mm#%u, mm_users %d", mm->sim_id, mm->mm_users);
+	TRACE_ENTER("mm#%u, mm_users %d", sim_id(mm), mm->mm_users);
 	if (--mm->mm_users == 0) {
 		/* off mmlist; swap_out must not come back to it */
 		if (swap_mm == mm)
@@ -197,11 +195,10 @@ int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 		return TRACE_RET(retval);
 	/* copy the current mm whole, as 2.4 does; mm_init fixes it up */
 	memcpy(mm, current->mm, sizeof(*mm));
-	mm->sim_id = mm_cachep->sim_last_id;
 	if (!mm_init(mm))
 		return TRACE_RET(retval);
 	sim_note("fork", "mm#%u: a copy of mm#%u with its own page directory",
-		 mm->sim_id, current->mm->sim_id);
+		 sim_id(mm), sim_id(current->mm));
 	tsk->mm = mm;
 	tsk->active_mm = mm;
 	retval = dup_mmap(mm);

@@ -277,8 +277,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	unsigned long address;
 	int cow = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE;
 
-	TRACE_ENTER("mm#%u <- mm#%u, vma#%u", dst->sim_id, src->sim_id,
-		    vma->sim_id);
+	TRACE_ENTER("mm#%u <- mm#%u, vma#%u", sim_id(dst), sim_id(src),
+		    sim_id(vma));
 	for (address = vma->vm_start; address < vma->vm_end;
 	     address += PAGE_SIZE) {
 		pte_t *src_pte = sim_pte_lookup(src, address), *dst_pte;
@@ -323,7 +323,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long address,
 	unsigned long end = address + size, addr;
 	unsigned long freed = 0;
 
-	TRACE_ENTER("mm#%u, %#lx, %#lx", mm->sim_id, address, size);
+	TRACE_ENTER("mm#%u, %#lx, %#lx", sim_id(mm), address, size);
 	for (addr = address; addr < end; addr += PAGE_SIZE) {
 		pte_t *ptep = sim_pte_lookup(mm, addr);
 		pte_t pte;
@@ -369,14 +369,8 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 {
 	struct page *old_page = pte_page(pte), *new_page;
 
-	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, address);
+	TRACE_ENTER("vma#%u, %#lx", sim_id(vma), address);
 	(void)mm;
-	if (vma->vm_flags & VM_SHARED) {
-		/* sim: shared vmas always get writable ptes; make it so */
-		pte.pte_low |= _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED;
-		set_pte(page_table, pte);	/* establish_pte */
-		return TRACE_RET_INT(VM_FAULT_MINOR);
-	}
 	/* TryLockPage + can_share_swap_page(): nobody else has the page */
 	if (!PageLocked(old_page)) {
 		int reuse;
@@ -433,7 +427,7 @@ static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	pte_t pte;
 	int ret = VM_FAULT_MINOR;
 
-	TRACE_ENTER("vma#%u, %#lx, %#x", vma->sim_id, address, entry.val);
+	TRACE_ENTER("vma#%u, %#lx, %#x", sim_id(vma), address, entry.val);
 	page = lookup_swap_cache(entry);
 	if (!page) {
 		/* sim: no swapin_readahead */
@@ -468,7 +462,7 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct page *page;
 	pte_t entry;
 
-	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, addr);
+	TRACE_ENTER("vma#%u, %#lx", sim_id(vma), addr);
 	page = alloc_page(GFP_HIGHUSER);
 	if (!page)
 		return TRACE_RET_INT(VM_FAULT_OOM);
@@ -494,7 +488,7 @@ static int do_no_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct page *new_page;
 	pte_t entry;
 
-	TRACE_ENTER("vma#%u, %#lx, %s", vma->sim_id, address,
+	TRACE_ENTER("vma#%u, %#lx, %s", sim_id(vma), address,
 		    write_access ? "write" : "read");
 	new_page = vma->vm_ops->nopage(vma, address & PAGE_MASK, 0);
 	if (new_page == NOPAGE_SIGBUS)
@@ -559,7 +553,7 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	pte_t *pte;
 	int ret = VM_FAULT_OOM;
 
-	TRACE_ENTER("mm#%u, vma#%u, %#lx, %s", mm->sim_id, vma->sim_id,
+	TRACE_ENTER("mm#%u, vma#%u, %#lx, %s", sim_id(mm), sim_id(vma),
 		    address, write_access ? "write" : "read");
 	pgd = &mm->pgd[pgd_index(address)];
 	/* pmd_alloc: nothing to do with two-level tables */

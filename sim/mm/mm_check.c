@@ -63,14 +63,14 @@ int sim_mm_check(struct mm_struct *mm, char *why, size_t len)
 		    (vma->vm_start & ~PAGE_MASK) || (vma->vm_end & ~PAGE_MASK) ||
 		    vma->vm_end > TASK_SIZE) {
 			snprintf(why, len, "vma-bounds: mm#%u vma#%u %#lx-%#lx",
-				 mm->sim_id, vma->sim_id, vma->vm_start,
+				 sim_id(mm), sim_id(vma), vma->vm_start,
 				 vma->vm_end);
 			return 1;
 		}
 		if (prev && prev->vm_end > vma->vm_start) {
 			snprintf(why, len, "vma-order: mm#%u vma#%u ends %#lx "
-				 "after vma#%u starts %#lx", mm->sim_id,
-				 prev->sim_id, prev->vm_end, vma->sim_id,
+				 "after vma#%u starts %#lx", sim_id(mm),
+				 sim_id(prev), prev->vm_end, sim_id(vma),
 				 vma->vm_start);
 			return 1;
 		}
@@ -84,32 +84,32 @@ int sim_mm_check(struct mm_struct *mm, char *why, size_t len)
 	if (check_rb_inorder(mm->mm_rb.rb_node, &expect, &walked) || expect ||
 	    walked != n) {
 		snprintf(why, len, "vma-rbtree: mm#%u in-order walk of the "
-			 "rb-tree differs from the vma list", mm->sim_id);
+			 "rb-tree differs from the vma list", sim_id(mm));
 		return 2;
 	}
 	if (bh < 0) {
 		snprintf(why, len, "vma-rbtree: mm#%u red-black property %d "
-			 "broken", mm->sim_id, -bh);
+			 "broken", sim_id(mm), -bh);
 		return 2;
 	}
 	if (mm->map_count != n) {
 		snprintf(why, len, "map_count: mm#%u map_count %d, list has %d",
-			 mm->sim_id, mm->map_count, n);
+			 sim_id(mm), mm->map_count, n);
 		return 3;
 	}
 	if (!cache_ok) {
 		snprintf(why, len, "mmap_cache: mm#%u caches a vma not on "
-			 "its list", mm->sim_id);
+			 "its list", sim_id(mm));
 		return 4;
 	}
 	if (mm->total_vm != total) {
 		snprintf(why, len, "total_vm: mm#%u total_vm %lu, vmas cover "
-			 "%lu pages", mm->sim_id, mm->total_vm, total);
+			 "%lu pages", sim_id(mm), mm->total_vm, total);
 		return 5;
 	}
 	if (mm->rss != count_present_ptes(mm)) {
 		snprintf(why, len, "rss: mm#%u rss %lu, present ptes %lu",
-			 mm->sim_id, mm->rss, count_present_ptes(mm));
+			 sim_id(mm), mm->rss, count_present_ptes(mm));
 		return 6;
 	}
 	return 0;

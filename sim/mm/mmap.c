@@ -195,12 +195,12 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 		     struct vm_area_struct *prev, rb_node_t **rb_link,
 		     rb_node_t *rb_parent)
 {
-	TRACE_ENTER("vma#%u %#lx-%#lx", vma->sim_id, vma->vm_start,
+	TRACE_ENTER("vma#%u %#lx-%#lx", sim_id(vma), vma->vm_start,
 		    vma->vm_end);
 	__vma_link(mm, vma, prev, rb_link, rb_parent);
 	mm->map_count++;
 	sim_note("mm", "vma#%u on mm#%u's list and rb-tree%s, map_count %d",
-		 vma->sim_id, mm->sim_id,
+		 sim_id(vma), sim_id(mm),
 		 vma->vm_file && (vma->vm_flags & VM_SHARED) ?
 		 " and i_mmap_shared" : "", mm->map_count);
 	TRACE_EXIT();
@@ -233,12 +233,12 @@ static int vma_merge(struct mm_struct *mm, struct vm_area_struct *prev,
 			mm->map_count--;
 			sim_note("mm", "vma#%u now %#lx-%#lx, vma#%u merged "
 				 "into it and freed, map_count %d",
-				 prev->sim_id, prev->vm_start, prev->vm_end,
-				 next->sim_id, mm->map_count);
+				 sim_id(prev), prev->vm_start, prev->vm_end,
+				 sim_id(next), mm->map_count);
 			kmem_cache_free(vm_area_cachep, next);
 			return TRACE_RET_INT(1);
 		}
-		sim_note("mm", "vma#%u grows up to %#lx-%#lx", prev->sim_id,
+		sim_note("mm", "vma#%u grows up to %#lx-%#lx", sim_id(prev),
 			 prev->vm_start, prev->vm_end);
 		return TRACE_RET_INT(1);
 	}
@@ -251,7 +251,7 @@ merge_next:
 		if (end == prev->vm_start) {
 			prev->vm_start = addr;
 			sim_note("mm", "vma#%u grows down to %#lx-%#lx",
-				 prev->sim_id, prev->vm_start, prev->vm_end);
+				 sim_id(prev), prev->vm_start, prev->vm_end);
 			return TRACE_RET_INT(1);
 		}
 	}
@@ -270,7 +270,7 @@ unsigned long do_mmap_pgoff(struct file *file, unsigned long addr,
 	long error;
 
 	TRACE_ENTER("%s%u, %#lx, %#lx, prot %#lx, flags %#lx, pgoff %lu",
-		    file ? "file#" : "no file", file ? file->sim_id : 0,
+		    file ? "file#" : "no file", file ? sim_id(file) : 0,
 		    addr, len, prot, flags, pgoff);
 	if (file && (!file->f_op || !file->f_op->mmap))
 		return TRACE_RET_ADDR(-ENODEV);
@@ -345,7 +345,6 @@ munmap_back:
 	vma = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
 	if (!vma)
 		return TRACE_RET_ADDR(-ENOMEM);
-	vma->sim_id = vm_area_cachep->sim_last_id;
 	vma->vm_mm = mm;
 	vma->vm_start = addr;
 	vma->vm_end = addr + len;
@@ -356,7 +355,7 @@ munmap_back:
 	vma->vm_file = NULL;
 	vma->vm_private_data = NULL;
 	vma->vm_raend = 0;
-	sim_note("mm", "vma#%u %#lx-%#lx vm_flags %#lx", vma->sim_id,
+	sim_note("mm", "vma#%u %#lx-%#lx vm_flags %#lx", sim_id(vma),
 		 vma->vm_start, vma->vm_end, vma->vm_flags);
 
 	if (file) {
@@ -366,7 +365,7 @@ munmap_back:
 		vma->vm_file = file;
 		get_file(file);
 		sim_note("vfs", "file#%u f_count %d (get_file for vma#%u)",
-			 file->sim_id, file->f_count, vma->sim_id);
+			 sim_id(file), file->f_count, sim_id(vma));
 		error = file->f_op->mmap(file, vma);
 		if (error)
 			goto unmap_and_free_vma;
@@ -553,7 +552,7 @@ static struct vm_area_struct *unmap_fixup(struct mm_struct *mm,
 	struct vm_area_struct *mpnt;
 	unsigned long end = addr + len;
 
-	TRACE_ENTER("vma#%u, %#lx, %#zx", area->sim_id, addr, len);
+	TRACE_ENTER("vma#%u, %#lx, %#zx", sim_id(area), addr, len);
 	area->vm_mm->total_vm -= len >> PAGE_SHIFT;
 	if (area->vm_flags & VM_LOCKED)
 		area->vm_mm->locked_vm -= len >> PAGE_SHIFT;
@@ -564,7 +563,7 @@ static struct vm_area_struct *unmap_fixup(struct mm_struct *mm,
 			area->vm_ops->close(area);
 		if (area->vm_file)
 			fput(area->vm_file);
-		sim_note("mm", "vma#%u freed", area->sim_id);
+		sim_note("mm", "vma#%u freed", sim_id(area));
 		kmem_cache_free(vm_area_cachep, area);
 		TRACE_EXIT();
 		return extra;
@@ -596,11 +595,11 @@ static struct vm_area_struct *unmap_fixup(struct mm_struct *mm,
 			mpnt->vm_ops->open(mpnt);
 		area->vm_end = addr;
 		__insert_vm_struct(mm, mpnt);
-		sim_note("mm", "vma#%u split off %#lx-%#lx", mpnt->sim_id,
+		sim_note("mm", "vma#%u split off %#lx-%#lx", sim_id(mpnt),
 			 mpnt->vm_start, mpnt->vm_end);
 	}
 	__insert_vm_struct(mm, area);
-	sim_note("mm", "vma#%u now %#lx-%#lx pgoff %lu", area->sim_id,
+	sim_note("mm", "vma#%u now %#lx-%#lx pgoff %lu", sim_id(area),
 		 area->vm_start, area->vm_end, area->vm_pgoff);
 	TRACE_EXIT();
 	return extra;
@@ -658,7 +657,7 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, size_t len)
 {
 	struct vm_area_struct *mpnt, *prev, **npp, *free, *extra;
 
-	TRACE_ENTER("mm#%u, %#lx, %#zx", mm->sim_id, addr, len);
+	TRACE_ENTER("mm#%u, %#lx, %#zx", sim_id(mm), addr, len);
 	if ((addr & ~PAGE_MASK) || addr > TASK_SIZE || len > TASK_SIZE - addr)
 		return TRACE_RET(-EINVAL);
 	len = PAGE_ALIGN(len);
@@ -679,7 +678,6 @@ int do_munmap(struct mm_struct *mm, unsigned long addr, size_t len)
 	extra = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
 	if (!extra)
 		return TRACE_RET(-ENOMEM);
-	extra->sim_id = vm_area_cachep->sim_last_id;
 
 	npp = prev ? &prev->vm_next : &mm->mmap;
 	free = NULL;
@@ -743,7 +741,7 @@ void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *mpnt;
 
-	TRACE_ENTER("mm#%u", mm->sim_id);
+	TRACE_ENTER("mm#%u", sim_id(mm));
 	mpnt = mm->mmap;
 	mm->mmap = mm->mmap_cache = NULL;
 	mm->mm_rb = RB_ROOT;
@@ -764,7 +762,7 @@ void exit_mmap(struct mm_struct *mm)
 		zap_page_range(mm, start, size);
 		if (mpnt->vm_file)
 			fput(mpnt->vm_file);
-		sim_note("mm", "vma#%u freed", mpnt->sim_id);
+		sim_note("mm", "vma#%u freed", sim_id(mpnt));
 		kmem_cache_free(vm_area_cachep, mpnt);
 		mpnt = next;
 	}

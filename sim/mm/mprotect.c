@@ -53,8 +53,8 @@ static int mprotect_fixup_all(struct vm_area_struct *vma,
 	    !(vma->vm_flags & VM_SHARED)) {
 		prev->vm_end = vma->vm_end;
 		__vma_unlink(mm, vma, prev);
-		sim_note("mm", "vma#%u merged into vma#%u", vma->sim_id,
-			 prev->sim_id);
+		sim_note("mm", "vma#%u merged into vma#%u", sim_id(vma),
+			 sim_id(prev));
 		kmem_cache_free(vm_area_cachep, vma);
 		mm->map_count--;
 		return 0;
@@ -84,7 +84,6 @@ static int mprotect_fixup_start(struct vm_area_struct *vma,
 	if (!n)
 		return -ENOMEM;
 	*n = *vma;
-	n->sim_id = vm_area_cachep->sim_last_id;
 	n->vm_end = end;
 	n->vm_flags = newflags;
 	n->vm_raend = 0;
@@ -96,7 +95,7 @@ static int mprotect_fixup_start(struct vm_area_struct *vma,
 	vma->vm_pgoff += (end - vma->vm_start) >> PAGE_SHIFT;
 	vma->vm_start = end;
 	__insert_vm_struct(current->mm, n);
-	sim_note("mm", "vma#%u split off %#lx-%#lx", n->sim_id, n->vm_start,
+	sim_note("mm", "vma#%u split off %#lx-%#lx", sim_id(n), n->vm_start,
 		 n->vm_end);
 	return 0;
 }
@@ -112,7 +111,6 @@ static int mprotect_fixup_end(struct vm_area_struct *vma,
 	if (!n)
 		return -ENOMEM;
 	*n = *vma;
-	n->sim_id = vm_area_cachep->sim_last_id;
 	n->vm_start = start;
 	n->vm_pgoff += (n->vm_start - vma->vm_start) >> PAGE_SHIFT;
 	n->vm_flags = newflags;
@@ -124,7 +122,7 @@ static int mprotect_fixup_end(struct vm_area_struct *vma,
 		n->vm_ops->open(n);
 	vma->vm_end = start;
 	__insert_vm_struct(current->mm, n);
-	sim_note("mm", "vma#%u split off %#lx-%#lx", n->sim_id, n->vm_start,
+	sim_note("mm", "vma#%u split off %#lx-%#lx", sim_id(n), n->vm_start,
 		 n->vm_end);
 	*pprev = n;
 	return 0;
@@ -148,8 +146,6 @@ static int mprotect_fixup_middle(struct vm_area_struct *vma,
 	}
 	*left = *vma;
 	*right = *vma;
-	left->sim_id = vm_area_cachep->sim_last_id - 1;
-	right->sim_id = vm_area_cachep->sim_last_id;
 	left->vm_end = start;
 	right->vm_start = end;
 	right->vm_pgoff += (right->vm_start - left->vm_start) >> PAGE_SHIFT;
@@ -169,8 +165,8 @@ static int mprotect_fixup_middle(struct vm_area_struct *vma,
 	vma->vm_flags = newflags;
 	__insert_vm_struct(current->mm, left);
 	__insert_vm_struct(current->mm, right);
-	sim_note("mm", "vma#%u split into vma#%u, vma#%u, vma#%u", vma->sim_id,
-		 left->sim_id, vma->sim_id, right->sim_id);
+	sim_note("mm", "vma#%u split into vma#%u, vma#%u, vma#%u", sim_id(vma),
+		 sim_id(left), sim_id(vma), sim_id(right));
 	*pprev = right;
 	return 0;
 }
@@ -182,7 +178,7 @@ static int mprotect_fixup(struct vm_area_struct *vma,
 	pgprot_t newprot;
 	int error;
 
-	TRACE_ENTER("vma#%u, %#lx-%#lx, vm_flags %#lx -> %#x", vma->sim_id,
+	TRACE_ENTER("vma#%u, %#lx-%#lx, vm_flags %#lx -> %#x", sim_id(vma),
 		    start, end, vma->vm_flags, newflags);
 	if (newflags == vma->vm_flags) {
 		*pprev = vma;
@@ -271,8 +267,8 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 	    !(prev->vm_flags & VM_SHARED)) {
 		prev->vm_end = next->vm_end;
 		__vma_unlink(prev->vm_mm, next, prev);
-		sim_note("mm", "vma#%u merged into vma#%u", next->sim_id,
-			 prev->sim_id);
+		sim_note("mm", "vma#%u merged into vma#%u", sim_id(next),
+			 sim_id(prev));
 		kmem_cache_free(vm_area_cachep, next);
 		prev->vm_mm->map_count--;
 	}

@@ -178,7 +178,7 @@ static void shmem_truncate(struct inode *inode)
 	struct shmem_inode_info *info = SHMEM_I(inode);
 	unsigned long index, k, freed = 0;
 
-	TRACE_ENTER("inode#%u, i_size %lld", inode->sim_id, inode->i_size);
+	TRACE_ENTER("inode#%u, i_size %lld", sim_id(inode), inode->i_size);
 	inode->i_ctime = inode->i_mtime = CURRENT_TIME;
 	index = (inode->i_size + PAGE_CACHE_SIZE - 1) >> PAGE_CACHE_SHIFT;
 	if (index < info->next_index) {
@@ -210,7 +210,7 @@ static void shmem_truncate(struct inode *inode)
 	info->swapped -= freed;
 	if (freed)
 		sim_note("shmem", "inode#%u: %lu swap entries freed, swapped %lu",
-			 inode->sim_id, freed, info->swapped);
+			 sim_id(inode), freed, info->swapped);
 	shmem_recalc_inode(inode);
 	TRACE_EXIT();
 }
@@ -220,7 +220,7 @@ static void shmem_delete_inode(struct inode *inode)
 {
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
 
-	TRACE_ENTER("inode#%u", inode->sim_id);
+	TRACE_ENTER("inode#%u", sim_id(inode));
 	inode->i_size = 0;
 	if (inode->i_op->truncate == shmem_truncate) {
 		list_del(&SHMEM_I(inode)->list);
@@ -258,7 +258,7 @@ static int shmem_writepage(struct page *page)
 	info = SHMEM_I(inode);
 	if (info->locked) {
 		sim_note("shmem", "inode#%u is SHM_LOCKed: page#%lu stays",
-			 inode->sim_id, page_to_pfn(page));
+			 sim_id(inode), page_to_pfn(page));
 		return TRACE_RET(fail_writepage(page));
 	}
 getswap:
@@ -285,7 +285,7 @@ getswap:
 	*entry = swap;
 	info->swapped++;
 	sim_note("shmem", "inode#%u index %lu -> swap slot %lu, swapped %lu",
-		 inode->sim_id, index, SWP_OFFSET(swap), info->swapped);
+		 sim_id(inode), index, SWP_OFFSET(swap), info->swapped);
 	SetPageUptodate(page);
 	set_page_dirty(page);
 	UnlockPage(page);
@@ -307,7 +307,7 @@ static struct page *shmem_getpage_locked(struct shmem_inode_info *info,
 	struct page *page;
 	swp_entry_t *entry;
 
-	TRACE_ENTER("inode#%u, index %lu", inode->sim_id, idx);
+	TRACE_ENTER("inode#%u, index %lu", sim_id(inode), idx);
 repeat:
 	page = find_lock_page(mapping, idx);
 	if (page)
@@ -355,7 +355,7 @@ repeat:
 		add_to_page_cache_locked(page, mapping, idx);
 		info->swapped--;
 		sim_note("shmem", "inode#%u index %lu back from swap in "
-			 "page#%lu, swapped %lu", inode->sim_id, idx,
+			 "page#%lu, swapped %lu", sim_id(inode), idx,
 			 page_to_pfn(page), info->swapped);
 	} else {
 		sbinfo = SHMEM_SB(inode->i_sb);
@@ -370,7 +370,7 @@ repeat:
 		inode->i_blocks += BLOCKS_PER_PAGE;
 		add_to_page_cache(page, mapping, idx);
 		sim_note("shmem", "inode#%u index %lu: new page#%lu, i_blocks "
-			 "%lu", inode->sim_id, idx, page_to_pfn(page),
+			 "%lu", sim_id(inode), idx, page_to_pfn(page),
 			 inode->i_blocks);
 	}
 	SetPageUptodate(page);
@@ -388,7 +388,7 @@ static int shmem_getpage(struct inode *inode, unsigned long idx,
 	struct shmem_inode_info *info = SHMEM_I(inode);
 	int error;
 
-	TRACE_ENTER("inode#%u, index %lu", inode->sim_id, idx);
+	TRACE_ENTER("inode#%u, index %lu", sim_id(inode), idx);
 	*ptr = ERR_PTR(-EFAULT);
 	if (inode->i_size <= (long long)(idx * PAGE_CACHE_SIZE))
 		goto failed;
@@ -414,7 +414,7 @@ struct page *shmem_nopage(struct vm_area_struct *vma, unsigned long address,
 	unsigned long idx;
 
 	(void)unused;
-	TRACE_ENTER("vma#%u, %#lx", vma->sim_id, address);
+	TRACE_ENTER("vma#%u, %#lx", sim_id(vma), address);
 	idx = (address - vma->vm_start) >> PAGE_CACHE_SHIFT;
 	idx += vma->vm_pgoff;
 	/* on an error shmem_getpage left NOPAGE_SIGBUS or NOPAGE_OOM */
@@ -436,7 +436,7 @@ static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct inode *inode = file->f_dentry->d_inode;
 
-	TRACE_ENTER("file#%u, vma#%u", file->sim_id, vma->sim_id);
+	TRACE_ENTER("file#%u, vma#%u", sim_id(file), sim_id(vma));
 	if (!inode->i_sb || !S_ISREG(inode->i_mode))
 		return TRACE_RET(-EACCES);
 	inode->i_atime = CURRENT_TIME;	/* UPDATE_ATIME */
@@ -519,7 +519,7 @@ static struct super_block *shmem_read_super(struct super_block *sb,
 
 	(void)data;
 	(void)silent;
-	TRACE_ENTER("super_block#%u", sb->sim_id);
+	TRACE_ENTER("super_block#%u", sim_id(sb));
 	/* si_meminfo: totalram / 2 for both */
 	blocks = inodes = max_mapnr / 2;
 	sbinfo->max_blocks = blocks;
@@ -608,7 +608,7 @@ int init_shmem_fs(void)
 	/* the internal instance has no limits */
 	shmem_set_size(SHMEM_SB(res->mnt_sb), SIM_ULONG_MAX, SIM_ULONG_MAX);
 	sim_note("shmem", "shm_mnt = vfsmount#%u, dev %02x:%02x, "
-		 "free_inodes %lu", shm_mnt->sim_id,
+		 "free_inodes %lu", sim_id(shm_mnt),
 		 MAJOR(shm_mnt->mnt_sb->s_dev), MINOR(shm_mnt->mnt_sb->s_dev),
 		 SHMEM_SB(res->mnt_sb)->free_inodes);
 	return TRACE_RET(0);
@@ -672,8 +672,8 @@ struct file *shmem_file_setup(char *name, long long size)
 	file->f_op = &shmem_file_operations;
 	file->f_mode = FMODE_WRITE | FMODE_READ;
 	sim_note("shmem", "file#%u -> dentry#%u \"%s\" -> inode#%u, "
-		 "i_size %lld", file->sim_id, dentry->sim_id, name,
-		 inode->sim_id, size);
+		 "i_size %lld", sim_id(file), sim_id(dentry), name,
+		 sim_id(inode), size);
 	return TRACE_RET_FILE(file);
 
 close_file:
@@ -689,7 +689,7 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	struct file *file;
 	long long size = vma->vm_end - vma->vm_start;
 
-	TRACE_ENTER("vma#%u", vma->sim_id);
+	TRACE_ENTER("vma#%u", sim_id(vma));
 	file = shmem_file_setup("dev/zero", size);
 	if (IS_ERR(file))
 		return TRACE_RET(PTR_ERR(file));

@@ -512,7 +512,7 @@ static int count_swap_pte(void *arg, unsigned long address, pte_t *pte)
 	w = slot_count(c->want, e);
 	if (!w) {
 		snprintf(c->why, c->len, "swap_map: swap pte %08x of mm#%u "
-			 "at %#lx names no slot", e.val, c->mm->sim_id,
+			 "at %#lx names no slot", e.val, sim_id(c->mm),
 			 address);
 		return 27;
 	}
@@ -574,7 +574,7 @@ int sim_swap_check(char *why, size_t len)
 			if (!w) {
 				snprintf(why, len, "swap_map: shmem entry %08x "
 					 "of inode#%u at index %lu names no "
-					 "slot", e->val, info->inode->sim_id,
+					 "slot", e->val, sim_id(info->inode),
 					 idx);
 				ret = 27;
 				break;

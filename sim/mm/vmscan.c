@@ -169,7 +169,7 @@ static int swap_out_mm(struct mm_struct *mm, int count, int *mmcounter)
 	unsigned long address;
 	struct vm_area_struct *vma;
 
-	TRACE_ENTER("mm#%u from %#lx", mm->sim_id, mm->swap_address);
+	TRACE_ENTER("mm#%u from %#lx", sim_id(mm), mm->swap_address);
 	address = mm->swap_address;
 	if (address == TASK_SIZE || swap_mm != mm) {
 		++*mmcounter;

@@ -64,7 +64,7 @@ static void d_free(struct dentry *dentry)
 {
 	/* sim: no d_op->d_release */
 	sim_note("dcache", "dentry#%u \"%s\" freed, nr_dentry %d -> %d",
-		 dentry->sim_id, dname(dentry), dentry_stat.nr_dentry,
+		 sim_id(dentry), dname(dentry), dentry_stat.nr_dentry,
 		 dentry_stat.nr_dentry - 1);
 	if (dname_external(dentry))
 		kfree(dentry->d_name.name);
@@ -80,7 +80,7 @@ static void dentry_iput(struct dentry *dentry)
 {
 	struct inode *inode = dentry->d_inode;
 
-	TRACE_ENTER("dentry#%u", dentry->sim_id);
+	TRACE_ENTER("dentry#%u", sim_id(dentry));
 	if (inode) {
 		dentry->d_inode = NULL;
 		list_del_init(&dentry->d_alias);
@@ -96,7 +96,7 @@ struct dentry *dget(struct dentry *dentry)
 		if (!dentry->d_count)
 			BUG();
 		sim_note("dcache", "dentry#%u \"%s\" d_count %d -> %d",
-			 dentry->sim_id, dname(dentry), dentry->d_count,
+			 sim_id(dentry), dname(dentry), dentry->d_count,
 			 dentry->d_count + 1);
 		dentry->d_count++;
 	}
@@ -118,10 +118,10 @@ void dput(struct dentry *dentry)
 		TRACE_EXIT();
 		return;
 	}
-	TRACE_ENTER("dentry#%u \"%s\"", dentry->sim_id, dname(dentry));
+	TRACE_ENTER("dentry#%u \"%s\"", sim_id(dentry), dname(dentry));
 repeat:
 	BUG_ON(dentry->d_count <= 0);	/* sim: 2.4 would go negative */
-	sim_note("dcache", "dentry#%u \"%s\" d_count %d -> %d", dentry->sim_id,
+	sim_note("dcache", "dentry#%u \"%s\" d_count %d -> %d", sim_id(dentry),
 		 dname(dentry), dentry->d_count, dentry->d_count - 1);
 	if (--dentry->d_count)
 		goto out;
@@ -137,7 +137,7 @@ repeat:
 	list_add(&dentry->d_lru, &dentry_unused);
 	dentry_stat.nr_unused++;
 	sim_note("dcache", "dentry#%u at the head of dentry_unused, "
-		 "nr_unused %d", dentry->sim_id, dentry_stat.nr_unused);
+		 "nr_unused %d", sim_id(dentry), dentry_stat.nr_unused);
 	goto out;
 
 kill_it:
@@ -241,7 +241,7 @@ void shrink_dcache_parent(struct dentry *parent)
 {
 	int found;
 
-	TRACE_ENTER("dentry#%u", parent->sim_id);
+	TRACE_ENTER("dentry#%u", sim_id(parent));
 	while ((found = select_parent(parent)) != 0)
 		prune_dcache(found);
 	TRACE_EXIT();
@@ -295,19 +295,18 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	INIT_LIST_HEAD(&dentry->d_lru);
 	INIT_LIST_HEAD(&dentry->d_subdirs);
 	INIT_LIST_HEAD(&dentry->d_alias);
-	dentry->sim_id = dentry_cache->sim_last_id;
 	if (parent) {
 		dentry->d_parent = dget(parent);
 		dentry->d_sb = parent->d_sb;
 		list_add(&dentry->d_child, &parent->d_subdirs);
 		sim_note("dcache", "dentry#%u at the head of dentry#%u's "
-			 "d_subdirs, nr_dentry %d -> %d", dentry->sim_id,
-			 parent->sim_id, dentry_stat.nr_dentry,
+			 "d_subdirs, nr_dentry %d -> %d", sim_id(dentry),
+			 sim_id(parent), dentry_stat.nr_dentry,
 			 dentry_stat.nr_dentry + 1);
 	} else {
 		INIT_LIST_HEAD(&dentry->d_child);
 		sim_note("dcache", "dentry#%u has no parent, "
-			 "nr_dentry %d -> %d", dentry->sim_id,
+			 "nr_dentry %d -> %d", sim_id(dentry),
 			 dentry_stat.nr_dentry, dentry_stat.nr_dentry + 1);
 	}
 	dentry_stat.nr_dentry++;
@@ -321,8 +320,8 @@ out:
  */
 void d_instantiate(struct dentry *entry, struct inode *inode)
 {
-	TRACE_ENTER("dentry#%u, inode#%u", entry->sim_id,
-		    inode ? inode->sim_id : 0);
+	TRACE_ENTER("dentry#%u, inode#%u", sim_id(entry),
+		    inode ? sim_id(inode) : 0);
 	if (!list_empty(&entry->d_alias))
 		BUG();
 	if (inode)
@@ -336,7 +335,7 @@ struct dentry *d_alloc_root(struct inode *root_inode)
 {
 	struct dentry *res = NULL;
 
-	TRACE_ENTER("inode#%u", root_inode ? root_inode->sim_id : 0);
+	TRACE_ENTER("inode#%u", root_inode ? sim_id(root_inode) : 0);
 	if (root_inode) {
 		res = d_alloc(NULL, &(const struct qstr) {
 			(const unsigned char *)"/", 1, 0 });
@@ -443,7 +442,7 @@ void d_genocide(struct dentry *root)
 	struct dentry *this_parent = root;
 	struct list_head *next;
 
-	TRACE_ENTER("dentry#%u", root->sim_id);
+	TRACE_ENTER("dentry#%u", sim_id(root));
 repeat:
 	next = this_parent->d_subdirs.next;
 resume:
@@ -527,11 +526,11 @@ static void sim_dump_dentry(FILE *out, struct dentry *dentry, int depth)
 			"[dentry#%u inode#%u]\n",
 			inode->i_ino, inode->i_count, inode->i_nlink,
 			d_unhashed(dentry) ? "unhashed" : "hashed",
-			dentry->sim_id, inode->sim_id);
+			sim_id(dentry), sim_id(inode));
 	else
 		fprintf(out, "negative %s  [dentry#%u]\n",
 			d_unhashed(dentry) ? "unhashed" : "hashed",
-			dentry->sim_id);
+			sim_id(dentry));
 	list_for_each(p, &dentry->d_subdirs)
 		sim_dump_dentry(out, list_entry(p, struct dentry, d_child),
 				depth + 1);
@@ -554,7 +553,7 @@ void sim_dump_dcache(FILE *out)
 
 		fprintf(out, "super_block#%u %s dev %02x:%02x "
 			"(s_count %d, s_active %d)\n",
-			sb->sim_id, sb->s_type ? sb->s_type->name : "(none)",
+			sim_id(sb), sb->s_type ? sb->s_type->name : "(none)",
 			MAJOR(sb->s_dev), MINOR(sb->s_dev), sb->s_count,
 			sb->s_active);
 		if (sb->s_root)

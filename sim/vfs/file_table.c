@@ -46,7 +46,7 @@ LIST_HEAD(free_list);
 /* include/linux/fs.h */
 static inline void put_write_access(struct inode *inode)
 {
-	sim_note("file", "inode#%u i_writecount %d -> %d", inode->sim_id,
+	sim_note("file", "inode#%u i_writecount %d -> %d", sim_id(inode),
 		 inode->i_writecount, inode->i_writecount - 1);
 	inode->i_writecount--;
 }
@@ -73,20 +73,21 @@ used_one:
 		f = list_entry(free_list.next, struct file, f_list);
 		list_del(&f->f_list);
 		files_stat.nr_free_files--;
+		/* sim: a file off the free list reads as a new one */
 		id = ++filp_cachep->sim_last_id;
 		sim_note("file", "file#%u off free_list as file#%u, "
-			 "nr_free_files %d -> %d", f->sim_id, id,
+			 "nr_free_files %d -> %d", sim_id(f), id,
 			 files_stat.nr_free_files + 1,
 			 files_stat.nr_free_files);
+		sim_obj_number(f, id);
 new_one:
 		memset(f, 0, sizeof(*f));
 		f->f_count = 1;
 		f->f_uid = current->fsuid;
 		f->f_gid = current->fsgid;
-		f->sim_id = id;
 		list_add(&f->f_list, &anon_list);
 		sim_note("file", "file#%u f_count 1, at the head of anon_list",
-			 f->sim_id);
+			 sim_id(f));
 		return TRACE_RET_FILE(f);
 	}
 	/*
@@ -101,9 +102,8 @@ new_one:
 		f = kmem_cache_alloc(filp_cachep, GFP_KERNEL);
 		if (f) {
 			files_stat.nr_files++;
-			id = filp_cachep->sim_last_id;
 			sim_note("file", "file#%u allocated, nr_files %d -> %d",
-				 id, files_stat.nr_files - 1,
+				 sim_id(f), files_stat.nr_files - 1,
 				 files_stat.nr_files);
 			goto new_one;
 		}
@@ -130,9 +130,9 @@ void fput(struct file *file)
 	struct vfsmount *mnt = file->f_vfsmnt;
 	struct inode *inode = dentry->d_inode;
 
-	TRACE_ENTER("file#%u", file->sim_id);
+	TRACE_ENTER("file#%u", sim_id(file));
 	BUG_ON(file->f_count <= 0);	/* sim: 2.4 would go negative */
-	sim_note("file", "file#%u f_count %d -> %d", file->sim_id,
+	sim_note("file", "file#%u f_count %d -> %d", sim_id(file),
 		 file->f_count, file->f_count - 1);
 	if (!--file->f_count) {
 		/* sim: no locks_remove_flock, no kiobufs */
@@ -147,7 +147,7 @@ void fput(struct file *file)
 		list_add(&file->f_list, &free_list);
 		files_stat.nr_free_files++;
 		sim_note("file", "file#%u at the head of free_list, "
-			 "nr_free_files %d -> %d", file->sim_id,
+			 "nr_free_files %d -> %d", sim_id(file),
 			 files_stat.nr_free_files - 1,
 			 files_stat.nr_free_files);
 		dput(dentry);
@@ -162,15 +162,15 @@ void fput(struct file *file)
  */
 void put_filp(struct file *file)
 {
-	TRACE_ENTER("file#%u", file->sim_id);
-	sim_note("file", "file#%u f_count %d -> %d", file->sim_id,
+	TRACE_ENTER("file#%u", sim_id(file));
+	sim_note("file", "file#%u f_count %d -> %d", sim_id(file),
 		 file->f_count, file->f_count - 1);
 	if (!--file->f_count) {
 		list_del(&file->f_list);
 		list_add(&file->f_list, &free_list);
 		files_stat.nr_free_files++;
 		sim_note("file", "file#%u at the head of free_list, "
-			 "nr_free_files %d -> %d", file->sim_id,
+			 "nr_free_files %d -> %d", sim_id(file),
 			 files_stat.nr_free_files - 1,
 			 files_stat.nr_free_files);
 	}

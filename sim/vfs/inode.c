@@ -65,8 +65,8 @@ static inline struct inode *alloc_inode(void)
 
 static void destroy_inode(struct inode *inode)
 {
-	TRACE_ENTER("inode#%u", inode->sim_id);
-	sim_note("inode", "inode#%u (ino %lu) freed", inode->sim_id,
+	TRACE_ENTER("inode#%u", sim_id(inode));
+	sim_note("inode", "inode#%u (ino %lu) freed", sim_id(inode),
 		 inode->i_ino);
 	kmem_cache_free(inode_cachep, inode);
 	TRACE_EXIT();
@@ -93,7 +93,7 @@ static void init_once(struct inode *inode)
  */
 void clear_inode(struct inode *inode)
 {
-	TRACE_ENTER("inode#%u", inode->sim_id);
+	TRACE_ENTER("inode#%u", sim_id(inode));
 	if (inode->i_data.nrpages)
 		BUG();
 	if (!(inode->i_state & I_FREEING))
@@ -169,7 +169,7 @@ int invalidate_inodes(struct super_block *sb)
 	int busy;
 	LIST_HEAD(throw_away);
 
-	TRACE_ENTER("super_block#%u", sb->sim_id);
+	TRACE_ENTER("super_block#%u", sim_id(sb));
 	busy = invalidate_list(&inode_in_use, sb, &throw_away);
 	busy |= invalidate_list(&inode_unused, sb, &throw_away);
 	dispose_list(&throw_away);
@@ -207,7 +207,6 @@ static struct inode *__get_empty_inode(unsigned long ino)
 	if (!inode)
 		return NULL;
 	init_once(inode);
-	inode->sim_id = inode_cachep->sim_last_id;
 	inodes_stat.nr_inodes++;
 	list_add(&inode->i_list, &inode_in_use);
 	inode->i_sb = NULL;
@@ -218,7 +217,7 @@ static struct inode *__get_empty_inode(unsigned long ino)
 	inode->i_state = 0;
 	clean_inode(inode);
 	sim_note("inode", "inode#%u ino %lu i_count 1, at the head of "
-		 "inode_in_use, nr_inodes %d -> %d", inode->sim_id,
+		 "inode_in_use, nr_inodes %d -> %d", sim_id(inode),
 		 inode->i_ino, inodes_stat.nr_inodes - 1,
 		 inodes_stat.nr_inodes);
 	return inode;
@@ -249,7 +248,7 @@ struct inode *iget(struct super_block *sb, unsigned long ino)
 {
 	struct inode *inode;
 
-	TRACE_ENTER("super_block#%u, %lu", sb->sim_id, ino);
+	TRACE_ENTER("super_block#%u, %lu", sim_id(sb), ino);
 	inode = __get_empty_inode(ino);
 	if (inode) {
 		inode->i_sb = sb;
@@ -273,7 +272,7 @@ struct inode *new_inode(struct super_block *sb)
 {
 	struct inode *inode;
 
-	TRACE_ENTER("super_block#%u", sb->sim_id);
+	TRACE_ENTER("super_block#%u", sim_id(sb));
 	/* sim: `inject new_inode` fails it as a failed alloc_inode would */
 	inode = NULL;
 	if (!sim_should_fail("new_inode"))
@@ -301,7 +300,7 @@ void iput(struct inode *inode)
 		TRACE_EXIT();
 		return;
 	}
-	TRACE_ENTER("inode#%u", inode->sim_id);
+	TRACE_ENTER("inode#%u", sim_id(inode));
 	sb = inode->i_sb;
 	if (inode->i_state == I_CLEAR)
 		BUG();
@@ -312,7 +311,7 @@ void iput(struct inode *inode)
 		op->put_inode(inode);
 
 	BUG_ON(inode->i_count <= 0);	/* sim: 2.4 would go negative */
-	sim_note("inode", "inode#%u i_count %d -> %d", inode->sim_id,
+	sim_note("inode", "inode#%u i_count %d -> %d", sim_id(inode),
 		 inode->i_count, inode->i_count - 1);
 	if (--inode->i_count)
 		goto out;
@@ -325,7 +324,7 @@ void iput(struct inode *inode)
 		inode->i_state |= I_FREEING;
 		inodes_stat.nr_inodes--;
 		sim_note("inode", "inode#%u off inode_in_use, I_FREEING, "
-			 "nr_inodes %d -> %d", inode->sim_id,
+			 "nr_inodes %d -> %d", sim_id(inode),
 			 inodes_stat.nr_inodes + 1, inodes_stat.nr_inodes);
 
 		if (inode->i_data.nrpages)
@@ -349,7 +348,7 @@ void iput(struct inode *inode)
 			}
 			inodes_stat.nr_unused++;
 			sim_note("inode", "inode#%u kept on inode_unused, "
-				 "nr_unused %d", inode->sim_id,
+				 "nr_unused %d", sim_id(inode),
 				 inodes_stat.nr_unused);
 			if (!sb || sb->s_flags & MS_ACTIVE)
 				goto out;
@@ -361,7 +360,7 @@ void iput(struct inode *inode)
 		inode->i_state |= I_FREEING;
 		inodes_stat.nr_inodes--;
 		sim_note("inode", "inode#%u off inode_in_use, I_FREEING, "
-			 "nr_inodes %d -> %d", inode->sim_id,
+			 "nr_inodes %d -> %d", sim_id(inode),
 			 inodes_stat.nr_inodes + 1, inodes_stat.nr_inodes);
 		if (inode->i_data.nrpages)
 			truncate_inode_pages(&inode->i_data, 0);
@@ -379,11 +378,11 @@ out:
  */
 void force_delete(struct inode *inode)
 {
-	TRACE_ENTER("inode#%u", inode->sim_id);
+	TRACE_ENTER("inode#%u", sim_id(inode));
 	if (inode->i_count == 1) {
 		if (inode->i_nlink)
 			sim_note("inode", "inode#%u i_nlink %u -> 0",
-				 inode->sim_id, inode->i_nlink);
+				 sim_id(inode), inode->i_nlink);
 		inode->i_nlink = 0;
 	}
 	TRACE_EXIT();

@@ -76,7 +76,6 @@ struct vfsmount *alloc_vfsmnt(void)
 		INIT_LIST_HEAD(&mnt->mnt_child);
 		INIT_LIST_HEAD(&mnt->mnt_mounts);
 		INIT_LIST_HEAD(&mnt->mnt_list);
-		mnt->sim_id = mnt_cache->sim_last_id;
 		sim_mount_register(mnt);
 	}
 	return TRACE_RET_MNT(mnt);
@@ -84,7 +83,7 @@ struct vfsmount *alloc_vfsmnt(void)
 
 void free_vfsmnt(struct vfsmount *mnt)
 {
-	TRACE_ENTER("vfsmount#%u", mnt->sim_id);
+	TRACE_ENTER("vfsmount#%u", sim_id(mnt));
 	sim_mount_unregister(mnt);
 	if (mnt->mnt_devname)
 		kfree(mnt->mnt_devname);
@@ -110,7 +109,7 @@ void set_devname(struct vfsmount *mnt, const char *name)
 struct vfsmount *mntget(struct vfsmount *mnt)
 {
 	if (mnt) {
-		sim_note("mount", "vfsmount#%u mnt_count %d -> %d", mnt->sim_id,
+		sim_note("mount", "vfsmount#%u mnt_count %d -> %d", sim_id(mnt),
 			 mnt->mnt_count, mnt->mnt_count + 1);
 		mnt->mnt_count++;
 	}
@@ -121,7 +120,7 @@ struct vfsmount *mntget(struct vfsmount *mnt)
 void mntput(struct vfsmount *mnt)
 {
 	if (mnt) {
-		sim_note("mount", "vfsmount#%u mnt_count %d -> %d", mnt->sim_id,
+		sim_note("mount", "vfsmount#%u mnt_count %d -> %d", sim_id(mnt),
 			 mnt->mnt_count, mnt->mnt_count - 1);
 		/* sim: 2.4 would go negative */
 		BUG_ON(mnt->mnt_count <= 0);
@@ -135,7 +134,7 @@ void __mntput(struct vfsmount *mnt)
 {
 	struct super_block *sb = mnt->mnt_sb;
 
-	TRACE_ENTER("vfsmount#%u", mnt->sim_id);
+	TRACE_ENTER("vfsmount#%u", sim_id(mnt));
 	dput(mnt->mnt_root);
 	free_vfsmnt(mnt);
 	kill_super(sb);
@@ -155,7 +154,7 @@ static struct super_block *rootfs_read_super(struct super_block *sb,
 	struct inode *inode;
 	struct dentry *root;
 
-	TRACE_ENTER("super_block#%u", sb->sim_id);
+	TRACE_ENTER("super_block#%u", sim_id(sb));
 	(void)data;
 	(void)silent;
 	sb->s_op = &rootfs_s_ops;

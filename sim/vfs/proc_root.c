@@ -46,7 +46,7 @@ static struct super_block *proc_read_super(struct super_block *s, void *data,
 {
 	struct inode *root_inode;
 
-	TRACE_ENTER("super_block#%u", s->sim_id);
+	TRACE_ENTER("super_block#%u", sim_id(s));
 	(void)data;
 	(void)silent;
 	s->s_blocksize = 1024;

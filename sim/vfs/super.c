@@ -132,7 +132,7 @@ struct file_system_type *get_fs_type(const char *name)
 static void __put_super(struct super_block *sb)
 {
 	if (!--sb->s_count) {
-		sim_note("vfs", "super_block#%u freed", sb->sim_id);
+		sim_note("vfs", "super_block#%u freed", sim_id(sb));
 		kfree(sb);
 	}
 }
@@ -155,6 +155,8 @@ static struct super_block *alloc_super(void)
 	TRACE_ENTER("%s", "");
 	s = kmalloc(sizeof(struct super_block), GFP_USER);
 	if (s) {
+		/* sim: kmalloc numbers nothing; super_block#N is our count */
+		sim_obj_number(s, ++sb_last_id);
 		memset(s, 0, sizeof(struct super_block));
 		/* sim: no s_dirty/s_locked_inodes, semaphores or quotas */
 		INIT_LIST_HEAD(&s->s_files);
@@ -162,7 +164,6 @@ static struct super_block *alloc_super(void)
 		s->s_count = 1;
 		s->s_active = 1;
 		s->s_maxbytes = MAX_NON_LFS;
-		s->sim_id = ++sb_last_id;
 	}
 	return TRACE_RET_SB(s);
 }
@@ -191,7 +192,7 @@ static struct super_block *read_super(kdev_t dev, struct block_device *bdev,
 	list_add(&s->s_instances, &type->fs_supers);
 	s->s_count += S_BIAS;
 	sim_note("vfs", "super_block#%u at the tail of super_blocks and the "
-		 "head of \"%s\" fs_supers, s_count 1 -> %d", s->sim_id,
+		 "head of \"%s\" fs_supers, s_count 1 -> %d", sim_id(s),
 		 type->name, s->s_count);
 	/* sim: down_write(&s->s_umount) and lock_super(s) omitted */
 	if (!type->read_super(s, data, flags & MS_VERBOSE ? 1 : 0))
@@ -306,14 +307,14 @@ void sim_unreserve_unnamed_devs(void)
  */
 static int grab_super(struct super_block *sb)
 {
-	TRACE_ENTER("super_block#%u", sb->sim_id);
+	TRACE_ENTER("super_block#%u", sim_id(sb));
 	sb->s_count++;
 	sb->s_active++;
 	if (sb->s_root) {
 		if (sb->s_count > S_BIAS) {
 			sb->s_count--;
 			sim_note("vfs", "super_block#%u s_active %d -> %d",
-				 sb->sim_id, sb->s_active - 1, sb->s_active);
+				 sim_id(sb), sb->s_active - 1, sb->s_active);
 			return TRACE_RET_INT(1);
 		}
 	}
@@ -404,7 +405,7 @@ struct super_block *get_sb_single(struct file_system_type *fs_type, int flags,
 	list_add(&s->s_instances, &fs_type->fs_supers);
 	s->s_count += S_BIAS;
 	sim_note("vfs", "super_block#%u at the tail of super_blocks and the "
-		 "head of \"%s\" fs_supers, s_count 1 -> %d", s->sim_id,
+		 "head of \"%s\" fs_supers, s_count 1 -> %d", sim_id(s),
 		 fs_type->name, s->s_count);
 	if (!fs_type->read_super(s, data, flags & MS_VERBOSE ? 1 : 0))
 		goto out_fail;
@@ -435,9 +436,9 @@ void kill_super(struct super_block *sb)
 	struct dentry *root = sb->s_root;
 	struct file_system_type *fs = sb->s_type;
 
-	TRACE_ENTER("super_block#%u \"%s\" %02x:%02x", sb->sim_id, fs->name,
+	TRACE_ENTER("super_block#%u \"%s\" %02x:%02x", sim_id(sb), fs->name,
 		    MAJOR(sb->s_dev), MINOR(sb->s_dev));
-	sim_note("vfs", "super_block#%u s_active %d -> %d", sb->sim_id,
+	sim_note("vfs", "super_block#%u s_active %d -> %d", sim_id(sb),
 		 sb->s_active, sb->s_active - 1);
 	if (--sb->s_active)
 		goto out;

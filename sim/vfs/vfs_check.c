@@ -186,16 +186,16 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 			return fail(why, len, 19, "vfs-d_parent",
 				    "dentry#%u \"%s\" is on dentry#%u's "
 				    "d_subdirs, its d_parent is dentry#%u",
-				    child->sim_id, child->d_name.name,
-				    dentry->sim_id, child->d_parent ?
-				    child->d_parent->sim_id : 0);
+				    sim_id(child), child->d_name.name,
+				    sim_id(dentry), child->d_parent ?
+				    sim_id(child->d_parent) : 0);
 		if (child->d_sb != sb)
 			return fail(why, len, 19, "vfs-d_parent",
 				    "dentry#%u \"%s\" has d_sb "
 				    "super_block#%u, its root super_block#%u",
-				    child->sim_id, child->d_name.name,
-				    child->d_sb ? child->d_sb->sim_id : 0,
-				    sb->sim_id);
+				    sim_id(child), child->d_name.name,
+				    child->d_sb ? sim_id(child->d_sb) : 0,
+				    sim_id(sb));
 		err = check_dentry(sb, child, files, mounts, why, len);
 		if (err)
 			return err;
@@ -207,7 +207,7 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 			    "vfs-d_count",
 			    "dentry#%u \"%s\" d_count %d, expected %d "
 			    "(s_root %d + mounts %d + children %d + files %d)",
-			    dentry->sim_id, dentry->d_name.name,
+			    sim_id(dentry), dentry->d_name.name,
 			    dentry->d_count, want, dentry == sb->s_root,
 			    sim_refs_count(mounts, dentry), children,
 			    sim_refs_count(files, dentry));
@@ -215,12 +215,12 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 		if (!on_list(&dentry->d_alias, &inode->i_dentry))
 			return fail(why, len, 19, "vfs-d_alias",
 				    "dentry#%u is not on inode#%u's i_dentry",
-				    dentry->sim_id, inode->sim_id);
+				    sim_id(dentry), sim_id(inode));
 		if (inode->i_count < 1 || inode->i_sb != sb)
 			return fail(why, len, 19, "vfs-d_alias",
 				    "inode#%u of dentry#%u has i_count %d, "
 				    "i_sb %s",
-				    inode->sim_id, dentry->sim_id,
+				    sim_id(inode), sim_id(dentry),
 				    inode->i_count, inode->i_sb == sb ?
 				    "right" : "wrong");
 	}
@@ -245,18 +245,18 @@ static int check_supers(struct sim_refs *files, struct sim_refs *mounts,
 			return fail(why, len, 18, "vfs-super_blocks",
 				    "super_block#%u: type %s, s_count %d, "
 				    "s_active %d, MS_ACTIVE %s",
-				    sb->sim_id, sb->s_type ? sb->s_type->name :
+				    sim_id(sb), sb->s_type ? sb->s_type->name :
 				    "none", sb->s_count, sb->s_active,
 				    sb->s_flags & MS_ACTIVE ? "set" : "clear");
 		if (!on_list(&sb->s_instances, &sb->s_type->fs_supers))
 			return fail(why, len, 18, "vfs-super_blocks",
 				    "super_block#%u is not on \"%s\" fs_supers",
-				    sb->sim_id, sb->s_type->name);
+				    sim_id(sb), sb->s_type->name);
 		if (!root || root->d_parent != root || root->d_sb != sb ||
 		    !root->d_inode)
 			return fail(why, len, 18, "vfs-s_root",
 				    "super_block#%u: root dentry#%u is %s",
-				    sb->sim_id, root ? root->sim_id : 0,
+				    sim_id(sb), root ? sim_id(root) : 0,
 				    !root ? "missing" :
 				    root->d_parent != root ?
 				    "not its own parent" :
@@ -275,7 +275,7 @@ static int check_supers(struct sim_refs *files, struct sim_refs *mounts,
 							 &super_blocks))
 				return fail(why, len, 18, "vfs-fs_supers",
 					    "super_block#%u on \"%s\" "
-					    "fs_supers is %s", sb->sim_id,
+					    "fs_supers is %s", sim_id(sb),
 					    fs->name, sb->s_type != fs ?
 					    "of another type" :
 					    "not on super_blocks");
@@ -300,7 +300,7 @@ static int check_counts(char *why, size_t len)
 			return fail(why, len, 31, "vfs-inode_in_use",
 				    "inode#%u: i_count %d, i_state %#lx, "
 				    "i_mapping %s, host %s",
-				    inode->sim_id, inode->i_count,
+				    sim_id(inode), inode->i_count,
 				    inode->i_state,
 				    inode->i_mapping == &inode->i_data ?
 				    "&i_data" : "elsewhere",
@@ -344,7 +344,7 @@ static int check_counts(char *why, size_t len)
 		if (f->f_count < 1 || (f->f_dentry && !f->f_vfsmnt))
 			return fail(why, len, 31, "vfs-file_lists",
 				    "file#%u on anon_list: f_count %d, %s",
-				    f->sim_id, f->f_count, f->f_dentry &&
+				    sim_id(f), f->f_count, f->f_dentry &&
 				    !f->f_vfsmnt ? "dentry without mount" :
 				    "no reference");
 	}
@@ -355,7 +355,7 @@ static int check_counts(char *why, size_t len)
 			return fail(why, len, 31, "vfs-file_lists",
 				    "file#%u on free_list: f_count %d, "
 				    "dentry %s",
-				    f->sim_id, f->f_count,
+				    sim_id(f), f->f_count,
 				    f->f_dentry ? "set" : "NULL");
 	}
 	return 0;
@@ -383,14 +383,14 @@ static int check_mounts(char *why, size_t len)
 			return fail(why, len, 17, "vfs-mnt_count",
 				    "vfsmount#%u \"%s\" mnt_count %d, "
 				    "expected %d (1 + %d files)",
-				    mnt->sim_id, mnt->mnt_devname ?
+				    sim_id(mnt), mnt->mnt_devname ?
 				    mnt->mnt_devname : "", mnt->mnt_count,
 				    1 + files, files);
 		if (!on_list(&mnt->mnt_sb->s_list, &super_blocks) ||
 		    !mnt->mnt_root || mnt->mnt_root->d_sb != mnt->mnt_sb)
 			return fail(why, len, 17, "vfs-mnt_count",
 				    "vfsmount#%u: super_block#%u %s",
-				    mnt->sim_id, mnt->mnt_sb->sim_id,
+				    sim_id(mnt), sim_id(mnt->mnt_sb),
 				    mnt->mnt_root ? "is not on super_blocks"
 				    " or not under mnt_root" :
 				    "has no mnt_root");
@@ -411,7 +411,7 @@ static int check_mounts(char *why, size_t len)
 			return fail(why, len, 17, "vfs-s_active",
 				    "super_block#%u \"%s\" s_active %d, "
 				    "%d vfsmounts",
-				    sb->sim_id, sb->s_type->name,
+				    sim_id(sb), sb->s_type->name,
 				    sb->s_active, n);
 	}
 	return 0;
@@ -518,7 +518,7 @@ static unsigned long vfs_object_leaks(FILE *out)
 
 		fprintf(out, "VFS: super_block#%u \"%s\" %02x:%02x still on "
 			"super_blocks (s_count %d, s_active %d)\n",
-			sb->sim_id, sb->s_type ? sb->s_type->name : "",
+			sim_id(sb), sb->s_type ? sb->s_type->name : "",
 			MAJOR(sb->s_dev), MINOR(sb->s_dev), sb->s_count,
 			sb->s_active);
 		leaks++;
@@ -529,7 +529,7 @@ static unsigned long vfs_object_leaks(FILE *out)
 		if (mnt)
 			fprintf(out, "VFS: vfsmount#%u \"%s\" still "
 				"allocated (mnt_count %d)\n",
-				mnt->sim_id, mnt->mnt_devname ?
+				sim_id(mnt), mnt->mnt_devname ?
 				mnt->mnt_devname : "", mnt->mnt_count);
 	}
 	leaks += sim_cache_live("mnt_cache");
@@ -544,7 +544,7 @@ static unsigned long vfs_object_leaks(FILE *out)
 
 		fprintf(out, "VFS: inode#%u (ino %lu) still in use "
 			"(i_count %d, i_nlink %u)\n",
-			inode->sim_id, inode->i_ino, inode->i_count,
+			sim_id(inode), inode->i_ino, inode->i_count,
 			inode->i_nlink);
 	}
 	n = sim_cache_live("inode_cache");
@@ -557,7 +557,7 @@ static unsigned long vfs_object_leaks(FILE *out)
 		struct file *f = list_entry(p, struct file, f_list);
 
 		fprintf(out, "VFS: file#%u still in use (f_count %d)\n",
-			f->sim_id, f->f_count);
+			sim_id(f), f->f_count);
 	}
 	return leaks + sim_cache_live("filp");
 }

@@ -136,48 +136,48 @@ static void test_sim_dump_dot__writer_reader_draws_every_pointer(void **s)
 	assert_hasf(dot, "\tshm_ids:e0 -> shm%d [label=\"entries[0]\"];\n",
 		    wd.id);
 	assert_hasf(dot, "\tshm%d:shm_file -> file%u [label=\"shm_file\"];\n",
-		    wd.id, file->sim_id);
+		    wd.id, sim_id(file));
 	/* file -> dentry -> inode -> address_space -> page */
 	assert_hasf(dot, "\tfile%u:f_dentry -> dentry%u [label=\"f_dentry\"];"
-		    "\n", file->sim_id, dentry->sim_id);
+		    "\n", sim_id(file), sim_id(dentry));
 	assert_hasf(dot, "\tdentry%u:d_inode -> inode%u [label=\"d_inode\"];"
-		    "\n", dentry->sim_id, inode->sim_id);
+		    "\n", sim_id(dentry), sim_id(inode));
 	assert_hasf(dot, "\tinode%u:i_mapping -> mapping%u [label=\"i_mapping\""
-		    "];\n", inode->sim_id, inode->sim_id);
+		    "];\n", sim_id(inode), sim_id(inode));
 	assert_hasf(dot, "\tmapping%u:clean_pages -> page%lu [label=\""
-		    "clean_pages\"];\n", inode->sim_id, pfn);
+		    "clean_pages\"];\n", sim_id(inode), pfn);
 	/* the VFS around it */
 	assert_hasf(dot, "\tfile%u:f_vfsmnt -> mnt%u [xlabel=\"f_vfsmnt\"];\n",
-		    file->sim_id, file->f_vfsmnt->sim_id);
+		    sim_id(file), sim_id(file->f_vfsmnt));
 	assert_hasf(dot, "\tdentry%u:d_parent -> dentry%u [xlabel=\"d_parent\""
-		    "];\n", dentry->sim_id, dentry->d_parent->sim_id);
+		    "];\n", sim_id(dentry), sim_id(dentry->d_parent));
 	assert_hasf(dot, "\tmnt%u:mnt_sb -> sb%u [label=\"mnt_sb\"];\n",
-		    file->f_vfsmnt->sim_id, file->f_vfsmnt->mnt_sb->sim_id);
+		    sim_id(file->f_vfsmnt), sim_id(file->f_vfsmnt->mnt_sb));
 	assert_hasf(dot, "\tmnt%u:mnt_root -> dentry%u [label=\"mnt_root\"];\n",
-		    file->f_vfsmnt->sim_id, dentry->d_parent->sim_id);
+		    sim_id(file->f_vfsmnt), sim_id(dentry->d_parent));
 	assert_hasf(dot, "\tfs_tmpfs:fs_supers -> sb%u [label=\"fs_supers\"];"
-		    "\n", file->f_vfsmnt->mnt_sb->sim_id);
+		    "\n", sim_id(file->f_vfsmnt->mnt_sb));
 	/* both tasks' vmas map the one file, and the one page */
 	assert_hasf(dot, "\ttask%d:mm -> mm%u [label=\"mm\"];\n",
-		    (int)wd.writer->pid, wd.writer->mm->sim_id);
+		    (int)wd.writer->pid, sim_id(wd.writer->mm));
 	assert_hasf(dot, "\tmm%u:mmap -> vmas%u:v%u [label=\"mmap\"];\n",
-		    wd.reader->mm->sim_id, wd.reader->mm->sim_id,
-		    wd.reader->mm->mmap->sim_id);
+		    sim_id(wd.reader->mm), sim_id(wd.reader->mm),
+		    sim_id(wd.reader->mm->mmap));
 	assert_hasf(dot, "\tvmas%u:v%u_vm_file -> file%u [label=\"vm_file\"];"
-		    "\n", wd.writer->mm->sim_id, wd.writer->mm->mmap->sim_id,
-		    file->sim_id);
+		    "\n", sim_id(wd.writer->mm), sim_id(wd.writer->mm->mmap),
+		    sim_id(file));
 	assert_hasf(dot, "\tvmas%u:v%u_vm_file -> file%u [label=\"vm_file\"];"
-		    "\n", wd.reader->mm->sim_id, wd.reader->mm->mmap->sim_id,
-		    file->sim_id);
+		    "\n", sim_id(wd.reader->mm), sim_id(wd.reader->mm->mmap),
+		    sim_id(file));
 	assert_hasf(dot, "\tvmas%u:v%u_vm_mm:w -> mm%u:e [label=\"vm_mm\", ",
-		    wd.reader->mm->sim_id, wd.reader->mm->mmap->sim_id,
-		    wd.reader->mm->sim_id);
+		    sim_id(wd.reader->mm), sim_id(wd.reader->mm->mmap),
+		    sim_id(wd.reader->mm));
 	assert_hasf(dot, "\tvmas%u:v%u -> page%lu [label=\"pte 0x40000000 "
-		    "rw\", style=dashed", wd.writer->mm->sim_id,
-		    wd.writer->mm->mmap->sim_id, pfn);
+		    "rw\", style=dashed", sim_id(wd.writer->mm),
+		    sim_id(wd.writer->mm->mmap), pfn);
 	assert_hasf(dot, "\tvmas%u:v%u -> page%lu [label=\"pte 0x40000000 "
-		    "ro\", style=dashed", wd.reader->mm->sim_id,
-		    wd.reader->mm->mmap->sim_id, pfn);
+		    "ro\", style=dashed", sim_id(wd.reader->mm),
+		    sim_id(wd.reader->mm->mmap), pfn);
 	/* the whole VFS: rootfs and proc too; no rb-tree */
 	assert_has(dot, "\tfs_rootfs [label=<");
 	assert_has(dot, "\tfs_proc [label=<");
@@ -285,10 +285,10 @@ static void test_sim_dump_dot__many_pages_fold_into_more(void **s)
 	inode = info.file->f_dentry->d_inode;
 	dot = dump();
 	assert_hasf(dot, "\tmapping%u_more [shape=box, style=dashed, "
-		    "label=\"6 more pages\\nindex 4 to 9\"];\n", inode->sim_id);
+		    "label=\"6 more pages\\nindex 4 to 9\"];\n", sim_id(inode));
 	assert_hasf(dot, "\tvmas%u:v%u -> mapping%u_more [label=\"6 more "
-		    "ptes\", ", tsk->mm->sim_id, tsk->mm->mmap->sim_id,
-		    inode->sim_id);
+		    "ptes\", ", sim_id(tsk->mm), sim_id(tsk->mm->mmap),
+		    sim_id(inode));
 	assert_hasf(dot, "label=\"pte 0x%08lx rw\"", addr + 3 * PAGE_SIZE);
 	assert_null(strstr(dot, "pte 0x40004000"));
 	free(dot);
@@ -321,7 +321,7 @@ static void test_sim_dump_dot__vmas_are_drawn_in_address_order(void **s)
 	}
 	current = &init_task;
 	dot = dump();
-	snprintf(node, sizeof(node), "\tvmas%u [label=<", tsk->mm->sim_id);
+	snprintf(node, sizeof(node), "\tvmas%u [label=<", sim_id(tsk->mm));
 	a = strstr(dot, node);
 	assert_non_null(a);
 	assert_null(strstr(a + 1, node));
@@ -336,8 +336,8 @@ static void test_sim_dump_dot__vmas_are_drawn_in_address_order(void **s)
 	assert_null(memchr(a, '\n', (size_t)(c - a)));
 	/* the second attach made the lowest vma: mmap points at it */
 	assert_hasf(dot, "\tmm%u:mmap -> vmas%u:v%u [label=\"mmap\"];\n",
-		    tsk->mm->sim_id, tsk->mm->sim_id,
-		    tsk->mm->mmap->sim_id);
+		    sim_id(tsk->mm), sim_id(tsk->mm),
+		    sim_id(tsk->mm->mmap));
 	assert_int_equal(tsk->mm->mmap->vm_start, 0x40000000);
 	free(dot);
 }
@@ -367,21 +367,21 @@ static void test_sim_dump_dot__rbtree_draws_mm_rb(void **s)
 	assert_true(root->vm_start < right->vm_start);
 	dot = dump_with(SIM_DOT_RBTREE);
 	assert_hasf(dot, "\tmm%u:mm_rb -> rb%u [label=\"mm_rb\"];\n",
-		    tsk->mm->sim_id, root->sim_id);
+		    sim_id(tsk->mm), sim_id(root));
 	assert_hasf(dot, "\trb%u -> rb%u [label=\"rb_left\"];\n",
-		    root->sim_id, left->sim_id);
+		    sim_id(root), sim_id(left));
 	assert_hasf(dot, "\trb%u -> rb%u [label=\"rb_right\"];\n",
-		    root->sim_id, right->sim_id);
+		    sim_id(root), sim_id(right));
 	/* three nodes: a black root, two red children */
 	assert_hasf(dot, "\trb%u [shape=box, style=\"rounded,filled\", "
 		    "fillcolor=\"#000000\", fontcolor=white, label=\"vm_rb of "
-		    "vma#%u\\n%08lx black\"];\n", root->sim_id, root->sim_id,
+		    "vma#%u\\n%08lx black\"];\n", sim_id(root), sim_id(root),
 		    root->vm_start);
 	assert_hasf(dot, "fillcolor=\"#cc0000\", fontcolor=white, label=\""
-		    "vm_rb of vma#%u\\n%08lx red\"];\n", left->sim_id,
+		    "vm_rb of vma#%u\\n%08lx red\"];\n", sim_id(left),
 		    left->vm_start);
 	assert_hasf(dot, "fillcolor=\"#cc0000\", fontcolor=white, label=\""
-		    "vm_rb of vma#%u\\n%08lx red\"];\n", right->sim_id,
+		    "vm_rb of vma#%u\\n%08lx red\"];\n", sim_id(right),
 		    right->vm_start);
 	free(dot);
 }
@@ -404,7 +404,7 @@ static void test_sim_dump_dot__shm_leaves_out_rootfs_and_proc(void **s)
 	assert_has(dot, "\tfs_tmpfs [label=<");
 	assert_has(dot, "\tfs_shm [label=<");
 	assert_hasf(dot, "\tdentry%u [label=<",
-		    wd.info.file->f_dentry->d_parent->sim_id);
+		    sim_id(wd.info.file->f_dentry->d_parent));
 	assert_has(dot, "The shm path only: rootfs and proc are left out.");
 	/* every edge names a node that is drawn: no node made by an edge */
 	assert_null(strstr(dot, "sb1"));

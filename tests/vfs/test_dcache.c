@@ -97,8 +97,8 @@ static void test_d_alloc__child_pins_parent_at_head_of_d_subdirs(void **state)
 	assert_true(list_empty(&a->d_subdirs));
 	assert_true(list_empty(&a->d_alias));
 	assert_true(list_empty(&a->d_lru));
-	assert_int_equal(a->sim_id, 4);
-	assert_int_equal(b->sim_id, 5);
+	assert_int_equal(sim_id(a), 4);
+	assert_int_equal(sim_id(b), 5);
 	dput(b);
 	assert_int_equal(root->d_count, 3);
 	dput(a);

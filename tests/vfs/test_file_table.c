@@ -88,7 +88,7 @@ static void test_get_empty_filp__new_file_is_at_head_of_anon_list(void **state)
 	(void)state;
 	a = get_empty_filp();
 	assert_non_null(a);
-	assert_int_equal(a->sim_id, 1);
+	assert_int_equal(sim_id(a), 1);
 	assert_int_equal(a->f_count, 1);
 	assert_int_equal(a->f_uid, 500);
 	assert_int_equal(a->f_gid, 600);
@@ -236,7 +236,7 @@ static void test_get_empty_filp__root_reuses_a_free_file(void **state)
 	g = get_empty_filp();	/* euid 0: any free one will do */
 	assert_ptr_equal(g, f);
 	/* a fresh number for the new use */
-	assert_int_equal(g->sim_id, 2);
+	assert_int_equal(sim_id(g), 2);
 	assert_int_equal(g->f_count, 1);
 	assert_ptr_equal(anon_list.next, &g->f_list);
 	assert_int_equal(files_stat.nr_free_files, 0);

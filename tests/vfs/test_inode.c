@@ -101,7 +101,7 @@ static void test_new_inode__starts_unhashed_on_inode_in_use(void **state)
 	(void)state;
 	inode = new_inode(sb);
 	assert_non_null(inode);
-	assert_int_equal(inode->sim_id, 4);
+	assert_int_equal(sim_id(inode), 4);
 	/* last_ino: rootfs 1, proc 2 (renumbered 1), testfs 3 */
 	assert_int_equal(inode->i_ino, 4);
 	assert_int_equal(inode->i_count, 1);
@@ -141,7 +141,7 @@ static void test_get_empty_inode__numbers_in_sequence_at_the_list_head(void **st
 	a = get_empty_inode();
 	b = get_empty_inode();
 	assert_int_equal(b->i_ino, a->i_ino + 1);
-	assert_int_equal(b->sim_id, a->sim_id + 1);
+	assert_int_equal(sim_id(b), sim_id(a) + 1);
 	assert_null(a->i_sb);
 	assert_int_equal(a->i_dev, 0);
 	assert_ptr_equal(inode_in_use.next, &b->i_list);

@@ -104,8 +104,8 @@ static void test_vfs_caches_init__boot_takes_00_01_to_00_03(void **state)
 	assert_ptr_equal(super_blocks.next, &rootsb->s_list);
 	assert_ptr_equal(rootsb->s_list.next, &procsb->s_list);
 	assert_ptr_equal(procsb->s_list.next, &super_blocks);
-	assert_int_equal(rootsb->sim_id, 1);
-	assert_int_equal(procsb->sim_id, 2);
+	assert_int_equal(sim_id(rootsb), 1);
+	assert_int_equal(sim_id(procsb), 2);
 	/* rootfs is FS_NOMOUNT: MS_NOUSER */
 	assert_int_equal(rootsb->s_flags, MS_ACTIVE | MS_NOUSER);
 	assert_int_equal(procsb->s_flags, MS_ACTIVE);
@@ -249,7 +249,7 @@ static void test_kern_mount__nodev_type_gets_a_new_sb_and_mount(void **state)
 	mnt = testfs_mount();
 	sb = mnt->mnt_sb;
 	root = sb->s_root;
-	assert_int_equal(sb->sim_id, 3);
+	assert_int_equal(sim_id(sb), 3);
 	assert_int_equal(sb->s_dev, MKDEV(0, 4));
 	assert_int_equal(sb->s_count, S_BIAS + 1);
 	assert_int_equal(sb->s_active, 1);
@@ -290,7 +290,7 @@ static void test_kern_mount__second_sb_goes_to_the_head_of_fs_supers(void **stat
 	sb2 = mnt2->mnt_sb;
 	assert_ptr_not_equal(sb1, sb2);
 	assert_int_equal(sb2->s_dev, MKDEV(0, 5));
-	assert_int_equal(sb2->sim_id, sb1->sim_id + 1);
+	assert_int_equal(sim_id(sb2), sim_id(sb1) + 1);
 	assert_ptr_equal(testfs_type.fs_supers.next, &sb2->s_instances);
 	assert_ptr_equal(sb2->s_instances.next, &sb1->s_instances);
 	assert_ptr_equal(sb1->s_list.next, &sb2->s_list);

@@ -46,6 +46,7 @@ from gdb.FrameDecorator import FrameDecorator
 
 S_BIAS = 1 << 30
 SHM_DEST = 0o1000
+SIM_OBJ_MAGIC = 0x5ab0b1ec      # sim/include/sim/objid.h
 SHM_LOCKED = 0o2000
 SEQ_MULTIPLIER = 32768
 MAX_ERRNO = 1000
@@ -165,8 +166,22 @@ def _rwxs(flags):
 
 # --- names: what a pointer to each kind of object prints inside <> --------
 
+def sim_id(v):
+    """The N of kind#N: the allocator's header in front of the object
+    (sim/include/sim/objid.h), out of reach of the kernel's struct copies."""
+    addr = v.address
+    if addr is None:
+        return 0
+    hdr_type = gdb.lookup_type("struct sim_obj")
+    hdr = gdb.Value(_addr(addr) - hdr_type.sizeof).cast(hdr_type.pointer())
+    hdr = hdr.dereference()
+    if int(hdr["magic"]) != SIM_OBJ_MAGIC:
+        return 0
+    return int(hdr["id"])
+
+
 def _name_simple(kind):
-    return lambda v: "%s#%d" % (kind, int(v["sim_id"]))
+    return lambda v: "%s#%d" % (kind, sim_id(v))
 
 
 def _name_page(v):
@@ -196,8 +211,8 @@ def _name_mapping(v):
         return "address_space@%#x" % _addr(v.address)
     inode = host.dereference()
     if _addr(inode["i_data"].address) == _addr(v.address):
-        return "&inode#%d->i_data" % int(inode["sim_id"])
-    return "address_space of inode#%d" % int(inode["sim_id"])
+        return "&inode#%d->i_data" % sim_id(inode)
+    return "address_space of inode#%d" % sim_id(inode)
 
 
 NAMERS = {
@@ -228,7 +243,7 @@ def ref(ptr):
     try:
         if tag == "address_space" and _addr(ptr["host"]) != 0:
             # page->mapping: name the inode that owns it
-            return "inode#%d" % int(ptr["host"]["sim_id"])
+            return "inode#%d" % sim_id(ptr["host"].dereference())
         return NAMERS[tag](ptr.dereference())
     except (gdb.error, gdb.MemoryError):
         return "%#x<unreadable>" % _addr(ptr)
@@ -240,7 +255,7 @@ def line_dentry(v):
     name = _cstr(v["d_name"]["name"], v["d_name"]["len"])
     hashed = _addr(v["d_hash"]["next"]) != _addr(v["d_hash"].address)
     text = "dentry#%d %s d_count=%d %s d_inode=%s d_parent=%s" % (
-        int(v["sim_id"]), name, int(v["d_count"]),
+        sim_id(v), name, int(v["d_count"]),
         "hashed" if hashed else "unhashed", ref(v["d_inode"]),
         ref(v["d_parent"]))
     if int(v["d_mounted"]):
@@ -250,7 +265,7 @@ def line_dentry(v):
 
 def line_inode(v):
     aliases = _list(v["i_dentry"], "struct dentry", "d_alias", limit=4)
-    text = "inode#%d ino=%d" % (int(v["sim_id"]), int(v["i_ino"]))
+    text = "inode#%d ino=%d" % (sim_id(v), int(v["i_ino"]))
     if aliases:
         d = aliases[0]
         text += " " + _cstr(d["d_name"]["name"], d["d_name"]["len"])
@@ -268,7 +283,7 @@ def line_inode(v):
 def line_file(v):
     mode = int(v["f_mode"])
     fmode = ("r" if mode & 1 else "") + ("w" if mode & 2 else "") or "-"
-    text = "file#%d" % int(v["sim_id"])
+    text = "file#%d" % sim_id(v)
     dentry = v["f_dentry"]
     if _addr(dentry) and not _is_err(dentry):
         try:
@@ -284,7 +299,7 @@ def line_file(v):
 
 def line_vfsmount(v):
     return "vfsmount#%d %s mnt_count=%d mnt_sb=%s mnt_root=%s " \
-        "mnt_parent=%s" % (int(v["sim_id"]), _cstr(v["mnt_devname"]),
+        "mnt_parent=%s" % (sim_id(v), _cstr(v["mnt_devname"]),
                            int(v["mnt_count"]), ref(v["mnt_sb"]),
                            ref(v["mnt_root"]), ref(v["mnt_parent"]))
 
@@ -300,13 +315,13 @@ def line_super_block(v):
     else:
         count_text = "%d" % count
     return "super_block#%d %s dev=%02x:%02x s_count=%s s_active=%d " \
-        "s_root=%s" % (int(v["sim_id"]), fstype, dev >> 8, dev & 0xff,
+        "s_root=%s" % (sim_id(v), fstype, dev >> 8, dev & 0xff,
                        count_text, int(v["s_active"]), ref(v["s_root"]))
 
 
 def line_vma(v):
     text = "vma#%d %08x-%08x %s pgoff=%d" % (
-        int(v["sim_id"]), int(v["vm_start"]), int(v["vm_end"]),
+        sim_id(v), int(v["vm_start"]), int(v["vm_end"]),
         _rwxs(v["vm_flags"]), int(v["vm_pgoff"]))
     if _addr(v["vm_file"]):
         text += " " + ref(v["vm_file"])
@@ -316,7 +331,7 @@ def line_vma(v):
 
 def line_mm(v):
     text = "mm#%d mm_users=%d mm_count=%d map_count=%d rss=%d total_vm=%d" % (
-        int(v["sim_id"]), int(v["mm_users"]), int(v["mm_count"]),
+        sim_id(v), int(v["mm_users"]), int(v["mm_count"]),
         int(v["map_count"]), int(v["rss"]), int(v["total_vm"]))
     text += " mmap=%s" % ref(v["mmap"])
     pfn = _page_pfn_of_frame(v["pgd"])

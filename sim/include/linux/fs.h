@@ -17,6 +17,7 @@
 
 #include "linux/kernel.h"
 #include "linux/list.h"
+#include "sim/objid.h"
 
 struct page;
 struct vm_area_struct;
@@ -112,7 +113,6 @@ struct super_block {
 	union {
 		struct shmem_sb_info shmem_sb;
 	} u;
-	unsigned int sim_id;
 };
 
 struct vfsmount {
@@ -127,7 +127,6 @@ struct vfsmount {
 	int mnt_flags;
 	char *mnt_devname;
 	struct list_head mnt_list;
-	unsigned int sim_id;
 };
 
 struct qstr {
@@ -151,7 +150,6 @@ struct dentry {
 	struct dentry_operations *d_op;
 	struct super_block *d_sb;
 	unsigned char d_iname[DNAME_INLINE_LEN];
-	unsigned int sim_id;
 };
 
 /* 2.4 has no flag for it: a dentry is unhashed when d_hash is empty. */
@@ -227,7 +225,6 @@ struct inode {
 	union {
 		struct shmem_inode_info shmem_i;
 	} u;
-	unsigned int sim_id;
 };
 
 static inline struct shmem_inode_info *SHMEM_I(struct inode *inode)
@@ -246,7 +243,6 @@ struct file {
 	long long f_pos;
 	uid_t f_uid;
 	gid_t f_gid;
-	unsigned int sim_id;
 };
 
 /* sim/vfs/super.c (fs/super.c) */

@@ -369,7 +369,6 @@ struct vm_area_struct {
 	struct file *vm_file;
 	unsigned long vm_raend;
 	void *vm_private_data;
-	unsigned int sim_id;
 };
 
 extern struct mm_struct init_mm;		/* head of mmlist */
@@ -388,7 +387,6 @@ struct mm_struct {
 	unsigned long rss, total_vm, locked_vm;
 	unsigned long def_flags;
 	unsigned long swap_address;
-	unsigned int sim_id;
 	unsigned long sim_pte_gen;	/* sim: bumped by every pte write */
 	struct sim_pte_list *sim_ptes;	/* sim: sim_walk_ptes' list */
 };

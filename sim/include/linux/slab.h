@@ -5,7 +5,8 @@
  * kmem_cache_alloc, kmem_cache_free. Each cache counts its live objects
  * (what /proc/slabinfo's active column shows) and numbers every object it
  * hands out, in creation order, so the trace can name objects "dentry#3"
- * without printing host addresses.
+ * without printing host addresses. The number is kept in front of the
+ * object, out of the kernel's reach (sim/include/sim/objid.h: sim_id()).
  * sim: no slabs, colouring or per-CPU queues: each object is one calloc().
  */
 #ifndef _SIM_LINUX_SLAB_H

@@ -30,6 +30,8 @@
 
 #include <stdio.h>
 
+#include "sim/objid.h"
+
 #ifdef SHMSIM_NO_TRACE
 #define SIM_TRACE_COMPILED	0
 #else
@@ -175,12 +177,12 @@ static inline void sim_trace_note_quiet(void)
 #define TRACE_RET_ADDR(v) \
 	SIM_TRACE_RETURN(unsigned long, v, sim_trace_ret_hex)
 /* the engine of TRACE_RET_FILE etc. (below): dentry#3, NULL or -ENOMEM */
-#define TRACE_RET_OBJ(p, kind, idfield) \
+#define TRACE_RET_OBJ(p, kind) \
 	({ \
 		__typeof__(p) __obj = (p); \
 		SIM_TRACE_HOOK(sim_trace_exit_quiet(__func__), \
 			       sim_trace_ret_obj(__func__, __obj, (kind), \
-				__obj && !IS_ERR(__obj) ? __obj->idfield : 0)); \
+				__obj && !IS_ERR(__obj) ? sim_id(__obj) : 0)); \
 		__obj; \
 	})
 /* "/ * area: text * /": the arguments are evaluated only when printed */
@@ -207,7 +209,7 @@ static inline void sim_trace_note_quiet(void)
 #define TRACE_RET(v)		((long)(v))
 #define TRACE_RET_INT(v)	((long)(v))
 #define TRACE_RET_ADDR(v)	((unsigned long)(v))
-#define TRACE_RET_OBJ(p, kind, idfield)	(p)
+#define TRACE_RET_OBJ(p, kind)	(p)
 #define sim_note(area, ...) \
 	do { if (0) sim_trace_note(area, __VA_ARGS__); } while (0)
 #define sim_trace_comment(...) \
@@ -221,7 +223,7 @@ static inline void sim_trace_note_quiet(void)
  * as kind#N, NULL or -ERRNO. TRACE_RET_OBJ is their engine only.
  */
 #define SIM_TRACE_RET_TYPED(type, p, kind) \
-	({ type *__typed = (p); TRACE_RET_OBJ(__typed, kind, sim_id); })
+	({ type *__typed = (p); TRACE_RET_OBJ(__typed, kind); })
 #define TRACE_RET_FILE(p)	SIM_TRACE_RET_TYPED(struct file, p, "file")
 #define TRACE_RET_DENTRY(p)	SIM_TRACE_RET_TYPED(struct dentry, p, "dentry")
 #define TRACE_RET_INODE(p)	SIM_TRACE_RET_TYPED(struct inode, p, "inode")
