@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "kernels.h"
 #include "outfile.h"
 #include "run.h"
 #include "script.h"
@@ -64,7 +65,8 @@ static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: shmsim [options] SCRIPT.scn [SCRIPT.scn ...]\n"
-		"       shmsim [options] -      (the script on standard input)\n"
+		"       shmsim [options] -      "
+		"(the script on standard input)\n"
 		"options:\n"
 		"  --trace        print the kernel call trace (the default)\n"
 		"  --no-trace     do not print the trace; result lines, views\n"
@@ -73,6 +75,9 @@ static void usage(FILE *out)
 		"                 no views\n"
 		"  --keep-going   go on after a failed expectation\n"
 		"  --check        check every invariant after each statement\n"
+		"  --kernel 2.4|2.6  run on this kernel, whatever the\n"
+		"                 script's machine line says (2.6: Linux\n"
+		"                 2.6.32, run by shmsim-2.6 beside shmsim)\n"
 		"  --swap-file PATH  the swap area's file (made, and kept\n"
 		"                 after the run); default: a temporary file\n"
 		"                 with no name, gone when the run ends\n"
@@ -95,7 +100,7 @@ static void usage(FILE *out)
 }
 
 enum { OPT_TRACE = 256, OPT_NO_TRACE, OPT_KEEP_GOING, OPT_CHECK,
-       OPT_SWAP_FILE, OPT_DOT_DIR, OPT_DOT_WITH, OPT_FORCE };
+       OPT_SWAP_FILE, OPT_DOT_DIR, OPT_DOT_WITH, OPT_FORCE, OPT_KERNEL };
 
 static const struct option long_options[] = {
 	{ "trace", no_argument, NULL, OPT_TRACE },
@@ -107,6 +112,7 @@ static const struct option long_options[] = {
 	{ "dot-dir", required_argument, NULL, OPT_DOT_DIR },
 	{ "dot-with", required_argument, NULL, OPT_DOT_WITH },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "kernel", required_argument, NULL, OPT_KERNEL },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -190,6 +196,18 @@ static int parse_options(int argc, char **argv, struct run_options *opt)
 			break;
 		case OPT_FORCE:
 			opt->force = 1;
+			break;
+		case OPT_KERNEL:
+			if (!strcmp(optarg, "2.4")) {
+				opt->kernel = SCRIPT_KERNEL_2_4;
+			} else if (!strcmp(optarg, "2.6")) {
+				opt->kernel = SCRIPT_KERNEL_2_6;
+			} else {
+				fprintf(stderr, "shmsim: --kernel %s: not 2.4 "
+					"or 2.6\n", optarg);
+				return RUN_BAD_SCRIPT;
+			}
+			opt->has_kernel = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -276,12 +294,41 @@ static int check_host_files(const struct run_options *opt,
 	return RUN_OK;
 }
 
+/*
+ * The script is for the other kernel: its program runs it (in place of
+ * this one when it is the only script). Returns that run's exit status.
+ */
+static int run_elsewhere(const struct script *s, const struct run_options *o,
+			 char **options, int noptions, const char *arg,
+			 int replace)
+{
+	enum script_kernel k = run_kernel(s, o);
+	char path[4096];
+	int err = cli_find_program(k, path, sizeof(path));
+
+	if (err) {
+		const struct script_stmt *st = run_kernel_stmt(s);
+
+		if (st && !o->has_kernel)
+			fprintf(stderr, "%s:%d:%d: ", s->file, st->line,
+				st->col);
+		else
+			fprintf(stderr, "shmsim: %s: ", s->file);
+		fprintf(stderr, "kernel=%s: %s, which runs it, is not there "
+			"(%s: %s)\n", cli_kernel_name(k),
+			cli_kernel_program(k), path, strerror(err));
+		return RUN_BAD_SCRIPT;
+	}
+	return cli_hand_off(path, options, noptions, s, arg, replace);
+}
+
 int main(int argc, char **argv)
 {
 	struct outfile_guard guard = { 0 };
 	struct run_options opt;
 	struct script **scripts = NULL;
-	int i, nfiles = 0, status;
+	int i, nfiles = 0, status, noptions;
+	char **options;
 
 	run_options_init(&opt);
 	status = parse_options(argc, argv, &opt);
@@ -290,6 +337,8 @@ int main(int argc, char **argv)
 	status = RUN_OK;
 	guard.force = opt.force;
 	opt.guard = &guard;
+	options = argv + 1;
+	noptions = optind - 1;
 	argv += optind;
 	argc -= optind;
 	scripts = calloc(argc, sizeof(*scripts));
@@ -323,7 +372,11 @@ int main(int argc, char **argv)
 			fprintf(opt.out, "%s==> %s <==\n", i ? "\n" : "",
 				argv[i]);
 		}
-		st = run_script(scripts[i], &opt);
+		if (run_kernel(scripts[i], &opt) != cli_this_kernel())
+			st = run_elsewhere(scripts[i], &opt, options,
+					   noptions, argv[i], nfiles == 1);
+		else
+			st = run_script(scripts[i], &opt);
 		if (st > status)
 			status = st;
 		if (st != RUN_OK && !(st == RUN_FAILED && opt.keep_going))

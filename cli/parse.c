@@ -185,6 +185,8 @@ static int parse_machine(struct parser *p, struct script_stmt *st)
 						&n) || check_swap(p, v, n))
 				return -1;
 			m->has_swap = 1;
+			m->swap_line = v->line;
+			m->swap_col = v->col;
 			m->set.swap = n;
 		} else if (t->kind == SCRIPT_TOK_KEY && key_is(t, "kernel")) {
 			v = option_value(p, t, &seen, 4);
@@ -619,6 +621,7 @@ void script_free(struct script *s)
 	for (i = 0; i < s->ntasks; i++)
 		free(s->tasks[i]);
 	free(s->tasks);
+	free(s->text);
 	free(s->file);
 	free(s);
 }
@@ -714,7 +717,12 @@ struct script *script_parse_file(const char *path, struct script_error *err)
 	if (f != stdin)
 		fclose(f);
 	s = script_parse(name, buf ? buf : "", len, err);
-	free(buf);
+	if (s && f == stdin) {
+		s->text = buf;
+		s->text_len = len;
+	} else {
+		free(buf);
+	}
 	return s;
 
 read_error_close:

@@ -33,12 +33,19 @@ struct run_options {
 	unsigned int dot_flags;	/* --dot-with: SIM_DOT_* in every picture */
 	const char *swap_file;	/* --swap-file PATH: kept after the run */
 	int force;		/* --force: replace files shmsim did not make */
+	int has_kernel;		/* --kernel given: */
+	enum script_kernel kernel;	/* it overrides the machine line */
 	const struct outfile_guard *guard;	/* files never written */
 	FILE *out;		/* trace, results and views */
 	FILE *err;		/* failures and errors */
 };
 
 void run_options_init(struct run_options *opt);
+/* the kernel s runs on: --kernel, else its machine line (default 2.4) */
+enum script_kernel run_kernel(const struct script *s,
+			      const struct run_options *opt);
+/* the statement that chose it (machine kernel=...), or NULL */
+const struct script_stmt *run_kernel_stmt(const struct script *s);
 int run_script(const struct script *s, const struct run_options *opt);
 
 #endif /* _SHMSIM_CLI_RUN_H */

@@ -206,6 +206,7 @@ struct script_machine {
 /* One "machine" line: only what it names (has_*) counts. */
 struct script_machine_stmt {
 	int has_ram, has_swap, has_kernel;
+	int swap_line, swap_col;	/* where swap='s value stands */
 	struct script_machine set;
 };
 
@@ -364,6 +365,10 @@ struct script {
 	size_t nvars;
 	char **tasks;			/* slot -> task name, in order */
 	size_t ntasks;
+	char *text;			/* standard input's text, kept to hand
+					   the script to the other kernel's
+					   program (cli/kernels.c); else NULL */
+	size_t text_len;
 };
 
 /*

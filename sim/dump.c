@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/dump.c - the sim's own views and the whole-machine check (sim only).
- * sim_dump_ipcs prints `ipcs -m` as util-linux does, by the same calls
- * (shmctl SHM_INFO, then SHM_STAT per slot, as root); sim_dump_vmas,
- * sim_dump_pagecache and sim_dump_objects print structures no /proc file
- * shows; sim_check_all runs every invariant check after a step.
+ * sim_dump_vmas, sim_dump_pagecache and sim_dump_objects print structures
+ * no /proc file shows (`ipcs -m` is sim/ipcs.c, which both kernels share);
+ * sim_check_all runs every invariant check after a step.
  * Tracing is switched off while a view runs, so a `show` adds no events.
  */
 #include <stdio.h>
@@ -23,43 +22,6 @@
 #include "sim/shm_views.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
-
-/* util-linux ipcs -m: a blank line, the section, a blank line */
-void sim_dump_ipcs(FILE *out)
-{
-	struct task_struct *saved = current;
-	int saved_trace = sim_trace.enabled;
-	struct shm_info info;
-	int maxid, id;
-
-	sim_trace.enabled = 0;
-	current = &init_task;		/* ipcs run by root */
-	fprintf(out, "\n------ Shared Memory Segments --------\n");
-	fprintf(out, "%-10s %-10s %-10s %-10s %-10s %-10s %-12s\n", "key",
-		"shmid", "owner", "perms", "bytes", "nattch", "status");
-	maxid = sys_shmctl(0, SHM_INFO, &info);
-	for (id = 0; id <= maxid; id++) {
-		struct shmid64_ds ds;
-		long shmid = sys_shmctl(id, SHM_STAT, &ds);
-
-		if (shmid < 0)
-			continue;
-		fprintf(out, "0x%08x ", (unsigned int)ds.shm_perm.key);
-		fprintf(out, "%-10ld ", shmid);
-		if (ds.shm_perm.uid == 0)
-			fprintf(out, "%-10.10s ", "root");
-		else
-			fprintf(out, "%-10u ", (unsigned int)ds.shm_perm.uid);
-		fprintf(out, "%-10o %-10lu %-10ld %-6s %-6s\n",
-			ds.shm_perm.mode & 0777, (unsigned long)ds.shm_segsz,
-			(long)ds.shm_nattch,
-			ds.shm_perm.mode & SHM_DEST ? "dest" : " ",
-			ds.shm_perm.mode & SHM_LOCKED ? "locked" : " ");
-	}
-	fprintf(out, "\n");
-	current = saved;
-	sim_trace.enabled = saved_trace;
-}
 
 static void dump_rb(rb_node_t *node, int depth, const char *side, FILE *out)
 {
@@ -271,19 +233,6 @@ int sim_dump_pagecache(int shmid, FILE *out)
 	return 0;
 }
 
-static unsigned long cache_objs(const char *name)
-{
-	struct list_head *pos;
-
-	list_for_each(pos, &cache_chain) {
-		kmem_cache_t *cachep = list_entry(pos, kmem_cache_t, next);
-
-		if (!strcmp(cachep->name, name))
-			return cachep->active_objs;
-	}
-	return 0;
-}
-
 /* How many of each object kind are alive now. */
 void sim_dump_objects(FILE *out)
 {
@@ -295,14 +244,14 @@ void sim_dump_objects(FILE *out)
 	list_for_each(pos, &sim_tasks)
 		tasks++;
 	fprintf(out, "%-16s %6lu\n", "super_block", sbs);
-	fprintf(out, "%-16s %6lu\n", "vfsmount", cache_objs("mnt_cache"));
+	fprintf(out, "%-16s %6lu\n", "vfsmount", sim_cache_objs("mnt_cache"));
 	fprintf(out, "%-16s %6d\n", "dentry", dentry_stat.nr_dentry);
 	fprintf(out, "%-16s %6d\n", "inode", inodes_stat.nr_inodes);
 	fprintf(out, "%-16s %6d\n", "file",
 		files_stat.nr_files - files_stat.nr_free_files);
 	fprintf(out, "%-16s %6lu\n", "vm_area_struct",
-		cache_objs("vm_area_struct"));
-	fprintf(out, "%-16s %6lu\n", "mm_struct", cache_objs("mm_struct"));
+		sim_cache_objs("vm_area_struct"));
+	fprintf(out, "%-16s %6lu\n", "mm_struct", sim_cache_objs("mm_struct"));
 	fprintf(out, "%-16s %6lu\n", "page", max_mapnr - nr_free_pages());
 	fprintf(out, "%-16s %6d\n", "shmid_kernel", sim_shm_count());
 	fprintf(out, "%-16s %6lu\n", "task_struct", tasks);

@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "linux/kernel.h"
 #include "linux/slab.h"
@@ -86,6 +87,57 @@ void kfree(const void *objp)
 	BUG_ON(sim_kmalloc_live == 0);
 	sim_kmalloc_live--;
 	sim_obj_free((void *)objp);
+}
+
+/* sim: how many objects of the cache called name are alive (show objects) */
+unsigned long sim_cache_objs(const char *name)
+{
+	struct list_head *pos;
+
+	list_for_each(pos, &cache_chain) {
+		kmem_cache_t *cachep = list_entry(pos, kmem_cache_t, next);
+
+		if (!strcmp(cachep->name, name))
+			return cachep->active_objs;
+	}
+	return 0;
+}
+
+/*
+ * sim: at shutdown, report every cache still holding objects and every
+ * kmalloc block not freed, as 2.4's kmem_cache_destroy would complain.
+ * Returns how many objects that is.
+ */
+unsigned long sim_slab_leaks(FILE *out)
+{
+	struct list_head *pos;
+	unsigned long leaks = 0;
+
+	list_for_each(pos, &cache_chain) {
+		kmem_cache_t *cachep = list_entry(pos, kmem_cache_t, next);
+
+		if (cachep->active_objs) {
+			fprintf(out, "slab error in kmem_cache_destroy(): "
+				"cache `%s': %lu objects still in use\n",
+				cachep->name, cachep->active_objs);
+			leaks += cachep->active_objs;
+		}
+	}
+	if (sim_kmalloc_live) {
+		fprintf(out, "kmalloc: %lu blocks never freed\n",
+			sim_kmalloc_live);
+		leaks += sim_kmalloc_live;
+	}
+	return leaks;
+}
+
+/* sim: the caches themselves go, last thing at shutdown */
+void sim_slab_exit(void)
+{
+	struct list_head *pos, *n;
+
+	list_for_each_safe(pos, n, &cache_chain)
+		kmem_cache_destroy(list_entry(pos, kmem_cache_t, next));
 }
 
 void sim_bug(const char *file, int line, const char *what)

@@ -19,6 +19,7 @@
 #include "linux/kernel.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
+#include "linux/fs.h"
 #include "sim/boot.h"
 #include "sim/proc.h"
 #include "sim/trace.h"

@@ -45,6 +45,8 @@
 long sim_clock = SIM_CLOCK_START;
 struct sim_machine sim_machine;
 int sim_booted;
+const char sim_kernel_release[] = "2.4.16";	/* sim: uname -r */
+const char *const sim_not_modelled[] = { NULL };	/* sim: all of it */
 
 /* defined last, where 2.4.16's init/main.c has it */
 static void init(void);
@@ -137,7 +139,8 @@ static void sim_swap_setup(void)
 
 		p->sim_keep = 1;
 		p->sim_temp = tmpfd >= 0;
-		if (p->sim_temp) {	/* name it by the area's own descriptor */
+		/* a temporary area: name it by its own descriptor */
+		if (p->sim_temp) {
 			snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d",
 				 p->sim_fd);
 			free(p->swap_file);
@@ -185,7 +188,6 @@ static void remove_all_segments(void)
 int sim_shutdown(FILE *out)
 {
 	struct list_head *pos, *n;
-	struct kmem_cache_s *cachep;
 	int leaks = 0;
 
 	if (!sim_booted)
@@ -221,34 +223,19 @@ int sim_shutdown(FILE *out)
 	sim_swapoff_all();
 	sim_page_hash_release();
 
-	list_for_each(pos, &cache_chain) {
-		cachep = list_entry(pos, struct kmem_cache_s, next);
-		if (cachep->active_objs) {
-			fprintf(out, "slab error in kmem_cache_destroy(): "
-				"cache `%s': %lu objects still in use\n",
-				cachep->name, cachep->active_objs);
-			leaks += cachep->active_objs;
-		}
-	}
-	if (sim_kmalloc_live) {
-		fprintf(out, "kmalloc: %lu blocks never freed\n",
-			sim_kmalloc_live);
-		leaks += sim_kmalloc_live;
-	}
+	leaks += sim_slab_leaks(out);
 	if (sim_vmalloc_live) {
 		fprintf(out, "vmalloc: %lu areas never freed\n",
 			sim_vmalloc_live);
 		leaks += sim_vmalloc_live;
 	}
 	if (nr_free_pages() != max_mapnr) {
-		fprintf(out, "page_alloc: %lu of %lu page frames still in use\n",
+		fprintf(out,
+			"page_alloc: %lu of %lu page frames still in use\n",
 			max_mapnr - nr_free_pages(), max_mapnr);
 		leaks += max_mapnr - nr_free_pages();
 	}
-	list_for_each_safe(pos, n, &cache_chain) {
-		cachep = list_entry(pos, struct kmem_cache_s, next);
-		kmem_cache_destroy(cachep);
-	}
+	sim_slab_exit();
 	sim_mem_exit();
 	sim_booted = 0;
 	return leaks;

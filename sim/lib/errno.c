@@ -15,9 +15,10 @@
  * and anything above 124 give the name "EUNKNOWN" and the text
  * "Unknown error", never NULL, so callers can print the result directly.
  */
+#include <signal.h>
 #include <string.h>
 
-#include "linux/kernel.h"
+#include "sim/kbase.h"
 
 struct sim_errno {
 	const char *name;
@@ -216,4 +217,19 @@ int sim_errno_from_name(const char *name)
 			return sim_errno_alias[i].err;
 	}
 	return 0;
+}
+
+/* sim: the signals a fault or the OOM killer delivers, by name */
+const char *sim_signal_name(int sig)
+{
+	switch (sig) {
+	case SIGSEGV:
+		return "SIGSEGV";
+	case SIGBUS:
+		return "SIGBUS";
+	case SIGKILL:
+		return "SIGKILL";
+	default:
+		return "?";
+	}
 }

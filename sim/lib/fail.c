@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "linux/kernel.h"
+#include "sim/kbase.h"
 #include "sim/fail.h"
 #include "sim/trace.h"
 

@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "linux/kernel.h"
+#include "sim/kbase.h"
 #include "sim/trace.h"
 
 union sim_trace_switches sim_trace = {

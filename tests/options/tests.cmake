@@ -28,3 +28,4 @@ shmsim_option_test(missing-file "" -q no-such-file.scn)
 shmsim_option_test(help "" --help)
 shmsim_option_test(dot-with-bad-word "" -q --dot-with shm,frob
   two-failures.scn)
+shmsim_option_test(kernel-bad-value "" -q --kernel 2.5 two-failures.scn)

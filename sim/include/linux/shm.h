@@ -9,25 +9,10 @@
 #define _SIM_LINUX_SHM_H
 
 #include <stdio.h>
+
 #include "linux/kernel.h"
 
-#define IPC_PRIVATE	((key_t)0)
-#define IPC_CREAT	00001000
-#define IPC_EXCL	00002000
-#define IPC_NOWAIT	00004000
-
-#define IPC_RMID	0
-#define IPC_SET		1
-#define IPC_STAT	2
-#define IPC_INFO	3
-
-#define IPC_OLD		0
-#define IPC_64		0x0100
-
-#define SHM_LOCK	11
-#define SHM_UNLOCK	12
-#define SHM_STAT	13
-#define SHM_INFO	14
+#include "asm/shmbuf.h"
 
 #define SHM_R		0400
 #define SHM_W		0200
@@ -57,45 +42,6 @@ struct kern_ipc_perm {
 	gid_t cgid;
 	unsigned int mode;
 	unsigned long seq;
-};
-
-/* asm-i386/shmbuf.h: what IPC_STAT/SHM_STAT copy out (the IPC_64 form) */
-struct ipc64_perm {
-	key_t key;
-	uid_t uid;
-	gid_t gid;
-	uid_t cuid;
-	gid_t cgid;
-	unsigned int mode;
-	unsigned short seq;
-};
-
-struct shmid64_ds {
-	struct ipc64_perm shm_perm;
-	size_t shm_segsz;
-	long shm_atime;
-	long shm_dtime;
-	long shm_ctime;
-	pid_t shm_cpid;
-	pid_t shm_lpid;
-	unsigned long shm_nattch;
-};
-
-struct shminfo64 {
-	unsigned long shmmax;
-	unsigned long shmmin;
-	unsigned long shmmni;
-	unsigned long shmseg;
-	unsigned long shmall;
-};
-
-struct shm_info {
-	int used_ids;
-	unsigned long shm_tot;
-	unsigned long shm_rss;
-	unsigned long shm_swp;
-	unsigned long swap_attempts;
-	unsigned long swap_successes;
 };
 
 extern size_t shm_ctlmax;

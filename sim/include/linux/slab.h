@@ -12,6 +12,8 @@
 #ifndef _SIM_LINUX_SLAB_H
 #define _SIM_LINUX_SLAB_H
 
+#include <stdio.h>
+
 #include "linux/kernel.h"
 #include "linux/list.h"
 
@@ -19,7 +21,7 @@ typedef struct kmem_cache_s {
 	const char *name;
 	size_t objsize;
 	unsigned long active_objs;	/* allocated and not yet freed */
-	unsigned int sim_last_id;	/* number of the last object handed out */
+	unsigned int sim_last_id;	/* the last object's number */
 	struct list_head next;		/* on the cache_cache chain */
 } kmem_cache_t;
 
@@ -31,5 +33,8 @@ void kmem_cache_destroy(kmem_cache_t *cachep);
 /* sim: walk every cache (show objects, leak report at shutdown) */
 extern struct list_head cache_chain;
 extern unsigned long sim_kmalloc_live;	/* kmalloc blocks not yet kfree'd */
+unsigned long sim_cache_objs(const char *name);
+unsigned long sim_slab_leaks(FILE *out);
+void sim_slab_exit(void);
 
 #endif /* _SIM_LINUX_SLAB_H */

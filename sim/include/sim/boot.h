@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 
-#include "linux/fs.h"
 
 #define SIM_CLOCK_START	1000000000L
 
@@ -19,6 +18,16 @@ struct sim_machine {
 
 extern struct sim_machine sim_machine;
 extern int sim_booted;
+/* the release this program simulates: "2.4.16" or "2.6.32" */
+extern const char sim_kernel_release[];
+/*
+ * What a script may use that this kernel does not model yet, by the
+ * words of the language (a call's name, "show" views by name, "pressure",
+ * "dot") and of the command line ("--check"); NULL-ended. The runner
+ * refuses a script that uses one, before anything runs (exit 2). Empty
+ * for 2.4.16; the 2.6.32 model lists what it still lacks.
+ */
+extern const char *const sim_not_modelled[];
 
 int start_kernel(void);
 int sim_shutdown(FILE *out);

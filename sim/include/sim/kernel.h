@@ -37,6 +37,7 @@
 #include "linux/swap.h"
 #include "sim/boot.h"
 #include "sim/fail.h"
+#include "sim/kernel_version.h"
 #include "sim/mmu.h"
 #include "sim/proc.h"
 #include "sim/shm_views.h"

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * cli/kernels.h - which simulated kernel runs a script, and handing a
+ * script to the program that has it. Each program links one kernel
+ * (docs/layout.md): shmsim is Linux 2.4.16, shmsim-2.6 is Linux 2.6.32,
+ * built side by side from the same cli/ sources. A script whose kernel
+ * (--kernel, else its machine line) is the other one runs in the other
+ * program, found in the same directory, with the same options.
+ */
+#ifndef _SHMSIM_CLI_KERNELS_H
+#define _SHMSIM_CLI_KERNELS_H
+
+#include <stddef.h>
+
+#include "script.h"
+
+/* the kernel this program links */
+enum script_kernel cli_this_kernel(void);
+/* "2.4", "2.6" */
+const char *cli_kernel_name(enum script_kernel k);
+/* "shmsim", "shmsim-2.6" */
+const char *cli_kernel_program(enum script_kernel k);
+
+/*
+ * The program that runs kernel k, beside this one, into path. Returns 0,
+ * or an errno (ENOENT: not built) having filled path with where it looked.
+ */
+int cli_find_program(enum script_kernel k, char *path, size_t len);
+
+/*
+ * Runs the script arg (s, as parsed here) in the program at path with
+ * options[0..noptions): with replace, this process becomes it (execv)
+ * and the call returns only on failure; else it runs as a child and its
+ * exit status is returned. A script read from standard input is given to
+ * it again on its standard input. Returns 2 (and says why) on failure.
+ */
+int cli_hand_off(const char *path, char **options, int noptions,
+		 const struct script *s, const char *arg, int replace);
+
+#endif /* _SHMSIM_CLI_KERNELS_H */

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/2.6/security/commoncap.c - the capability checks without an LSM.
+ * Models security/commoncap.c (2.6.32): cap_file_mmap only.
+ * Left out: the rest of the capability hooks (capable() is sched.h's).
+ * Called by security_file_mmap (linux/mm.h: include/linux/security.h's
+ *   !CONFIG_SECURITY inline) from do_mmap_pgoff.
+ */
+#include "linux/kernel.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "sim/trace.h"
+
+/* Mapping below dac_mmap_min_addr needs CAP_SYS_RAWIO: else -EPERM. */
+int cap_file_mmap(struct file *file, unsigned long reqprot,
+		  unsigned long prot, unsigned long flags,
+		  unsigned long addr, unsigned long addr_only)
+{
+	int ret = 0;
+
+	TRACE_ENTER("%#lx", addr);
+	(void)file;
+	(void)reqprot;
+	(void)prot;
+	(void)flags;
+	(void)addr_only;
+	if (addr < dac_mmap_min_addr) {
+		/* cap_capable; sim: no PF_SUPERPRIV to set */
+		ret = capable(CAP_SYS_RAWIO) ? 0 : -EPERM;
+	}
+	return TRACE_RET(ret);
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * sim/2.6/sim_missing.c - what the 2.6.32 model does not have yet (sim
+ * only). sim_not_modelled lists it by the script language's words; the
+ * runner refuses a script that uses any of it before anything runs, so
+ * the functions below, which the runner links for the 2.4.16 kernel's
+ * sake, are never reached: each is a BUG if it is. Every entry goes away
+ * as the model grows (docs/kernel-2.6.md says what is in).
+ */
+#include <stdio.h>
+
+#include "linux/kernel.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "sim/boot.h"
+#include "sim/kernel_version.h"
+#include "sim/proc.h"
+
+const char *const sim_not_modelled[] = {
+	"mmap", "mprotect", "pressure", "dot",
+	"vmas", "ptes", "pagecache", "swap", "dcache", "swap=",
+	"--check", "--dot-dir", "--dot-with", "--swap-file",
+	NULL
+};
+
+int need_balance;	/* no kswapd: nothing ever wakes it */
+
+#define NOT_MODELLED(what) \
+	sim_bug(__FILE__, __LINE__, what ": not in the 2.6.32 model yet")
+
+unsigned long sys_mmap2(unsigned long addr, unsigned long len,
+			unsigned long prot, unsigned long flags,
+			unsigned long fd, unsigned long pgoff)
+{
+	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)pgoff;
+	NOT_MODELLED("mmap");
+	return 0;
+}
+
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
+{
+	(void)start, (void)len, (void)prot;
+	NOT_MODELLED("mprotect");
+	return 0;
+}
+
+int sim_pressure(int nr_pages)
+{
+	(void)nr_pages;
+	NOT_MODELLED("pressure");
+	return 0;
+}
+
+void kswapd_balance(void)
+{
+	NOT_MODELLED("kswapd");
+}
+
+void sim_dump_swap(FILE *out)
+{
+	(void)out;
+	NOT_MODELLED("show swap");
+}
+
+void sim_dump_vmas(struct mm_struct *mm, FILE *out)
+{
+	(void)mm, (void)out;
+	NOT_MODELLED("show vmas");
+}
+
+void sim_dump_ptes(struct task_struct *tsk, FILE *out)
+{
+	(void)tsk, (void)out;
+	NOT_MODELLED("show ptes");
+}
+
+int sim_dump_pagecache(int shmid, FILE *out)
+{
+	(void)shmid, (void)out;
+	NOT_MODELLED("show pagecache");
+	return 0;
+}
+
+void sim_dump_dcache(FILE *out)
+{
+	(void)out;
+	NOT_MODELLED("show dcache");
+}
+
+void sim_dump_dot(FILE *out)
+{
+	(void)out;
+	NOT_MODELLED("dot");
+}
+
+void sim_dump_dot_with(FILE *out, unsigned int flags)
+{
+	(void)out, (void)flags;
+	NOT_MODELLED("dot");
+}
+
+int sim_check_all(char *why, size_t len)
+{
+	(void)why, (void)len;
+	NOT_MODELLED("--check");
+	return 0;
+}
