@@ -149,3 +149,4 @@ int cli_hand_off(const char *path, char **options, int noptions,
 		WTERMSIG(status));
 	return 3;
 }
+

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "run.h"
 #include "script.h"
 
 /* the kernel this program links */
@@ -36,5 +37,14 @@ int cli_find_program(enum script_kernel k, char *path, size_t len);
  */
 int cli_hand_off(const char *path, char **options, int noptions,
 		 const struct script *s, const char *arg, int replace);
+
+/*
+ * A kernel still being built (the 2.6.32 model) lists what it does not
+ * model yet (sim_not_modelled): a script or an option that uses any of it
+ * is refused before anything runs, with FILE:LINE:COL and why, rather
+ * than run halfway. Returns RUN_BAD_SCRIPT when refused, else 0.
+ */
+int cli_refuse_not_modelled(const struct script *s,
+			    const struct run_options *o);
 
 #endif /* _SHMSIM_CLI_KERNELS_H */

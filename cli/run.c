@@ -16,7 +16,7 @@
  * needs the kernel. At the end every task exits, every segment is removed
  * and the mounts go; anything left alive is a leak (exit status 3).
  * `dot FILE`, and --dot-dir after every statement, write the picture of
- * every structure (sim/dot.c), which like a view adds no trace event.
+ * every structure (cli/run_dot.c), which like a view adds no trace event.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -29,6 +29,7 @@
 #include "kernels.h"
 #include "call.h"
 #include "print.h"
+#include "run_dot.h"
 #include "run.h"
 #include "tables.h"
 
@@ -131,81 +132,13 @@ static void script_error(struct runner *r, int line, int col,
 	r->stop = 1;
 }
 
-/* ---- what the kernel models ----------------------------------------- */
-
-/* the word sim_not_modelled knows a statement by, or NULL */
-static const char *stmt_word(const struct script_stmt *st)
+/* A step that failed with status (not 0) ends the run with it. */
+static void stop_on(struct runner *r, int status)
 {
-	switch (st->kind) {
-	case SCRIPT_STMT_CALL:
-		return call_specs[st->call.kind].name;
-	case SCRIPT_STMT_SHOW:
-		return show_names[st->show.what];
-	case SCRIPT_STMT_PRESSURE:
-		return "pressure";
-	case SCRIPT_STMT_DOT:
-		return "dot";
-	default:
-		return NULL;
+	if (status) {
+		r->status = status;
+		r->stop = 1;
 	}
-}
-
-static int not_modelled(const char *word)
-{
-	const char *const *w;
-
-	for (w = sim_not_modelled; word && *w; w++)
-		if (!strcmp(*w, word))
-			return 1;
-	return 0;
-}
-
-/*
- * A kernel still being built (the 2.6.32 model) lists what it does not
- * model yet: a script that uses any of it is refused before it runs, as a
- * script error, rather than run halfway. Returns nonzero when refused.
- */
-static int refuse_not_modelled(struct runner *r)
-{
-	static const struct { const char *word; int on; } opts[] = {
-		{ "--check", 0 }, { "--dot-dir", 1 }, { "--dot-with", 2 },
-		{ "--swap-file", 3 },
-	};
-	const struct run_options *o = r->opt;
-	int given[4] = { o->check, o->dot_dir != NULL, o->dot_flags != 0,
-			 o->swap_file != NULL };
-	size_t i;
-
-	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (given[opts[i].on] && not_modelled(opts[i].word)) {
-			fprintf(o->err, "shmsim: %s: Linux %s is not modelled "
-				"far enough for it yet\n", opts[i].word,
-				sim_kernel_release);
-			r->status = RUN_BAD_SCRIPT;
-			return 1;
-		}
-	for (i = 0; i < r->s->nstmts; i++) {
-		const struct script_stmt *st = &r->s->stmts[i];
-		const char *word = stmt_word(st);
-
-		if (st->kind == SCRIPT_STMT_MACHINE && st->machine.has_swap &&
-		    st->machine.set.swap && not_modelled("swap=")) {
-			script_error(r, st->machine.swap_line,
-				     st->machine.swap_col, "swap=: a swap "
-				     "area is not in the Linux %s model yet "
-				     "(swap=0, or leave it out)",
-				     sim_kernel_release);
-			return 1;
-		}
-		if (not_modelled(word)) {
-			script_error(r, st->line, st->col, "%s%s: not in the "
-				     "Linux %s model yet",
-				     st->kind == SCRIPT_STMT_SHOW ? "show " :
-				     "", word, sim_kernel_release);
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* ---- values ---------------------------------------------------------- */
@@ -569,110 +502,6 @@ static void run_show(struct runner *r, const struct script_stmt *st)
 	sim_trace.enabled = saved;
 }
 
-/* a picture's first line; every picture then says DOT_MARK */
-#define DOT_FIRST_LINE	"// "
-#define DOT_MARK	"\ndigraph shmsim {\n"
-
-struct dot_ctx {
-	struct runner *r;
-	const struct script_stmt *st;
-	unsigned int flags;		/* SIM_DOT_* */
-};
-
-static int fill_dot(FILE *f, void *arg)
-{
-	struct dot_ctx *c = arg;
-	int saved = sim_trace.enabled;
-
-	fprintf(f, "%s%s:%d: %s\n", DOT_FIRST_LINE, c->r->s->file,
-		c->st->line, c->st->text);
-	sim_trace.enabled = 0;
-	sim_dump_dot_with(f, c->flags);
-	sim_trace.enabled = saved;
-	return 0;
-}
-
-/*
- * The picture after statement st, in path: a comment naming the statement,
- * then sim_dump_dot's digraph. Like a view, it adds no trace event.
- * Written as cli/outfile.c writes: whole or not at all, never over a file
- * that is not a picture of ours. Returns 0 or an errno, with why filled.
- */
-static int write_dot(struct runner *r, const struct script_stmt *st,
-		     const char *path, unsigned int flags, char *why,
-		     size_t len)
-{
-	static const struct outfile_guard none;
-	struct dot_ctx c = { r, st, flags | r->opt->dot_flags };
-
-	return outfile_write(path, r->opt->guard ? r->opt->guard : &none,
-			     DOT_MARK, fill_dot, &c, why, len);
-}
-
-/*
- * The exit status when a picture could not be written: the host failing
- * while it wrote (a full disk, EIO) is 4; a path the script may not write
- * (no such directory, no permission, not a file of ours) is the script's
- * error, 2.
- */
-static int dot_status(int err)
-{
-	switch (err) {
-	case ENOSPC:
-	case EIO:
-	case EDQUOT:
-	case EFBIG:
-	case ENOMEM:
-		return RUN_HOST;
-	}
-	return RUN_BAD_SCRIPT;
-}
-
-/* `dot FILE`: FILE is relative to the current directory. */
-static void run_dot(struct runner *r, const struct script_stmt *st)
-{
-	char why[160];
-	int err = write_dot(r, st, st->dot.file, st->dot.flags, why,
-			    sizeof(why));
-	const char *t = st->text + 3;	/* past "dot", to the FILE token */
-
-	if (!err)
-		return;
-	while (*t == ' ' || *t == '\t')
-		t++;
-	fflush(r->opt->out);
-	fprintf(r->opt->err, "%s:%d:%d: dot: cannot write %s: %s\n",
-		r->s->file, st->line, st->col + (int)(t - st->text),
-		st->dot.file, why);
-	r->status = dot_status(err);
-	r->stop = 1;
-}
-
-/* --dot-dir DIR: DIR/NNNN.dot after statement number n (from 1). */
-static void dot_dir_picture(struct runner *r, const struct script_stmt *st,
-			    size_t n)
-{
-	size_t len = strlen(r->opt->dot_dir) + 32;
-	char *path = malloc(len);
-	int err = ENOMEM;
-
-	char why[160] = "out of memory";
-
-	if (path) {
-		snprintf(path, len, "%s/%04zu.dot", r->opt->dot_dir, n);
-		err = write_dot(r, st, path, 0, why, sizeof(why));
-	}
-	if (err) {
-		fflush(r->opt->out);
-		fprintf(r->opt->err, "%s:%d: --dot-dir: cannot write %s: %s\n",
-			r->s->file, st->line, path ? path : r->opt->dot_dir,
-			why);
-		r->status = dot_status(err);
-		r->stop = 1;
-	}
-	free(path);
-}
-
 /* Boot now if nothing has: silently unless it is the `boot` statement. */
 static int ensure_booted(struct runner *r, int loud)
 {
@@ -814,7 +643,7 @@ static void run_stmt(struct runner *r, const struct script_stmt *st)
 		run_show(r, st);
 		break;
 	case SCRIPT_STMT_DOT:
-		run_dot(r, st);
+		stop_on(r, run_dot(r->s, r->opt, st));
 		break;
 	case SCRIPT_STMT_TRACE:
 		r->trace_on = st->trace;
@@ -877,7 +706,8 @@ int run_script(const struct script *s, const struct run_options *opt)
 	sim_last_pid = 99;
 	set_printing(&r, 1);
 
-	if (refuse_not_modelled(&r)) {
+	r.status = cli_refuse_not_modelled(s, opt);
+	if (r.status) {
 		free(r.vars);
 		free(r.tasks);
 		return r.status;
@@ -885,7 +715,7 @@ int run_script(const struct script *s, const struct run_options *opt)
 	for (i = 0; i < s->nstmts && !r.stop; i++) {
 		run_stmt(&r, &s->stmts[i]);
 		if (opt->dot_dir)
-			dot_dir_picture(&r, &s->stmts[i], i + 1);
+			stop_on(&r, run_dot_dir(s, opt, &s->stmts[i], i + 1));
 	}
 
 	/* the end: everything must go back, silently */
