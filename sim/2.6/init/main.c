@@ -12,7 +12,7 @@
  * Its functions in 2.6.32's order: rest_init, do_initcalls,
  *   do_basic_setup, kernel_init, mm_init (static there too), start_kernel.
  *   Sim only, last: sim_shutdown.
- * Unnamed devices come out as on a standard build (the facts of §2.1 in
+ * Unnamed devices come out as on a standard build (the boot section of
  *   docs/kernel-2.6.md): sysfs 00:00, rootfs 00:01, bdev 00:02, proc
  *   00:03, tmpfs 00:04. sockfs, pipefs and the rest of do_initcalls are not
  *   modelled; nothing the shm path shows depends on them.

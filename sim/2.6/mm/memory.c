@@ -127,7 +127,7 @@ int __pte_alloc(struct mm_struct *mm, pmd_t *pmd, unsigned long address)
 
 /*
  * fork: copy the ptes of vma into dst_mm. A shared file vma with no
- * anon_vma copies nothing: the child faults its pages in (facts §8.1).
+ * anon_vma copies nothing: the child faults its pages in (docs/kernel-2.6.md).
  */
 int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
 		    struct vm_area_struct *vma)

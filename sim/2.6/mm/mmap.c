@@ -442,7 +442,7 @@ static unsigned long round_hint_to_min(unsigned long hint)
 /*
  * Map len bytes of file (NULL: anonymous) at pgoff, at addr or where the
  * layout says: the address, or a negative errno in it. current->mm.
- * Every check in 2.6.32's order (facts §4.2).
+ * Every check in 2.6.32's order (docs/kernel-2.6.md).
  */
 unsigned long do_mmap_pgoff(struct file *file, unsigned long addr,
 			    unsigned long len, unsigned long prot,
@@ -701,7 +701,7 @@ void arch_unmap_area(struct mm_struct *mm, unsigned long addr)
 
 /*
  * Top-down, from free_area_cache (mmap_base at first), then down from
- * mmap_base, then bottom-up as a last resort (facts §4.3).
+ * mmap_base, then bottom-up as a last resort (docs/kernel-2.6.md).
  */
 unsigned long arch_get_unmapped_area_topdown(struct file *filp,
 					     unsigned long addr0,
@@ -1004,7 +1004,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 
 /*
  * Unmap [start, start + len) of mm: 0 (also when nothing was mapped
- * there) or a negative errno (facts §6.2).
+ * there) or a negative errno (docs/kernel-2.6.md).
  */
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
@@ -1079,7 +1079,7 @@ long sys_munmap(unsigned long addr, size_t len)
 
 /*
  * The mm's last user left: zap every pte of every vma first, free the
- * page tables, then close and free each vma in list order (facts §8.2).
+ * page tables, then close and free each vma in list order (docs/kernel-2.6.md).
  */
 void exit_mmap(struct mm_struct *mm)
 {

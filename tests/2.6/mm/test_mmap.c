@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * tests/2.6/mm/test_mmap.c - tests of sim/2.6/mm/mmap.c: the top-down
- * allocator's addresses (facts §4.3's worked values), hole reuse after an
+ * allocator's addresses (docs/kernel-2.6.md), hole reuse after an
  * unmap, MAP_FIXED over a mapping, get_unmapped_area's -ENOMEM past
  * TASK_SIZE, mmap_min_addr, the map_count limit, do_munmap's splits and
  * exit_mmap. Anonymous private maps stand in for a file: they take the

@@ -7,7 +7,7 @@
  * sim: no task has PF_RANDOMIZE (randomization off), every task has the
  *   default RLIMIT_STACK of 8 MiB, no ADDR_COMPAT_LAYOUT personality and
  *   vm.legacy_va_layout is 0: so the layout is top-down with
- *   mmap_base = PAGE_ALIGN(TASK_SIZE - 128 MiB) = 0xB8000000 (facts §4.3).
+ *   mmap_base = PAGE_ALIGN(TASK_SIZE - 128 MiB) = 0xB8000000.
  * Called by the exec/task setup (the lead's kernel/fork.c, init), for
  *   every new mm.
  */
