@@ -17,9 +17,20 @@
 #include "sim/proc.h"
 
 const char *const sim_not_modelled[] = {
-	"mmap", "mprotect", "pressure", "dot",
-	"vmas", "ptes", "pagecache", "swap", "dcache", "swap=",
-	"--check", "--dot-dir", "--dot-with", "--swap-file",
+	"mmap",
+	"mprotect",
+	"pressure",
+	"dot",
+	"vmas",
+	"ptes",
+	"pagecache",
+	"swap",
+	"dcache",
+	"swap=",
+	"--check",
+	"--dot-dir",
+	"--dot-with",
+	"--swap-file",
 	NULL
 };
 
