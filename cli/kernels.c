@@ -85,6 +85,7 @@ static int stdin_again(const struct script *s)
 	return 0;
 }
 
+/* In the child: becomes the program; returns only on failure. */
 static void exec_program(const char *path, char **options, int noptions,
 			 const struct script *s, const char *arg)
 {
@@ -111,35 +112,37 @@ static void exec_program(const char *path, char **options, int noptions,
 	free(argv);
 }
 
-int cli_hand_off(const char *path, char **options, int noptions,
-		 const struct script *s, const char *arg, int replace)
+/* starts the program as a child, its output and errors into out_fd if >= 0 */
+static pid_t start_program(const char *path, char **options, int noptions,
+			   const struct script *s, const char *arg,
+			   int out_fd)
 {
 	pid_t pid;
-	int status;
 
-	if (getenv("SHMSIM_HANDED_OFF")) {
-		fprintf(stderr, "shmsim: %s: handed to %s (Linux %s), "
-			"which would hand it back to %s\n", s->file,
-			cli_kernel_program(cli_this_kernel()),
-			sim_kernel_release, path);
-		return 2;
-	}
 	fflush(stdout);
 	fflush(stderr);
-	if (replace) {
-		exec_program(path, options, noptions, s, arg);
-		return 2;
-	}
 	pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "shmsim: %s: cannot start %s: %s\n", s->file,
 			path, strerror(errno));
-		return 2;
+		return -1;
 	}
 	if (pid == 0) {
+		if (out_fd >= 0 && (dup2(out_fd, STDOUT_FILENO) < 0 ||
+				    dup2(out_fd, STDERR_FILENO) < 0))
+			_exit(2);
+		if (out_fd > STDERR_FILENO)
+			close(out_fd);
 		exec_program(path, options, noptions, s, arg);
 		_exit(2);
 	}
+	return pid;
+}
+
+static int wait_program(pid_t pid, const struct script *s, const char *path)
+{
+	int status;
+
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return 2;
@@ -150,3 +153,83 @@ int cli_hand_off(const char *path, char **options, int noptions,
 	return 3;
 }
 
+int cli_hand_off(const char *path, char **options, int noptions,
+		 const struct script *s, const char *arg, int replace)
+{
+	pid_t pid;
+
+	if (getenv("SHMSIM_HANDED_OFF")) {
+		fprintf(stderr, "shmsim: %s: handed to %s (Linux %s), "
+			"which would hand it back to %s\n", s->file,
+			cli_kernel_program(cli_this_kernel()),
+			sim_kernel_release, path);
+		return 2;
+	}
+	if (replace) {
+		fflush(stdout);
+		fflush(stderr);
+		exec_program(path, options, noptions, s, arg);
+		return 2;
+	}
+	pid = start_program(path, options, noptions, s, arg, -1);
+	return pid < 0 ? 2 : wait_program(pid, s, path);
+}
+
+/* reads fd to its end into a NUL-terminated buffer; NULL when out of memory */
+static char *read_all(int fd, size_t *len)
+{
+	size_t size = 65536, used = 0;
+	char *buf = malloc(size), *bigger;
+	ssize_t n;
+
+	while (buf) {
+		if (used + 1 == size) {
+			bigger = realloc(buf, size * 2);
+			if (!bigger)
+				break;
+			buf = bigger;
+			size *= 2;
+		}
+		n = read(fd, buf + used, size - used - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			buf[used] = '\0';
+			*len = used;
+			return buf;
+		}
+		used += (size_t)n;
+	}
+	free(buf);
+	return NULL;
+}
+
+int cli_run_captured(const char *path, char **options, int noptions,
+		     const struct script *s, const char *arg, char **out,
+		     size_t *len)
+{
+	int fds[2], status;
+	pid_t pid;
+
+	*out = NULL;
+	if (pipe(fds)) {
+		fprintf(stderr, "shmsim: %s: cannot run %s: %s\n", s->file,
+			path, strerror(errno));
+		return 2;
+	}
+	pid = start_program(path, options, noptions, s, arg, fds[1]);
+	close(fds[1]);
+	if (pid < 0) {
+		close(fds[0]);
+		return 2;
+	}
+	*out = read_all(fds[0], len);
+	close(fds[0]);
+	status = wait_program(pid, s, path);
+	if (!*out) {
+		fprintf(stderr, "shmsim: %s: out of memory reading what %s "
+			"printed\n", s->file, path);
+		return 2;
+	}
+	return status;
+}

@@ -39,6 +39,16 @@ int cli_hand_off(const char *path, char **options, int noptions,
 		 const struct script *s, const char *arg, int replace);
 
 /*
+ * Runs the script arg in the program at path as a child, as cli_hand_off
+ * does, with its standard output and error captured into *out (*len
+ * bytes, NUL-terminated, to free). Returns its exit status; 2 (having
+ * said why, *out NULL) when it could not be run or read.
+ */
+int cli_run_captured(const char *path, char **options, int noptions,
+		     const struct script *s, const char *arg, char **out,
+		     size_t *len);
+
+/*
  * A kernel still being built (the 2.6.32 model) lists what it does not
  * model yet (sim_not_modelled): a script or an option that uses any of it
  * is refused before anything runs, with FILE:LINE:COL and why, rather

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "compare.h"
 #include "kernels.h"
 #include "outfile.h"
 #include "run.h"
@@ -78,6 +79,10 @@ static void usage(FILE *out)
 		"  --kernel 2.4|2.6  run on this kernel, whatever the\n"
 		"                 script's machine line says (2.6: Linux\n"
 		"                 2.6.32, run by shmsim-2.6 beside shmsim)\n"
+		"  --compare      run the script on both kernels and show\n"
+		"                 what each statement printed side by side\n"
+		"                 (2.4.16 left, 2.6.32 right; one script;\n"
+		"                 $COLUMNS sets the width)\n"
 		"  --swap-file PATH  the swap area's file (made, and kept\n"
 		"                 after the run); default: a temporary file\n"
 		"                 with no name, gone when the run ends\n"
@@ -100,7 +105,8 @@ static void usage(FILE *out)
 }
 
 enum { OPT_TRACE = 256, OPT_NO_TRACE, OPT_KEEP_GOING, OPT_CHECK,
-       OPT_SWAP_FILE, OPT_DOT_DIR, OPT_DOT_WITH, OPT_FORCE, OPT_KERNEL };
+       OPT_SWAP_FILE, OPT_DOT_DIR, OPT_DOT_WITH, OPT_FORCE, OPT_KERNEL,
+       OPT_COMPARE, OPT_MARKS };
 
 static const struct option long_options[] = {
 	{ "trace", no_argument, NULL, OPT_TRACE },
@@ -113,6 +119,9 @@ static const struct option long_options[] = {
 	{ "dot-with", required_argument, NULL, OPT_DOT_WITH },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "kernel", required_argument, NULL, OPT_KERNEL },
+	{ "compare", no_argument, NULL, OPT_COMPARE },
+	/* sim: what --compare gives each kernel's run (cli/compare.c) */
+	{ "statement-marks", no_argument, NULL, OPT_MARKS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -153,11 +162,39 @@ static int bad_argument(const char *opt, const char *arg, const char *what)
 	return 1;
 }
 
+/* The options that cannot go together, and the scripts: -1 if all is well */
+static int check_option_mix(int nscripts, const struct run_options *opt,
+			    int compare)
+{
+	if (nscripts == 0) {
+		fprintf(stderr, "shmsim: no script given\n");
+		usage(stderr);
+		return RUN_BAD_SCRIPT;
+	}
+	if (compare && (nscripts > 1 || opt->has_kernel ||
+			 opt->dot_dir || opt->swap_file)) {
+		fprintf(stderr, "shmsim: --compare runs one script on both "
+			"kernels: not with %s\n", nscripts > 1 ?
+			"more than one script" : opt->has_kernel ? "--kernel" :
+			opt->dot_dir ? "--dot-dir (both runs would write "
+			"the same pictures)" : "--swap-file (both runs "
+			"would use the same file)");
+		return RUN_BAD_SCRIPT;
+	}
+	if (opt->dot_dir && nscripts > 1) {
+		fprintf(stderr, "shmsim: --dot-dir takes one script (each "
+			"numbers its pictures from 0001)\n");
+		return RUN_BAD_SCRIPT;
+	}
+	return -1;
+}
+
 /*
  * The options into opt; the scripts are argv[optind..]. Returns -1 to go
  * on, or the exit status (0 after --help).
  */
-static int parse_options(int argc, char **argv, struct run_options *opt)
+static int parse_options(int argc, char **argv, struct run_options *opt,
+			 int *compare)
 {
 	int c;
 
@@ -209,6 +246,12 @@ static int parse_options(int argc, char **argv, struct run_options *opt)
 			}
 			opt->has_kernel = 1;
 			break;
+		case OPT_COMPARE:
+			*compare = 1;
+			break;
+		case OPT_MARKS:
+			opt->marks = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return RUN_OK;
@@ -224,17 +267,7 @@ static int parse_options(int argc, char **argv, struct run_options *opt)
 			return RUN_BAD_SCRIPT;
 		}
 	}
-	if (optind == argc) {
-		fprintf(stderr, "shmsim: no script given\n");
-		usage(stderr);
-		return RUN_BAD_SCRIPT;
-	}
-	if (opt->dot_dir && argc - optind > 1) {
-		fprintf(stderr, "shmsim: --dot-dir takes one script (each "
-			"numbers its pictures from 0001)\n");
-		return RUN_BAD_SCRIPT;
-	}
-	return -1;
+	return check_option_mix(argc - optind, opt, *compare);
 }
 
 /* Does any script boot a machine with a swap area (swap= not 0)? */
@@ -327,13 +360,15 @@ int main(int argc, char **argv)
 	struct outfile_guard guard = { 0 };
 	struct run_options opt;
 	struct script **scripts = NULL;
-	int i, nfiles = 0, status, noptions;
+	int i, nfiles = 0, status, noptions, compare = 0;
 	char **options;
 
 	run_options_init(&opt);
-	status = parse_options(argc, argv, &opt);
+	status = parse_options(argc, argv, &opt, &compare);
 	if (status >= 0)
 		return status;
+	if (opt.marks)	/* failures stay in order with what the run prints */
+		setvbuf(stdout, NULL, _IOLBF, 0);
 	status = RUN_OK;
 	guard.force = opt.force;
 	opt.guard = &guard;
@@ -364,7 +399,10 @@ int main(int argc, char **argv)
 	if (status == RUN_OK)
 		status = check_host_files(&opt, scripts, nfiles);
 
-	for (i = 0; status != RUN_BAD_SCRIPT && i < nfiles; i++) {
+	if (compare && status == RUN_OK)
+		status = cli_compare(scripts[0], argv[0], options, noptions,
+				     opt.out);
+	for (i = 0; !compare && status != RUN_BAD_SCRIPT && i < nfiles; i++) {
 		int st;
 
 		if (nfiles > 1) {

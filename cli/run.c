@@ -713,12 +713,16 @@ int run_script(const struct script *s, const struct run_options *opt)
 		return r.status;
 	}
 	for (i = 0; i < s->nstmts && !r.stop; i++) {
+		if (opt->marks)
+			fprintf(opt->out, RUN_MARK "%zu\n", i);
 		run_stmt(&r, &s->stmts[i]);
 		if (opt->dot_dir)
 			stop_on(&r, run_dot_dir(s, opt, &s->stmts[i], i + 1));
 	}
 
 	/* the end: everything must go back, silently */
+	if (opt->marks)
+		fprintf(opt->out, RUN_MARK "end\n");
 	sim_trace.printing = 0;
 	leaks = sim_shutdown(opt->err);
 	if (leaks) {

@@ -33,12 +33,19 @@ struct run_options {
 	unsigned int dot_flags;	/* --dot-with: SIM_DOT_* in every picture */
 	const char *swap_file;	/* --swap-file PATH: kept after the run */
 	int force;		/* --force: replace files shmsim did not make */
+	int marks;		/* --statement-marks: a line (RUN_MARK and
+				   the statement's index, or "end") before
+				   each statement's output and the
+				   shutdown report, for --compare */
 	int has_kernel;		/* --kernel given: */
 	enum script_kernel kernel;	/* it overrides the machine line */
 	const struct outfile_guard *guard;	/* files never written */
 	FILE *out;		/* trace, results and views */
 	FILE *err;		/* failures and errors */
 };
+
+/* --statement-marks: a line that starts with it is a mark (cli/compare.c) */
+#define RUN_MARK "\036shmsim-statement "
 
 void run_options_init(struct run_options *opt);
 /* the kernel s runs on: --kernel, else its machine line (default 2.4) */

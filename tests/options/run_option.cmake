@@ -3,6 +3,8 @@
 # Run shmsim with ARGS (a ;-list) in this folder, optionally feeding STDIN
 # (a file) to it, and compare "# exit N", stdout and stderr with GOLDEN.
 # SHMSIM_UPDATE_GOLDEN=1 rewrites GOLDEN, as for the scenarios.
+# --compare's width comes from COLUMNS: the goldens are at its default
+unset(ENV{COLUMNS})
 if(DEFINED STDIN)
   execute_process(COMMAND ${SHMSIM} ${ARGS} WORKING_DIRECTORY ${DIR}
     INPUT_FILE ${STDIN}

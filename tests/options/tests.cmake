@@ -29,3 +29,12 @@ shmsim_option_test(help "" --help)
 shmsim_option_test(dot-with-bad-word "" -q --dot-with shm,frob
   two-failures.scn)
 shmsim_option_test(kernel-bad-value "" -q --kernel 2.5 two-failures.scn)
+# --compare: one script on both kernels, side by side (cli/compare.c)
+shmsim_option_test(compare-writer-reader "" --compare --no-trace
+  ../../scenarios/02-writer-reader.scn)
+shmsim_option_test(compare-trace "" --compare compare-shmat.scn)
+shmsim_option_test(compare-stdin "two-failures.scn" --compare -q -)
+shmsim_option_test(compare-with-kernel "" --compare --kernel 2.6
+  two-failures.scn)
+shmsim_option_test(compare-two-scripts "" --compare two-failures.scn
+  compare-shmat.scn)
