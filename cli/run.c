@@ -72,7 +72,10 @@ void run_options_init(struct run_options *opt)
 enum script_kernel run_kernel(const struct script *s,
 			      const struct run_options *opt)
 {
-	return opt->has_kernel ? opt->kernel : s->machine.kernel;
+	if (opt->has_kernel)
+		return opt->kernel;
+	/* a script that names no kernel runs on this program's own */
+	return run_kernel_stmt(s) ? s->machine.kernel : cli_this_kernel();
 }
 
 const struct script_stmt *run_kernel_stmt(const struct script *s)

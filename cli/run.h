@@ -48,7 +48,7 @@ struct run_options {
 #define RUN_MARK "\036shmsim-statement "
 
 void run_options_init(struct run_options *opt);
-/* the kernel s runs on: --kernel, else its machine line (default 2.4) */
+/* the kernel s runs on: --kernel, else its machine line, else this program's */
 enum script_kernel run_kernel(const struct script *s,
 			      const struct run_options *opt);
 /* the statement that chose it (machine kernel=...), or NULL */

@@ -8,6 +8,12 @@
 #                                      backtraces at shmem_file_setup and
 #                                      shmem_nopage, the pretty-printers,
 #                                      the shm-* views, nattch changing
+#   gdb/writer-reader-2.6              the same on shmsim-2.6: newseg,
+#                                      do_shmat and shm_fault each at one
+#                                      place, the attach's file and its
+#                                      shm_file_data, the teardown
+#   gdb/traced-functions-not-inlined-2.6 and
+#   gdb/event-numbers-unprinted-2.6    the same on shmsim-2.6
 #   gdb/traced-functions-not-inlined   every function the trace names is a
 #                                      function symbol `break` can stop in
 #   gdb/stack-matches-trace            at every traced call of every shipped
@@ -22,13 +28,25 @@ set(SHMSIM_GDB_DRIVER ${CMAKE_CURRENT_LIST_DIR}/run-gdb-test)
 add_test(NAME gdb/writer-reader
   COMMAND ${SHMSIM_GDB_DRIVER} session writer-reader
     scenarios/02-writer-reader.scn $<TARGET_FILE:shmsim> ${CMAKE_SOURCE_DIR})
+add_test(NAME gdb/writer-reader-2.6
+  COMMAND ${SHMSIM_GDB_DRIVER} session writer-reader-2.6
+    scenarios/02-writer-reader.scn $<TARGET_FILE:shmsim-2.6>
+    ${CMAKE_SOURCE_DIR})
 foreach(mode traced-functions-not-inlined stack-matches-trace
     event-numbers-unprinted source-outside-repo)
   add_test(NAME gdb/${mode}
     COMMAND ${SHMSIM_GDB_DRIVER} ${mode} $<TARGET_FILE:shmsim>
       ${CMAKE_SOURCE_DIR})
 endforeach()
-set_tests_properties(gdb/writer-reader gdb/traced-functions-not-inlined
+# ... and the same checks on shmsim-2.6, over the scenarios it runs
+foreach(mode traced-functions-not-inlined event-numbers-unprinted)
+  add_test(NAME gdb/${mode}-2.6
+    COMMAND ${SHMSIM_GDB_DRIVER} ${mode} $<TARGET_FILE:shmsim-2.6>
+      ${CMAKE_SOURCE_DIR})
+endforeach()
+set_tests_properties(gdb/writer-reader gdb/writer-reader-2.6
+  gdb/traced-functions-not-inlined-2.6 gdb/event-numbers-unprinted-2.6
+  gdb/traced-functions-not-inlined
   gdb/stack-matches-trace gdb/event-numbers-unprinted gdb/source-outside-repo
   PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
   ENVIRONMENT "SHMSIM_BUILD_TYPE=${CMAKE_BUILD_TYPE}")

@@ -56,11 +56,48 @@ TASK_SIZE = 0xC0000000		# i386 user addresses lie below
 PAGE_FLAGS = [(0, "locked"), (1, "error"), (2, "referenced"),
               (3, "uptodate"), (4, "dirty"), (6, "lru"), (7, "active"),
               (8, "slab"), (14, "reserved"), (15, "launder")]
+# ... and 2.6.32's (sim/2.6/include/linux/mm.h, enum pageflags)
+PAGE_FLAGS_26 = [(0, "locked"), (1, "error"), (2, "referenced"),
+                 (3, "uptodate"), (4, "dirty"), (5, "lru"), (6, "active"),
+                 (7, "slab"), (10, "reserved"), (16, "swapcache"),
+                 (20, "swapbacked"), (21, "unevictable")]
 I_STATE = [(16, "I_FREEING"), (32, "I_CLEAR")]
+I_STATE_26 = [(8, "I_NEW"), (16, "I_WILL_FREE"), (32, "I_FREEING"),
+              (64, "I_CLEAR")]
+DCACHE_UNHASHED = 0x0010	# 2.6.32's d_flags bit
+IPC_SHM_IDS = 2			# init_ipc_ns.ids[]: sem, msg, shm
+IDR_BITS = 5
 TASK_STATE = {0: "R", 4: "Z"}
 
 
 # --- helpers --------------------------------------------------------------
+
+_kernel26_cache = {}
+
+
+def kernel26():
+    """Is the program shmsim-2.6 (Linux 2.6.32)? Its struct file has the
+    f_path that 2.6 put in place of f_dentry and f_vfsmnt."""
+    key = gdb.current_progspace().filename
+    if key not in _kernel26_cache:
+        try:
+            fields = gdb.lookup_type("struct file").fields()
+            _kernel26_cache[key] = any(f.name == "f_path" for f in fields)
+        except gdb.error:
+            return False
+    return _kernel26_cache[key]
+
+
+def _file_dentry(v):
+    return v["f_path"]["dentry"] if kernel26() else v["f_dentry"]
+
+
+def _file_mnt(v):
+    return v["f_path"]["mnt"] if kernel26() else v["f_vfsmnt"]
+
+
+def _shp_id(v):
+    return int(v["shm_perm"]["id"]) if kernel26() else int(v["id"])
 
 def _addr(ptr):
     return int(ptr) & 0xFFFFFFFFFFFFFFFF
@@ -104,14 +141,16 @@ def _symbol(ptr):
 
 
 def _container_of(ptr, type_name, member):
-    """list_entry(): the struct type_name holding the list_head at ptr."""
+    """list_entry(): the struct type_name holding the list_head at ptr;
+    member may be a path through nested structs (shared.vm_set.list)."""
     t = gdb.lookup_type(type_name)
-    off = None
-    for f in t.fields():
-        if f.name == member:
-            off = f.bitpos // 8
-    if off is None:
-        raise gdb.GdbError("%s has no member %s" % (type_name, member))
+    inner, off = t, 0
+    for name in member.split("."):
+        found = [f for f in inner.strip_typedefs().fields() if f.name == name]
+        if not found:
+            raise gdb.GdbError("%s has no member %s" % (type_name, member))
+        off += found[0].bitpos // 8
+        inner = found[0].type
     return gdb.Value(_addr(ptr) - off).cast(t.pointer())
 
 
@@ -190,7 +229,11 @@ def _name_page(v):
 
 
 def _name_shp(v):
-    return "shmid_kernel id=%d" % int(v["id"])
+    return "shmid_kernel id=%d" % _shp_id(v)
+
+
+def _name_sfd(v):
+    return "shm_file_data id=%d" % int(v["id"])
 
 
 def _name_perm(v):
@@ -228,6 +271,7 @@ NAMERS = {
     "kern_ipc_perm": _name_perm,
     "task_struct": _name_task,
     "address_space": _name_mapping,
+    "shm_file_data": _name_sfd,
 }
 
 
@@ -253,7 +297,10 @@ def ref(ptr):
 
 def line_dentry(v):
     name = _cstr(v["d_name"]["name"], v["d_name"]["len"])
-    hashed = _addr(v["d_hash"]["next"]) != _addr(v["d_hash"].address)
+    if kernel26():	# d_unhashed(): the flag, not the list
+        hashed = not int(v["d_flags"]) & DCACHE_UNHASHED
+    else:
+        hashed = _addr(v["d_hash"]["next"]) != _addr(v["d_hash"].address)
     text = "dentry#%d %s d_count=%d %s d_inode=%s d_parent=%s" % (
         sim_id(v), name, int(v["d_count"]),
         "hashed" if hashed else "unhashed", ref(v["d_inode"]),
@@ -274,7 +321,8 @@ def line_inode(v):
         int(v["i_size"]), int(v["i_data"]["nrpages"]), ref(v["i_sb"]))
     if int(v["i_writecount"]):
         text += " i_writecount=%d" % int(v["i_writecount"])
-    state = [n for bit, n in I_STATE if int(v["i_state"]) & bit]
+    names = I_STATE_26 if kernel26() else I_STATE
+    state = [n for bit, n in names if int(v["i_state"]) & bit]
     if state:
         text += " " + "|".join(state)
     return text
@@ -284,16 +332,25 @@ def line_file(v):
     mode = int(v["f_mode"])
     fmode = ("r" if mode & 1 else "") + ("w" if mode & 2 else "") or "-"
     text = "file#%d" % sim_id(v)
-    dentry = v["f_dentry"]
+    dentry = _file_dentry(v)
     if _addr(dentry) and not _is_err(dentry):
         try:
             d = dentry.dereference()
             text += " " + _cstr(d["d_name"]["name"], d["d_name"]["len"])
         except gdb.MemoryError:
             pass
-    text += " f_count=%d f_mode=%s f_dentry=%s f_vfsmnt=%s f_op=%s" % (
-        int(v["f_count"]), fmode, ref(dentry), ref(v["f_vfsmnt"]),
+    fields = "f_path.dentry=%s f_path.mnt=%s" if kernel26() else \
+        "f_dentry=%s f_vfsmnt=%s"
+    text += (" f_count=%d f_mode=%s " + fields + " f_op=%s") % (
+        int(v["f_count"]), fmode, ref(dentry), ref(_file_mnt(v)),
         _symbol(v["f_op"]))
+    if kernel26() and _addr(v["private_data"]) and \
+            _symbol(v["f_op"]).startswith("shm_file_operations"):
+        # an attach's file: its shm_file_data names the segment's file
+        sfd = v["private_data"].cast(
+            gdb.lookup_type("struct shm_file_data").pointer())
+        text += " private_data=shm_file_data{id=%d file=%s}" % (
+            int(sfd["id"]), ref(sfd["file"]))
     return text
 
 
@@ -330,9 +387,15 @@ def line_vma(v):
 
 
 def line_mm(v):
-    text = "mm#%d mm_users=%d mm_count=%d map_count=%d rss=%d total_vm=%d" % (
+    text = "mm#%d mm_users=%d mm_count=%d map_count=%d" % (
         sim_id(v), int(v["mm_users"]), int(v["mm_count"]),
-        int(v["map_count"]), int(v["rss"]), int(v["total_vm"]))
+        int(v["map_count"]))
+    if kernel26():
+        text += " file_rss=%d anon_rss=%d total_vm=%d free_area_cache=" \
+            "%#x" % (int(v["_file_rss"]), int(v["_anon_rss"]),
+                     int(v["total_vm"]), int(v["free_area_cache"]))
+    else:
+        text += " rss=%d total_vm=%d" % (int(v["rss"]), int(v["total_vm"]))
     text += " mmap=%s" % ref(v["mmap"])
     pfn = _page_pfn_of_frame(v["pgd"])
     if pfn is not None:
@@ -356,30 +419,46 @@ def _page_pfn_of_frame(ptr):
 
 def line_page(v):
     flags = int(v["flags"])
-    names = [n for bit, n in PAGE_FLAGS if flags >> bit & 1]
-    return "%s count=%d index=%d mapping=%s flags=%s" % (
-        _name_page(v), int(v["count"]), int(v["index"]), ref(v["mapping"]),
+    table = PAGE_FLAGS_26 if kernel26() else PAGE_FLAGS
+    names = [n for bit, n in table if flags >> bit & 1]
+    if kernel26():
+        count = "_count=%d _mapcount=%d" % (int(v["_count"]),
+                                            int(v["_mapcount"]))
+    else:
+        count = "count=%d" % int(v["count"])
+    return "%s %s index=%d mapping=%s flags=%s" % (
+        _name_page(v), count, int(v["index"]), ref(v["mapping"]),
         ",".join(names) or "-")
 
 
 def line_shp(v):
     perm = v["shm_perm"]
     return "shmid_kernel id=%d key=%#x nattch=%d segsz=%d %s %s" % (
-        int(v["id"]), int(perm["key"]) & 0xFFFFFFFF, int(v["shm_nattch"]),
+        _shp_id(v), int(perm["key"]) & 0xFFFFFFFF, int(v["shm_nattch"]),
         int(v["shm_segsz"]), _ipc_mode(perm["mode"]), ref(v["shm_file"]))
 
 
 def line_perm(v):
-    return "kern_ipc_perm key=%#x uid=%d gid=%d cuid=%d cgid=%d %s seq=%d" % (
+    text = "kern_ipc_perm "
+    if kernel26():
+        text += "id=%d %s" % (int(v["id"]),
+                              "deleted " if int(v["deleted"]) else "")
+    return text + "key=%#x uid=%d gid=%d cuid=%d cgid=%d %s seq=%d" % (
         int(v["key"]) & 0xFFFFFFFF, int(v["uid"]), int(v["gid"]),
         int(v["cuid"]), int(v["cgid"]), _ipc_mode(v["mode"]), int(v["seq"]))
 
 
+def line_sfd(v):
+    return "shm_file_data id=%d ns=%s file=%s vm_ops=%s" % (
+        int(v["id"]), _symbol(v["ns"]), ref(v["file"]), _symbol(v["vm_ops"]))
+
+
 def line_task(v):
     state = int(v["state"])
+    who = v["cred"].dereference() if kernel26() else v	# 2.6: struct cred
     text = "task %s state=%s uid=%d gid=%d mm=%s min_flt=%d maj_flt=%d" % (
-        _name_task(v), TASK_STATE.get(state, str(state)), int(v["uid"]),
-        int(v["gid"]), ref(v["mm"]), int(v["min_flt"]), int(v["maj_flt"]))
+        _name_task(v), TASK_STATE.get(state, str(state)), int(who["uid"]),
+        int(who["gid"]), ref(v["mm"]), int(v["min_flt"]), int(v["maj_flt"]))
     if int(v["sim_sig"]):
         text += " sig=%d code=%d addr=%#x" % (
             int(v["sim_sig"]), int(v["sim_sig_code"]), int(v["sim_sig_addr"]))
@@ -392,6 +471,12 @@ def line_task(v):
 
 
 def line_mapping(v):
+    if kernel26():	# the vmas are on i_mmap, a list in the model
+        vmas = _list(v["i_mmap"], "struct vm_area_struct",
+                     "shared.vm_set.list")
+        return "%s nrpages=%d i_mmap=[%s] i_mmap_writable=%d" % (
+            _name_mapping(v), int(v["nrpages"]),
+            " ".join(ref(x) for x in vmas), int(v["i_mmap_writable"]))
     return "%s nrpages=%d i_mmap=%s i_mmap_shared=%s" % (
         _name_mapping(v), int(v["nrpages"]), ref(v["i_mmap"]),
         ref(v["i_mmap_shared"]))
@@ -410,6 +495,7 @@ LINES = {
     "kern_ipc_perm": line_perm,
     "task_struct": line_task,
     "address_space": line_mapping,
+    "shm_file_data": line_sfd,
 }
 
 
@@ -530,8 +616,37 @@ def find_task(arg):
     raise gdb.GdbError("no task %s (shm-tasks lists them)" % arg)
 
 
+def _idr_find(idr, lid):
+    """idr_find(): down the layers, IDR_BITS of the id at a time."""
+    p = idr["top"]
+    n = int(idr["layers"]) * IDR_BITS
+    if _addr(p) == 0 or lid >= 1 << n:
+        return None
+    while n > 0 and _addr(p):
+        n -= IDR_BITS
+        p = p["ary"][(lid >> n) & ((1 << IDR_BITS) - 1)]
+    return p if _addr(p) else None
+
+
+def shm_segment26(shmid):
+    """2.6.32's ipc_lock(): the idr of init_ipc_ns's shm ids, then the
+    sequence check ipc_checkid makes."""
+    ids = gdb.parse_and_eval("init_ipc_ns")["ids"][IPC_SHM_IDS]
+    lid = int(shmid) % SEQ_MULTIPLIER
+    p = _idr_find(ids["ipcs_idr"], lid) if int(shmid) >= 0 else None
+    if p is None:
+        raise gdb.GdbError("no segment with shmid %d" % int(shmid))
+    perm = p.cast(gdb.lookup_type("struct kern_ipc_perm").pointer())
+    if int(perm["id"]) != int(shmid):
+        raise gdb.GdbError("shmid %d: slot %d holds id %d" %
+                           (int(shmid), lid, int(perm["id"])))
+    return perm.cast(gdb.lookup_type("struct shmid_kernel").pointer())
+
+
 def shm_segment(shmid):
     """ipc_lock(&shm_ids, id): the struct shmid_kernel * in the id's slot."""
+    if kernel26():
+        return shm_segment26(shmid)
     sym = gdb.lookup_static_symbol("shm_ids")
     if sym is None:
         raise gdb.GdbError("no shm_ids in this program")
@@ -553,6 +668,10 @@ def call_view(call):
     os.close(fd)
     unwind = gdb.parameter("unwindonsignal")
     gdb.execute("set unwindonsignal on", to_string=True)
+    # as the runner's `show` does: a view adds no trace event, so the
+    # event numbers stay the script's (2.6.32's maps takes mm references)
+    enabled = int(gdb.parse_and_eval("sim_trace.enabled"))
+    gdb.execute("set var sim_trace.enabled = 0", to_string=True)
     try:
         fp = gdb.parse_and_eval('(FILE *) fopen("%s", "w")' % path)
         if _addr(fp) == 0:
@@ -565,6 +684,8 @@ def call_view(call):
             gdb.write(f.read())
         return ret
     finally:
+        gdb.execute("set var sim_trace.enabled = %d" % enabled,
+                    to_string=True)
         gdb.execute("set unwindonsignal %s" % ("on" if unwind else "off"),
                     to_string=True)
         os.unlink(path)
