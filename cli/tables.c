@@ -32,6 +32,8 @@ const struct script_flag script_flags[] = {
 	{ "SHM_RDONLY",		010000,		SCRIPT_FLAGS_SHMAT },
 	{ "SHM_RND",		020000,		SCRIPT_FLAGS_SHMAT },
 	{ "SHM_REMAP",		040000,		SCRIPT_FLAGS_SHMAT },
+	/* 2.6 (2.4.16 has no such flag and ignores the bit) */
+	{ "SHM_EXEC",		0100000,	SCRIPT_FLAGS_SHMAT },
 	{ "PROT_NONE",		0,		SCRIPT_FLAGS_PROT },
 	{ "PROT_READ",		1,		SCRIPT_FLAGS_PROT },
 	{ "PROT_WRITE",		2,		SCRIPT_FLAGS_PROT },
