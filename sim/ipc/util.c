@@ -213,7 +213,8 @@ int ipcperms(struct kern_ipc_perm *ipcp, short flag)
 		granted_mode >>= 6;
 	else if (in_group_p(ipcp->cgid) || in_group_p(ipcp->gid))
 		granted_mode >>= 3;
-	/* is there some bit set in requested_mode but not in granted_mode? */
+	/* a bit asked for that the mode does not grant: refused, unless
+	 * CAP_IPC_OWNER */
 	if ((requested_mode & ~granted_mode & 0007) &&
 	    !capable(CAP_IPC_OWNER))
 		return -1;

@@ -302,7 +302,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 			pte.pte_low &= ~_PAGE_RW;	/* ptep_set_wrprotect */
 			set_pte(src_pte, pte);
 		}
-		/* shared mapping: mark it clean in the child */
+		/* the child's pte of a shared page starts clean: the
+		 * parent's keeps the dirty bit */
 		if (vma->vm_flags & VM_SHARED)
 			pte.pte_low &= ~_PAGE_DIRTY;
 		pte.pte_low &= ~_PAGE_ACCESSED;		/* pte_mkold */

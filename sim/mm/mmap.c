@@ -337,7 +337,7 @@ munmap_back:
 	    !vm_enough_memory(len >> PAGE_SHIFT))
 		return TRACE_RET_ADDR(-ENOMEM);
 
-	/* Can we just expand an old anonymous mapping? */
+	/* a private anonymous range may grow the vma just before it */
 	if (!file && !(vm_flags & VM_SHARED) && rb_parent)
 		if (vma_merge(mm, prev, rb_parent, addr, addr + len, vm_flags))
 			goto out;

@@ -71,7 +71,7 @@ static unsigned long scan_swap_map(struct swap_info_struct *si)
 	}
 	si->cluster_nr = SWAPFILE_CLUSTER;
 
-	/* try to find an empty (even not aligned) cluster */
+	/* look for SWAPFILE_CLUSTER free slots in a row, at any offset */
 	offset = si->lowest_bit;
 check_next_cluster:
 	if (offset + SWAPFILE_CLUSTER - 1 <= si->highest_bit) {

@@ -55,7 +55,7 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	swp_entry_t entry;
 	int freeable;
 
-	/* don't look at this pte if it has been accessed recently */
+	/* a locked vma, or a page used since the last scan, stays */
 	if ((vma->vm_flags & VM_LOCKED) ||
 	    ptep_test_and_clear_young(page_table)) {
 		mark_page_accessed(page);

@@ -221,13 +221,13 @@ resume:
 			list_add(&dentry->d_lru, dentry_unused.prev);
 			found++;
 		}
-		/* Descend a level if the d_subdirs list is non-empty. */
+		/* a child with children of its own: go down into it */
 		if (!list_empty(&dentry->d_subdirs)) {
 			this_parent = dentry;
 			goto repeat;
 		}
 	}
-	/* All done at this level ... ascend and resume the search. */
+	/* this directory is done: back up to the parent's next child */
 	if (this_parent != parent) {
 		next = this_parent->d_child.next;
 		this_parent = this_parent->d_parent;

@@ -90,14 +90,10 @@ new_one:
 			 sim_id(f));
 		return TRACE_RET_FILE(f);
 	}
-	/*
-	 * Use a reserved one if we're the superuser
-	 */
+	/* root may take one of the files kept free for it */
 	if (files_stat.nr_free_files && !current->euid)
 		goto used_one;
-	/*
-	 * Allocate a new one if we're below the limit.
-	 */
+	/* under max_files: a new one from the slab */
 	if (files_stat.nr_files < files_stat.max_files) {
 		f = kmem_cache_alloc(filp_cachep, GFP_KERNEL);
 		if (f) {

@@ -154,7 +154,7 @@ static int invalidate_list(struct list_head *head, struct super_block *sb,
 		}
 		busy = 1;
 	}
-	/* only unused inodes may be cached with i_count zero */
+	/* the inodes freed here were on inode_unused */
 	inodes_stat.nr_unused -= count;
 	return busy;
 }

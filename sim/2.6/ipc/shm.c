@@ -287,7 +287,7 @@ static const struct file_operations shm_file_operations = {
 
 static const struct vm_operations_struct shm_vm_ops = {
 	.open	= shm_open,	/* callback for a new vm-area open */
-	.close	= shm_close,	/* callback for when the vm-area is released */
+	.close	= shm_close,	/* a vma of the attach goes away */
 	.fault	= shm_fault,
 };
 
@@ -782,8 +782,8 @@ long do_shmat(int shmid, char *shmaddr, int shmflg, unsigned long *raddr)
 		if (find_vma_intersection(current->mm, addr, addr + size))
 			goto invalid;
 		/*
-		 * If shm segment goes below stack, make sure there is some
-		 * space left for the stack to grow (at least 4 pages).
+		 * An attach placed just under the stack would leave it no
+		 * room: keep four pages free below start_stack.
 		 */
 		if (addr < current->mm->start_stack &&
 		    addr > current->mm->start_stack - size - PAGE_SIZE * 5)
@@ -872,9 +872,10 @@ long sys_shmdt(char *shmaddr)
 		next = vma->vm_next;
 
 		/*
-		 * Check if the starting address would match, i.e. it's a
-		 * fragment created by mprotect() and/or munmap(), or it
-		 * otherwise starts at this address with no hassles.
+		 * A vma of an attach that would start at addr: its pgoff
+		 * pages above addr. A whole attach matches with pgoff 0; a
+		 * piece left by munmap or mprotect matches only if addr is
+		 * where its attach began.
 		 */
 		if ((vma->vm_ops == &shm_vm_ops) &&
 		    sim_u32(vma->vm_start - addr) / PAGE_SIZE ==
@@ -883,10 +884,9 @@ long sys_shmdt(char *shmaddr)
 			do_munmap(mm, vma->vm_start,
 				  vma->vm_end - vma->vm_start);
 			/*
-			 * We discovered the size of the shm segment, so
-			 * break out of here and fall through to the next
-			 * loop that uses the size information to stop
-			 * searching for matching vma's.
+			 * Now the segment's size is known: the loop below
+			 * takes the other pieces of this attach, and stops
+			 * once past addr + size.
 			 */
 			retval = 0;
 			vma = next;
@@ -900,7 +900,7 @@ long sys_shmdt(char *shmaddr)
 	while (vma && (loff_t)(vma->vm_end - addr) <= size) {
 		next = vma->vm_next;
 
-		/* finding a matching vma now does not alter retval */
+		/* retval is already 0: more pieces do not change it */
 		if ((vma->vm_ops == &shm_vm_ops) &&
 		    sim_u32(vma->vm_start - addr) / PAGE_SIZE ==
 		    vma->vm_pgoff)

@@ -482,7 +482,7 @@ void *radix_tree_delete(struct radix_tree_root *root, unsigned long index)
 
 	/* sim: no tags to clear */
 	to_free = NULL;
-	/* now free the nodes we do not need anymore */
+	/* clear the slot on the way up, freeing each node left empty */
 	while (pathp->node) {
 		pathp->node->slots[pathp->offset] = NULL;
 		pathp->node->count--;
@@ -497,7 +497,7 @@ void *radix_tree_delete(struct radix_tree_root *root, unsigned long index)
 			goto out;
 		}
 
-		/* node with zero slots in use so free it */
+		/* its last slot went: free it on the next round up */
 		to_free = pathp->node;
 		pathp--;
 	}

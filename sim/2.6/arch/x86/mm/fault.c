@@ -153,8 +153,8 @@ good_area:
 		return;
 	}
 	/*
-	 * If for any reason at all we couldn't handle the fault, make sure
-	 * we exit gracefully rather than endlessly redo the fault.
+	 * An error from the handler ends the fault here (a signal, or the
+	 * OOM path), so the access is not simply retried forever.
 	 */
 	fault = (unsigned int)handle_mm_fault(mm, vma, address,
 					      write ? FAULT_FLAG_WRITE : 0);
