@@ -15,6 +15,7 @@
 #include "linux/mm.h"
 #include "linux/radix-tree.h"
 #include "linux/sched.h"
+#include "linux/shm.h"
 #include "linux/slab.h"
 #include "sim/proc.h"
 #include "sim/shm_views.h"
@@ -40,6 +41,8 @@ void sim_dump_objects(FILE *out)
 	fprintf(out, "%-16s %6lu\n", "page",
 		totalram_pages - nr_free_pages());
 	fprintf(out, "%-16s %6d\n", "shmid_kernel", sim_shm_count());
+	fprintf(out, "%-16s %6d\n", "shm_file_data",
+		sim_shm_file_data_count());
 	fprintf(out, "%-16s %6lu\n", "task_struct", tasks);
 	fprintf(out, "%-16s %6lu\n", "cred", sim_cache_objs("cred_jar"));
 	fprintf(out, "%-16s %6d\n", "idr_layer", sim_idr_layers_live());

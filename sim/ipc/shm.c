@@ -4,8 +4,8 @@
  * Models ipc/shm.c (2.4.16), in its order: shm_init, shm_inc, shm_open,
  *   shm_destroy, shm_close, shm_mmap, newseg, sys_shmget, shm_get_stat,
  *   sys_shmctl (split by command: sys_shmctl_info, sys_shmctl_stat,
- *   sys_shmctl_lock, sys_shmctl_rmid, sys_shmctl_set, then the sim's
- *   shmctl_cmd_name, right before it),
+ *   sys_shmctl_lock, sys_shmctl_rmid, sys_shmctl_set, right before it;
+ *   the command's name in its trace is sim/lib/shmctl_name.c's),
  *   sys_shmat, sys_shmdt and sysvipc_shm_read_proc (/proc/sysvipc/shm).
  *   Its macros shm_lock, shm_unlock and shm_buildid are inlines at the
  *   top; the sim-only views (sim_shm_*) and sim_shm_check come last.
@@ -483,28 +483,12 @@ out_unlock:
 	return err;
 }
 
-/* sim: the command's name for the trace */
-static const char *shmctl_cmd_name(int cmd)
-{
-	switch (cmd & ~IPC_64) {
-	case IPC_RMID:	return "IPC_RMID";
-	case IPC_SET:	return "IPC_SET";
-	case IPC_STAT:	return "IPC_STAT";
-	case IPC_INFO:	return "IPC_INFO";
-	case SHM_LOCK:	return "SHM_LOCK";
-	case SHM_UNLOCK: return "SHM_UNLOCK";
-	case SHM_STAT:	return "SHM_STAT";
-	case SHM_INFO:	return "SHM_INFO";
-	default:	return "?";
-	}
-}
-
 long sys_shmctl(int shmid, int cmd, void *buf)
 {
 	int version;
 	long err;
 
-	TRACE_ENTER("%d, %d %s", shmid, cmd, shmctl_cmd_name(cmd));
+	TRACE_ENTER("%d, %d %s", shmid, cmd, sim_shmctl_cmd_name(cmd));
 	if (cmd < 0 || shmid < 0)
 		return TRACE_RET(-EINVAL);
 

@@ -12,7 +12,8 @@
 #                                      do_shmat and shm_fault each at one
 #                                      place, the attach's file and its
 #                                      shm_file_data, the teardown
-#   gdb/traced-functions-not-inlined-2.6 and
+#   gdb/traced-functions-not-inlined-2.6,
+#   gdb/stack-matches-trace-2.6 and
 #   gdb/event-numbers-unprinted-2.6    the same on shmsim-2.6
 #   gdb/traced-functions-not-inlined   every function the trace names is a
 #                                      function symbol `break` can stop in
@@ -39,13 +40,15 @@ foreach(mode traced-functions-not-inlined stack-matches-trace
       ${CMAKE_SOURCE_DIR})
 endforeach()
 # ... and the same checks on shmsim-2.6, over the scenarios it runs
-foreach(mode traced-functions-not-inlined event-numbers-unprinted)
+foreach(mode traced-functions-not-inlined stack-matches-trace
+    event-numbers-unprinted)
   add_test(NAME gdb/${mode}-2.6
     COMMAND ${SHMSIM_GDB_DRIVER} ${mode} $<TARGET_FILE:shmsim-2.6>
       ${CMAKE_SOURCE_DIR})
 endforeach()
 set_tests_properties(gdb/writer-reader gdb/writer-reader-2.6
-  gdb/traced-functions-not-inlined-2.6 gdb/event-numbers-unprinted-2.6
+  gdb/traced-functions-not-inlined-2.6 gdb/stack-matches-trace-2.6
+  gdb/event-numbers-unprinted-2.6
   gdb/traced-functions-not-inlined
   gdb/stack-matches-trace gdb/event-numbers-unprinted gdb/source-outside-repo
   PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300

@@ -936,7 +936,42 @@ class HexArgsFilter:
         return map(_HexArgsDecorator, frames)
 
 
+def _cpu_has_amx():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return "amx_tile" in line.split()
+    except OSError:
+        pass
+    return False
+
+
+def _xstate_workaround():
+    """gdb before 15 writes back a smaller XSAVE area than the kernel asks
+    for once the CPU has AMX; PTRACE_SETREGSET fails with EFAULT and every
+    inferior call (each shm-* command) with "Couldn't write extended state
+    status: Bad address". A target description without avx and avx512 makes
+    gdb save and restore the registers with PTRACE_SETFPREGS instead."""
+    try:
+        major = int(gdb.VERSION.split(".")[0])
+    except ValueError:
+        return
+    if major >= 15 or not _cpu_has_amx():
+        return
+    xml = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                       "amd64-linux-sse.xml")
+    if gdb.selected_inferior().pid != 0:
+        gdb.write("shmsim.py: this CPU has AMX and gdb %s cannot call "
+                  "functions in a process started before shmsim.gdb was "
+                  "loaded; the shm-* commands need it loaded before "
+                  "`run`\n" % gdb.VERSION)
+        return
+    gdb.execute("set tdesc filename " + xml)
+
+
 def register():
+    _xstate_workaround()
     gdb.printing.register_pretty_printer(None, ShmsimPrinter(), replace=True)
     for cls in (ShmIpcs, ShmMaps, ShmVmas, ShmDcache, ShmPagecache,
                 ShmObjects, ShmTasks, ShmTraceSeq, ShmBreakEvent,

@@ -8,7 +8,8 @@
  *   shm_more_checks, sys_shmget, shm_get_stat, shmctl_down, sys_shmctl
  *   (split by command, as the 2.4 model does: shmctl_info for IPC_INFO and
  *   SHM_INFO, shmctl_stat for SHM_STAT and IPC_STAT, shmctl_lock for
- *   SHM_LOCK and SHM_UNLOCK, with the sim's shmctl_cmd_name before it),
+ *   SHM_LOCK and SHM_UNLOCK; the command's name in the trace is
+ *   sim/lib/shmctl_name.c's, shared with the 2.4 model),
  *   do_shmat, sys_shmat, sys_shmdt, sysvipc_shm_proc_show. Sim only, last:
  *   sysvipc_shm_read_proc (the /proc file's walk), the views (sim_shm_*)
  *   and sim_shm_check.
@@ -67,6 +68,7 @@ static inline struct shm_file_data *shm_file_data(struct file *file)
 
 static const struct file_operations shm_file_operations;
 static const struct vm_operations_struct shm_vm_ops;
+static int sim_shm_file_data_live;	/* sim: kzalloc'd, not yet kfree'd */
 
 static inline struct ipc_ids *shm_ids(struct ipc_namespace *ns)
 {
@@ -262,6 +264,7 @@ static int shm_release(struct inode *ino, struct file *file)
 	put_ipc_ns(sfd->ns);
 	file->private_data = NULL;
 	kfree(sfd);
+	sim_shm_file_data_live--;	/* sim: show objects */
 	return TRACE_RET(0);
 }
 
@@ -623,28 +626,12 @@ out_unlock:
 	return err;
 }
 
-/* sim: the command's name for the trace */
-static const char *shmctl_cmd_name(int cmd)
-{
-	switch (cmd & ~IPC_64) {
-	case IPC_RMID:	return "IPC_RMID";
-	case IPC_SET:	return "IPC_SET";
-	case IPC_STAT:	return "IPC_STAT";
-	case IPC_INFO:	return "IPC_INFO";
-	case SHM_LOCK:	return "SHM_LOCK";
-	case SHM_UNLOCK: return "SHM_UNLOCK";
-	case SHM_STAT:	return "SHM_STAT";
-	case SHM_INFO:	return "SHM_INFO";
-	default:	return "?";
-	}
-}
-
 long sys_shmctl(int shmid, int cmd, void *buf)
 {
 	struct ipc_namespace *ns;
 	long err;
 
-	TRACE_ENTER("%d, %d %s", shmid, cmd, shmctl_cmd_name(cmd));
+	TRACE_ENTER("%d, %d %s", shmid, cmd, sim_shmctl_cmd_name(cmd));
 	if (cmd < 0 || shmid < 0)
 		return TRACE_RET(-EINVAL);
 
@@ -761,6 +748,7 @@ long do_shmat(int shmid, char *shmaddr, int shmflg, unsigned long *raddr)
 	sfd = kzalloc(sizeof(*sfd), GFP_KERNEL);
 	if (!sfd)
 		goto out_put_dentry;
+	sim_shm_file_data_live++;	/* sim: show objects */
 
 	file = alloc_file(path.mnt, path.dentry, f_mode,
 			  &shm_file_operations);
@@ -818,6 +806,7 @@ out_unlock:
 
 out_free:
 	kfree(sfd);
+	sim_shm_file_data_live--;	/* sim */
 out_put_dentry:
 	dput(path.dentry);
 	goto out_nattch;
@@ -955,6 +944,11 @@ void sysvipc_shm_read_proc(FILE *out)
 }
 
 /* sim: the views and the checker read segments through these */
+int sim_shm_file_data_count(void)
+{
+	return sim_shm_file_data_live;
+}
+
 int sim_shm_count(void)
 {
 	return shm_ids(&init_ipc_ns)->in_use;

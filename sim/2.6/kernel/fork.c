@@ -101,6 +101,7 @@ out:
 static struct mm_struct *mm_init(struct mm_struct *mm, struct task_struct *p)
 {
 	(void)p;
+	TRACE_ENTER("mm#%u", sim_id(mm));
 	mm->mm_users = 1;
 	mm->mm_count = 1;
 	INIT_LIST_HEAD(&mm->mmlist);
@@ -113,10 +114,10 @@ static struct mm_struct *mm_init(struct mm_struct *mm, struct task_struct *p)
 	mm->pgd = pgd_alloc(mm);
 	if (mm->pgd) {
 		mm->def_flags = 0;
-		return mm;
+		return TRACE_RET_MM(mm);
 	}
 	kmem_cache_free(mm_cachep, mm);
-	return NULL;
+	return TRACE_RET_MM((struct mm_struct *)NULL);
 }
 
 struct mm_struct *mm_alloc(void)

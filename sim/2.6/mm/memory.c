@@ -320,7 +320,7 @@ static int __do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	else
 		BUG_ON(!PageLocked(vmf.page));
 
-	/* should we do an early C-O-W break? */
+	/* a write to a private mapping must copy the page first */
 	page = vmf.page;
 	if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
 		/* sim: the COW copy needs an anon_vma: not modelled */

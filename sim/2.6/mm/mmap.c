@@ -755,7 +755,7 @@ unsigned long arch_get_unmapped_area_topdown(struct file *filp,
 			mm->free_area_cache = addr;
 			return TRACE_RET_ADDR(addr);
 		}
-		/* remember the largest hole we saw so far */
+		/* cached_hole_size: the widest gap passed over on the way down */
 		if (addr + mm->cached_hole_size < vma->vm_start)
 			mm->cached_hole_size = vma->vm_start - addr;
 		/* try just below the current vma */
@@ -867,7 +867,7 @@ struct vm_area_struct *find_vma_prev(struct mm_struct *mm,
 	TRACE_ENTER("mm#%u, %#lx", mm ? sim_id(mm) : 0, addr);
 	if (!mm)
 		goto out;
-	/* guard against addr being lower than the first vma */
+	/* start from the tree's root: addr may lie below every vma */
 	vma = mm->mmap;
 	rb_node = mm->mm_rb.rb_node;
 	while (rb_node) {
@@ -979,7 +979,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!new)
 		return TRACE_RET(-ENOMEM);
 
-	/* most fields are the same, copy all, and then fixup */
+	/* the new piece starts as a copy; only its bounds and offset change */
 	*new = *vma;
 	INIT_LIST_HEAD(&new->shared.vm_set.list);
 	if (new_below) {
@@ -1025,7 +1025,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 		return TRACE_RET(0);
 	/* we have start < vma->vm_end */
 
-	/* if it doesn't overlap, we have nothing.. */
+	/* the range ends before the first vma that could hold it: nothing to unmap */
 	end = start + len;
 	if (vma->vm_start >= end)
 		return TRACE_RET(0);
@@ -1049,7 +1049,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	}
 	vma = prev ? prev->vm_next : mm->mmap;
 
-	/* unlock any mlock()ed ranges before detaching vmas */
+	/* VM_LOCKED pieces give back their locked_vm before they leave the list */
 	if (mm->locked_vm) {
 		struct vm_area_struct *tmp = vma;
 
@@ -1087,7 +1087,7 @@ void exit_mmap(struct mm_struct *mm)
 	unsigned long nr_accounted = 0;
 
 	TRACE_ENTER("mm#%u", sim_id(mm));
-	/* mm's last user has gone, and its about to be pulled down */
+	/* no user of this mm is left: every mapping goes now */
 	if (mm->locked_vm) {
 		/* sim: munlock_vma_pages_all has no pages to move */
 		for (vma = mm->mmap; vma; vma = vma->vm_next)
@@ -1096,7 +1096,7 @@ void exit_mmap(struct mm_struct *mm)
 						  vma->vm_start) >> PAGE_SHIFT;
 	}
 	vma = mm->mmap;
-	if (!vma) {	/* can happen if dup_mmap() received an OOM */
+	if (!vma) {	/* an mm whose dup_mmap failed early may have none */
 		TRACE_EXIT();
 		return;
 	}
@@ -1105,7 +1105,7 @@ void exit_mmap(struct mm_struct *mm)
 	unmap_vmas(vma, 0, ~0UL, &nr_accounted);
 	free_pgtables(vma, FIRST_USER_ADDRESS, 0);
 
-	/* walk the list again, actually closing and freeing it */
+	/* second pass: close each vma and free it */
 	while (vma)
 		vma = remove_vma(vma);
 	mm->mmap = NULL;

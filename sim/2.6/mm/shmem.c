@@ -74,16 +74,16 @@ static struct vfsmount *shm_mnt;
 /* pages charged to Committed_AS for size bytes: rounded up */
 #define VM_ACCT(size)		(PAGE_CACHE_ALIGN(size) >> PAGE_SHIFT)
 
-/* info->flags needs VM_flags to handle pagein/truncate races efficiently */
+/* info->flags bits, borrowed from the VM_ values: a pagein or a truncate in flight */
 #define SHMEM_PAGEIN		VM_READ
 #define SHMEM_TRUNCATE		VM_WRITE
 
 /* what shmem_getpage is asked for */
 enum sgp_type {
-	SGP_READ,	/* don't exceed i_size, don't allocate page */
-	SGP_CACHE,	/* don't exceed i_size, may allocate page */
-	SGP_DIRTY,	/* like SGP_CACHE, but set new page dirty */
-	SGP_WRITE,	/* may exceed i_size, may allocate page */
+	SGP_READ,	/* within i_size; a hole stays a hole */
+	SGP_CACHE,	/* within i_size; a hole gets a new page */
+	SGP_DIRTY,	/* as SGP_CACHE, and the new page is marked dirty */
+	SGP_WRITE,	/* past i_size allowed; a hole gets a new page */
 };
 
 /*
@@ -560,7 +560,7 @@ static struct inode *shmem_get_inode(struct super_block *sb, int mode,
 			break;
 		case S_IFDIR:
 			inode->i_nlink++;	/* inc_nlink: "." */
-			/* some things misbehave if size == 0 on a directory */
+			/* a directory reports a nonzero size: tools expect one */
 			inode->i_size = 2 * 20;	/* BOGO_DIRENT_SIZE */
 			inode->i_op = &shmem_dir_inode_operations;
 			inode->i_fop = &simple_dir_operations;

@@ -46,6 +46,9 @@ const char *sim_errno_text(int err);	/* 22 -> "Invalid argument" */
 /* "EINVAL" -> 22, 0 if unknown */
 int sim_errno_from_name(const char *name);
 
+/* sim: IPC_STAT -> "IPC_STAT", for the trace of sys_shmctl; "?" if unknown */
+const char *sim_shmctl_cmd_name(int cmd);
+
 /* pointer returns that carry an errno (2.4.16 fs.h, 2.6.32 linux/err.h) */
 #define MAX_ERRNO	1000
 static inline void *ERR_PTR(long error)

@@ -90,6 +90,8 @@ long sys_shmctl(int shmid, int cmd, void *buf);
 void sysvipc_shm_read_proc(FILE *out);
 /* sim: checks; 0 or the number of the broken item, message in why */
 int sim_shm_check(char *why, size_t len);
+/* sim: shm_file_data structures live (one per attach file) */
+int sim_shm_file_data_count(void);
 
 /* sim/2.6/mm/mlock.c (mm/mlock.c) */
 int user_shm_lock(size_t size, struct user_struct *user);
