@@ -49,20 +49,15 @@ static int rb_height(rb_node_t *node)
 }
 
 /* "present rw user accessed dirty": the bits of a pde or pte */
+static const struct sim_bit_name pte_bits[] = {
+	{ _PAGE_PRESENT, "present" }, { _PAGE_RW, "rw" },
+	{ _PAGE_USER, "user" }, { _PAGE_ACCESSED, "accessed" },
+	{ _PAGE_DIRTY, "dirty" }, { _PAGE_PROTNONE, "protnone" },
+};
+
 static void print_pte_bits(FILE *out, uint32_t v)
 {
-	static const struct { uint32_t bit; const char *name; } bits[] = {
-		{ _PAGE_PRESENT, "present" }, { _PAGE_RW, "rw" },
-		{ _PAGE_USER, "user" }, { _PAGE_ACCESSED, "accessed" },
-		{ _PAGE_DIRTY, "dirty" }, { _PAGE_PROTNONE, "protnone" },
-	};
-	unsigned int i, n = 0;
-
-	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
-		if (v & bits[i].bit)
-			fprintf(out, "%s%s", n++ ? " " : "", bits[i].name);
-	if (!n)
-		fprintf(out, "-");
+	sim_print_bits(out, v, pte_bits, ARRAY_SIZE(pte_bits), " ");
 }
 
 static void print_pte(FILE *out, unsigned long address, pte_t pte)
@@ -159,31 +154,12 @@ void sim_dump_vmas(struct mm_struct *mm, FILE *out)
 	dump_rb(mm->mm_rb.rb_node, 0, "*", out);
 }
 
-static void page_flag_names(struct page *page, char *buf, size_t len)
-{
-	static const struct {
-		int bit;
-		const char *name;
-	} names[] = {
-		{ PG_locked, "locked" }, { PG_error, "error" },
-		{ PG_referenced, "referenced" }, { PG_uptodate, "uptodate" },
-		{ PG_dirty, "dirty" }, { PG_lru, "lru" },
-		{ PG_active, "active" },
-	};
-	size_t i, used = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		if (!test_bit(names[i].bit, &page->flags))
-			continue;
-		used += snprintf(buf + used, len - used, "%s%s",
-				 used ? "," : "", names[i].name);
-		if (used >= len)
-			break;
-	}
-	if (!used)
-		snprintf(buf, len, "-");
-}
+static const struct sim_bit_name page_flags[] = {
+	{ 1UL << PG_locked, "locked" }, { 1UL << PG_error, "error" },
+	{ 1UL << PG_referenced, "referenced" },
+	{ 1UL << PG_uptodate, "uptodate" }, { 1UL << PG_dirty, "dirty" },
+	{ 1UL << PG_lru, "lru" }, { 1UL << PG_active, "active" },
+};
 
 /* A segment's pages in index order. Returns -EINVAL for no such id. */
 int sim_dump_pagecache(int shmid, FILE *out)
@@ -207,7 +183,6 @@ int sim_dump_pagecache(int shmid, FILE *out)
 					       &mapping->dirty_pages };
 		struct page *found = NULL;
 		const char *list = "";
-		char flags[96];
 		int h;
 
 		for (h = 0; h < 2 && !found; h++) {
@@ -226,9 +201,11 @@ int sim_dump_pagecache(int shmid, FILE *out)
 		}
 		if (!found)
 			continue;
-		page_flag_names(found, flags, sizeof(flags));
-		fprintf(out, "  %5lu  %5lu  %5d  %-5s  %s\n", idx,
-			page_to_pfn(found), page_count(found), list, flags);
+		fprintf(out, "  %5lu  %5lu  %5d  %-5s  ", idx,
+			page_to_pfn(found), page_count(found), list);
+		sim_print_bits(out, found->flags, page_flags,
+			       ARRAY_SIZE(page_flags), ",");
+		fputc('\n', out);
 	}
 	return 0;
 }

@@ -21,11 +21,7 @@ const char *const sim_not_modelled[] = {
 	"mprotect",
 	"pressure",
 	"dot",
-	"vmas",
-	"ptes",
-	"pagecache",
 	"swap",
-	"dcache",
 	"swap=",
 	"--check",
 	"--dot-dir",
@@ -73,30 +69,9 @@ void sim_dump_swap(FILE *out)
 	NOT_MODELLED("show swap");
 }
 
-void sim_dump_vmas(struct mm_struct *mm, FILE *out)
-{
-	(void)mm, (void)out;
-	NOT_MODELLED("show vmas");
-}
 
-void sim_dump_ptes(struct task_struct *tsk, FILE *out)
-{
-	(void)tsk, (void)out;
-	NOT_MODELLED("show ptes");
-}
 
-int sim_dump_pagecache(int shmid, FILE *out)
-{
-	(void)shmid, (void)out;
-	NOT_MODELLED("show pagecache");
-	return 0;
-}
 
-void sim_dump_dcache(FILE *out)
-{
-	(void)out;
-	NOT_MODELLED("show dcache");
-}
 
 void sim_dump_dot(FILE *out)
 {

@@ -30,6 +30,7 @@
 #include "linux/fs.h"
 #include "linux/fs_struct.h"
 #include "linux/slab.h"
+#include "sim/proc.h"
 #include "sim/trace.h"
 #include "fs/internal.h"
 
@@ -615,5 +616,70 @@ void sim_dcache_exit(void)
 	if (dentry_cache && dentry_cache->active_objs == 0) {
 		kmem_cache_destroy(dentry_cache);
 		dentry_cache = NULL;
+	}
+}
+
+/*
+ * sim: `show dcache` and gdb's `call sim_dump_dcache(stdout)`. Every
+ * superblock on super_blocks, in order, as
+ *   super_block#<n> <type> dev <MM>:<mm> (s_count <n>, s_active <n>)
+ * then its dentries from s_root, children in d_subdirs order, two spaces
+ * deeper a level:
+ *   "<name>" d_count <n> inode <i_ino> (i_count <n>, nlink <n>) d_flags
+ *     <DCACHE_* names | 0>  [dentry#<n> inode#<n>]
+ * ("negative" for no inode). 2.4.16's dentry has no flag for "unhashed"
+ * (its d_hash list is empty); 2.6.32's sets DCACHE_UNHASHED, which is
+ * what the SYSV dentries show.
+ */
+static const struct sim_bit_name d_flag_names[] = {
+	{ DCACHE_DISCONNECTED, "DCACHE_DISCONNECTED" },
+	{ DCACHE_REFERENCED, "DCACHE_REFERENCED" },
+	{ DCACHE_UNHASHED, "DCACHE_UNHASHED" },
+};
+
+static void sim_dump_dentry(FILE *out, struct dentry *dentry, int depth)
+{
+	struct inode *inode = dentry->d_inode;
+	struct list_head *p;
+
+	fprintf(out, "%*s\"%s\" d_count %d ", 2 * depth, "",
+		dentry->d_name.name, dentry->d_count);
+	if (inode)
+		fprintf(out, "inode %lu (i_count %d, nlink %u) ",
+			inode->i_ino, inode->i_count, inode->i_nlink);
+	else
+		fprintf(out, "negative ");
+	fprintf(out, "d_flags ");
+	if (dentry->d_flags)
+		sim_print_bits(out, dentry->d_flags, d_flag_names,
+			       ARRAY_SIZE(d_flag_names), "|");
+	else
+		fputc('0', out);
+	fprintf(out, "  [dentry#%u", sim_id(dentry));
+	if (inode)
+		fprintf(out, " inode#%u", sim_id(inode));
+	fprintf(out, "]\n");
+	list_for_each(p, &dentry->d_subdirs)
+		sim_dump_dentry(out, list_entry(p, struct dentry, d_u.d_child),
+				depth + 1);
+}
+
+void sim_dump_dcache(FILE *out)
+{
+	struct list_head *p;
+
+	list_for_each(p, &super_blocks) {
+		struct super_block *sb = list_entry(p, struct super_block,
+						    s_list);
+
+		fprintf(out, "super_block#%u %s dev %02x:%02x (s_count %d, "
+			"s_active %d)\n", sim_id(sb),
+			sb->s_type ? sb->s_type->name : "(none)",
+			MAJOR(sb->s_dev), MINOR(sb->s_dev), sb->s_count,
+			sb->s_active);
+		if (sb->s_root)
+			sim_dump_dentry(out, sb->s_root, 1);
+		else
+			fprintf(out, "  (no root)\n");
 	}
 }

@@ -3,7 +3,7 @@
  * sim/include/sim/kbase.h - the kernel vocabulary that is the same in every
  * modelled kernel (Linux 2.4.16 and 2.6.32, i386): the page constants,
  * errno values and their names, ERR_PTR/IS_ERR/PTR_ERR, BUG()/BUG_ON(),
- * container_of, min_t/max_t and the simulated clock. Each kernel's
+ * container_of, ARRAY_SIZE, min_t/max_t and the simulated clock. Each kernel's
  * linux/kernel.h includes it and adds what differs (the GFP flags, kmalloc).
  * sim: the host is 64-bit; i386 addresses and sizes are kept below 4 GiB by
  *   the syscall boundary, and PAGE_MASK is a 32-bit constant so that
@@ -74,6 +74,8 @@ void sim_bug(const char *file, int line, const char *what);
 
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
+
+#define ARRAY_SIZE(arr)	(sizeof(arr) / sizeof((arr)[0]))
 
 #define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
 #define max_t(type, a, b)	((type)(a) > (type)(b) ? (type)(a) : (type)(b))

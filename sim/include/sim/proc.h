@@ -7,6 +7,7 @@
 #ifndef _SIM_PROC_H
 #define _SIM_PROC_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct task_struct;
@@ -25,6 +26,15 @@ int sim_dump_pagecache(int shmid, FILE *out);
 void sim_dump_objects(FILE *out);
 void sim_dump_dcache(FILE *out);	/* sim/vfs/dcache.c */
 int sim_check_all(char *why, size_t len);
+
+/* sim/lib/bitnames.c: the names of v's set bits, sep between, or "-" */
+struct sim_bit_name {
+	unsigned long mask;
+	const char *name;
+};
+void sim_print_bits(FILE *out, unsigned long v,
+		    const struct sim_bit_name *names, size_t n,
+		    const char *sep);
 
 /* sim/lib/refs.c, for the checks: pointers sorted, then counted */
 struct sim_refs {
