@@ -18,7 +18,6 @@
 
 const char *const sim_not_modelled[] = {
 	"mmap",
-	"mprotect",
 	"pressure",
 	"dot",
 	"swap",
@@ -44,12 +43,6 @@ unsigned long sys_mmap2(unsigned long addr, unsigned long len,
 	return 0;
 }
 
-long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
-{
-	(void)start, (void)len, (void)prot;
-	NOT_MODELLED("mprotect");
-	return 0;
-}
 
 int sim_pressure(int nr_pages)
 {

@@ -2,13 +2,14 @@
 /*
  * sim/2.6/mm/mmap.c - an address space's vmas: mapping and unmapping.
  * Models mm/mmap.c (2.6.32), in its order: protection_map,
- *   vm_get_page_prot, sysctl_max_map_count, __remove_shared_vm_struct,
+ *   vm_get_page_prot, sysctl_max_map_count, vm_committed_as,
+ *   __vm_enough_memory, __remove_shared_vm_struct,
  *   unlink_file_vma, remove_vma, find_vma_prepare, __vma_link_list,
  *   __vma_link_rb, __vma_link_file, __vma_link, vma_link,
  *   __insert_vm_struct, __vma_unlink, vma_adjust, is_mergeable_vma,
  *   is_mergeable_anon_vma, can_vma_merge_before, can_vma_merge_after,
  *   vma_merge, vm_stat_account, round_hint_to_min (linux/mm.h's),
- *   do_mmap_pgoff, accountable_mapping, mmap_region,
+ *   do_mmap_pgoff, vma_wants_writenotify, accountable_mapping, mmap_region,
  *   arch_get_unmapped_area, arch_unmap_area,
  *   arch_get_unmapped_area_topdown, arch_unmap_area_topdown,
  *   get_unmapped_area, find_vma, find_vma_prev, remove_vma_list,
@@ -36,6 +37,7 @@
  */
 #include "linux/kernel.h"
 #include "linux/fs.h"
+#include "linux/backing-dev.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/shmem_fs.h"
@@ -62,6 +64,55 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 
 /* include/linux/mman.h: DEFAULT_MAX_MAP_COUNT = USHORT_MAX - 5 */
 int sysctl_max_map_count = USHORT_MAX - 5;
+
+/*
+ * Committed_AS, in pages (a percpu_counter in 2.6.32). sim: overcommit
+ * mode 0 (the heuristic, the default) only; no swap (nr_swap_pages 0) and
+ * no reserves (totalreserve_pages 0).
+ */
+long vm_committed_as;
+
+/*
+ * Charge pages to Committed_AS if the heuristic believes they can be had:
+ * the page cache (shmem's pages included), free swap and reclaimable slab,
+ * less 1/32 for non-root; failing that, add free pages (less 1/32 too).
+ * 0 or -ENOMEM (uncharged again).
+ */
+int __vm_enough_memory(struct mm_struct *mm, long pages,
+			      int cap_sys_admin)
+{
+	unsigned long free, n;
+
+	(void)mm;
+	TRACE_ENTER("%ld, cap_sys_admin %d", pages, cap_sys_admin);
+	vm_acct_memory(pages);
+
+	/* OVERCOMMIT_GUESS */
+	free = global_page_state(NR_FILE_PAGES);
+	free += 0;	/* sim: nr_swap_pages, no swap */
+	free += global_page_state(NR_SLAB_RECLAIMABLE);
+	if (!cap_sys_admin)
+		free -= free / 32;
+	if (free > (unsigned long)pages)
+		goto ok;
+
+	n = nr_free_pages();
+	/* sim: totalreserve_pages is 0 */
+	if (n == 0)
+		goto error;
+	if (!cap_sys_admin)
+		n -= n / 32;
+	free += n;
+	if (free > (unsigned long)pages)
+		goto ok;
+error:
+	vm_unacct_memory(pages);
+	return TRACE_RET(-ENOMEM);
+ok:
+	sim_note("mm", "Committed_AS %ld pages (+%ld)", vm_committed_as,
+		 pages);
+	return TRACE_RET(0);
+}
 
 /* Off the file's list of mappers (the mapping's i_mmap). */
 static void __remove_shared_vm_struct(struct vm_area_struct *vma,
@@ -416,8 +467,8 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
 }
 
 /* /proc/PID/status's VmExe/VmStk etc., and shared_vm for file maps */
-static void vm_stat_account(struct mm_struct *mm, unsigned long flags,
-			    struct file *file, long pages)
+void vm_stat_account(struct mm_struct *mm, unsigned long flags,
+		     struct file *file, long pages)
 {
 	if (file) {
 		mm->shared_vm += (unsigned long)pages;
@@ -535,6 +586,29 @@ unsigned long do_mmap_pgoff(struct file *file, unsigned long addr,
 					  pgoff));
 }
 
+/*
+ * Should writes to a shared writable mapping fault first (write-protected
+ * ptes), so the dirty pages are counted? Only when the backing device
+ * accounts dirty pages; tmpfs's does not, so a shm vma never does.
+ */
+int vma_wants_writenotify(struct vm_area_struct *vma)
+{
+	unsigned int vm_flags = (unsigned int)vma->vm_flags;
+
+	if ((vm_flags & (VM_WRITE | VM_SHARED)) != (VM_WRITE | VM_SHARED))
+		return 0;
+	if (vma->vm_ops && vma->vm_ops->page_mkwrite)
+		return 1;
+	/* f_op->mmap changed the protection itself: leave it */
+	if (pgprot_val(vma->vm_page_prot) !=
+	    pgprot_val(vm_get_page_prot(vm_flags)))
+		return 0;
+	if (vm_flags & (VM_PFNMAP | VM_INSERTPAGE))
+		return 0;
+	return vma->vm_file && vma->vm_file->f_mapping &&
+	       mapping_cap_account_dirty(vma->vm_file->f_mapping);
+}
+
 /* Charged to overcommit: private writable maps only. */
 static int accountable_mapping(struct file *file, unsigned int vm_flags)
 {
@@ -616,7 +690,9 @@ munmap_back:
 			goto free_vma;
 	}
 
-	/* sim: vma_wants_writenotify is false: no dirty accounting here */
+	if (vma_wants_writenotify(vma))
+		vma->vm_page_prot = vm_get_page_prot(vm_flags & ~VM_SHARED);
+
 	vma_link(mm, vma, prev, rb_link, rb_parent);
 	file = vma->vm_file;
 out:
@@ -755,7 +831,7 @@ unsigned long arch_get_unmapped_area_topdown(struct file *filp,
 			mm->free_area_cache = addr;
 			return TRACE_RET_ADDR(addr);
 		}
-		/* cached_hole_size: the widest gap passed over on the way down */
+		/* cached_hole_size: the widest gap passed on the way down */
 		if (addr + mm->cached_hole_size < vma->vm_start)
 			mm->cached_hole_size = vma->vm_start - addr;
 		/* try just below the current vma */
@@ -1025,7 +1101,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 		return TRACE_RET(0);
 	/* we have start < vma->vm_end */
 
-	/* the range ends before the first vma that could hold it: nothing to unmap */
+	/* the range ends below the first vma that could hold it */
 	end = start + len;
 	if (vma->vm_start >= end)
 		return TRACE_RET(0);
@@ -1049,7 +1125,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	}
 	vma = prev ? prev->vm_next : mm->mmap;
 
-	/* VM_LOCKED pieces give back their locked_vm before they leave the list */
+	/* VM_LOCKED pieces give back locked_vm before leaving the list */
 	if (mm->locked_vm) {
 		struct vm_area_struct *tmp = vma;
 

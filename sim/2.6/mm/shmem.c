@@ -10,11 +10,9 @@
  *   shmem_fill_super, shmem_alloc_inode, shmem_destroy_inode,
  *   init_inodecache, destroy_inodecache, the operation tables,
  *   shmem_get_sb, tmpfs_fs_type, init_tmpfs, shmem_file_setup,
- *   shmem_zero_setup. Sim only: at the top, the Committed_AS accounting
- *   that 2.6.32 keeps in mm/mmap.c and security/ (vm_committed_as,
- *   vm_acct_memory, vm_unacct_memory, __vm_enough_memory,
- *   security_vm_enough_memory_kern), until MM's mm/mmap.c has them; last,
- *   sim_shm_mnt and sim_shmem_exit (shutdown).
+ *   shmem_zero_setup. Sim only, last: sim_shm_mnt and sim_shmem_exit
+ *   (shutdown). The Committed_AS charge is mm/mmap.c's __vm_enough_memory
+ *   through security_vm_enough_memory_kern (linux/mman.h).
  * Longer than ~800 lines as 2.6.32's mm/shmem.c (2702) is; so is its
  *   shmem_getpage, here as there.
  * Left out: swap (no swap in this slice): the swap vector (shmem_swp_*,
@@ -74,7 +72,7 @@ static struct vfsmount *shm_mnt;
 /* pages charged to Committed_AS for size bytes: rounded up */
 #define VM_ACCT(size)		(PAGE_CACHE_ALIGN(size) >> PAGE_SHIFT)
 
-/* info->flags bits, borrowed from the VM_ values: a pagein or a truncate in flight */
+/* info->flags bits, borrowed VM_ values: a pagein or truncate in flight */
 #define SHMEM_PAGEIN		VM_READ
 #define SHMEM_TRUNCATE		VM_WRITE
 
@@ -85,75 +83,6 @@ enum sgp_type {
 	SGP_DIRTY,	/* as SGP_CACHE, and the new page is marked dirty */
 	SGP_WRITE,	/* past i_size allowed; a hole gets a new page */
 };
-
-/*
- * sim: Committed_AS. 2.6.32 keeps vm_committed_as (a percpu_counter) and
- * __vm_enough_memory in mm/mmap.c, and security_vm_enough_memory_kern in
- * security/security.c (-> cap_vm_enough_memory); they live here until
- * MM's mm/mmap.c has them. Reduced: overcommit mode 0 (heuristic, the
- * default) only; no swap (nr_swap_pages 0) and no reserves
- * (totalreserve_pages 0).
- */
-long vm_committed_as;
-
-static void vm_acct_memory(long pages)
-{
-	vm_committed_as += pages;
-}
-
-static void vm_unacct_memory(long pages)
-{
-	vm_committed_as -= pages;
-}
-
-/*
- * Charge pages to Committed_AS if the heuristic believes they can be had:
- * the page cache (shmem's pages included), free swap and reclaimable slab,
- * less 1/32 for non-root; failing that, add free pages (less 1/32 too).
- * 0 or -ENOMEM (uncharged again).
- */
-static int __vm_enough_memory(struct mm_struct *mm, long pages,
-			      int cap_sys_admin)
-{
-	unsigned long free, n;
-
-	(void)mm;
-	TRACE_ENTER("%ld, cap_sys_admin %d", pages, cap_sys_admin);
-	vm_acct_memory(pages);
-
-	/* OVERCOMMIT_GUESS */
-	free = global_page_state(NR_FILE_PAGES);
-	free += 0;	/* sim: nr_swap_pages, no swap */
-	free += global_page_state(NR_SLAB_RECLAIMABLE);
-	if (!cap_sys_admin)
-		free -= free / 32;
-	if (free > (unsigned long)pages)
-		goto ok;
-
-	n = nr_free_pages();
-	/* sim: totalreserve_pages is 0 */
-	if (n == 0)
-		goto error;
-	if (!cap_sys_admin)
-		n -= n / 32;
-	free += n;
-	if (free > (unsigned long)pages)
-		goto ok;
-error:
-	vm_unacct_memory(pages);
-	return TRACE_RET(-ENOMEM);
-ok:
-	sim_note("mm", "Committed_AS %ld pages (+%ld)", vm_committed_as,
-		 pages);
-	return TRACE_RET(0);
-}
-
-/* security/security.c -> cap_vm_enough_memory, for current's mm */
-static int security_vm_enough_memory_kern(long pages)
-{
-	return __vm_enough_memory(current->mm, pages,
-				  capable(CAP_SYS_ADMIN));
-}
 
 /*
  * shmem_file_setup charges the whole size of a SysV segment or shared
@@ -560,7 +489,7 @@ static struct inode *shmem_get_inode(struct super_block *sb, int mode,
 			break;
 		case S_IFDIR:
 			inode->i_nlink++;	/* inc_nlink: "." */
-			/* a directory reports a nonzero size: tools expect one */
+			/* a directory reports a nonzero size */
 			inode->i_size = 2 * 20;	/* BOGO_DIRENT_SIZE */
 			inode->i_op = &shmem_dir_inode_operations;
 			inode->i_fop = &simple_dir_operations;

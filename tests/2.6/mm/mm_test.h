@@ -7,6 +7,8 @@
 #ifndef _TESTS26_MM_TEST_H
 #define _TESTS26_MM_TEST_H
 
+#include <string.h>
+
 #include "sim_test.h"
 
 #include "linux/mm.h"
@@ -59,6 +61,7 @@ mm_test_vma(struct mm_struct *mm, unsigned long start, unsigned long end,
 	struct vm_area_struct *vma = kmem_cache_alloc(vm_area_cachep, 0);
 
 	assert_non_null(vma);
+	memset(vma, 0, sizeof(*vma));	/* the slab does not zero it */
 	vma->vm_mm = mm;
 	vma->vm_start = start;
 	vma->vm_end = end;

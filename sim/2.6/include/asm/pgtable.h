@@ -153,6 +153,13 @@ static inline pte_t pte_wrprotect(pte_t pte)
 	return __pte(pte.pte_low & ~_PAGE_RW);
 }
 
+/* new protection bits; the frame, accessed and dirty stay */
+static inline pte_t pte_modify(pte_t pte, pgprot_t newprot)
+{
+	return __pte((pte.pte_low & _PAGE_CHG_MASK) |
+		     (pgprot_val(newprot) & ~_PAGE_CHG_MASK));
+}
+
 static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 {
 	return __pte((pfn << PAGE_SHIFT) | pgprot_val(prot));

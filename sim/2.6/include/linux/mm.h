@@ -475,6 +475,9 @@ void vma_prio_tree_remove(struct vm_area_struct *vma, struct list_head *root);
 extern int sysctl_max_map_count;
 extern kmem_cache_t *vm_area_cachep;	/* kernel/fork.c: proc_caches_init */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
+void vm_stat_account(struct mm_struct *mm, unsigned long flags,
+		     struct file *file, long pages);
+int vma_wants_writenotify(struct vm_area_struct *vma);
 void unlink_file_vma(struct vm_area_struct *vma);
 void __vma_link_rb(struct mm_struct *mm, struct vm_area_struct *vma,
 		   struct rb_node **rb_link, struct rb_node *rb_parent);
@@ -514,6 +517,12 @@ long sys_munmap(unsigned long addr, size_t len);
 void exit_mmap(struct mm_struct *mm);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 int may_expand_vm(struct mm_struct *mm, unsigned long npages);
+
+/* sim/2.6/mm/mprotect.c (mm/mprotect.c) */
+int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
+		   unsigned long start, unsigned long end,
+		   unsigned long newflags);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 
 /* include/linux/mm.h: the first vma overlapping [start, end), or NULL */
 static inline struct vm_area_struct *
@@ -556,6 +565,16 @@ static inline int security_file_mmap(struct file *file, unsigned long reqprot,
 {
 	return cap_file_mmap(file, reqprot, prot, flags, addr, addr_only);
 }
+
+/* the Committed_AS charge: __vm_enough_memory with current's CAP_SYS_ADMIN */
+int __vm_enough_memory(struct mm_struct *mm, long pages, int cap_sys_admin);
+int cap_vm_enough_memory(struct mm_struct *mm, long pages);
+
+/* sim: macros, as current (linux/sched.h) is not declared here */
+#define security_vm_enough_memory(pages) \
+	cap_vm_enough_memory(current->mm, (pages))
+#define security_vm_enough_memory_kern(pages) \
+	cap_vm_enough_memory(current->mm, (pages))
 
 /* include/linux/resource.h: sim: every task has the default limits */
 #define _STK_LIM	(8 * 1024 * 1024)

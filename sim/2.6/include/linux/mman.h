@@ -54,4 +54,17 @@ static inline unsigned long calc_vm_flag_bits(unsigned long flags)
 	       _calc_vm_trans(flags, MAP_LOCKED, 0x2000UL);
 }
 
+/* Committed_AS, in pages: mm/mmap.c's vm_committed_as and its helpers */
+extern long vm_committed_as;
+
+static inline void vm_acct_memory(long pages)
+{
+	vm_committed_as += pages;
+}
+
+static inline void vm_unacct_memory(long pages)
+{
+	vm_committed_as -= pages;
+}
+
 #endif /* _SIM26_LINUX_MMAN_H */

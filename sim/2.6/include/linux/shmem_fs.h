@@ -75,11 +75,4 @@ void sim_shmem_exit(void);	/* sim: shutdown, kills the internal mount */
 /* sim: the internal mount (static in 2.6.32's mm/shmem.c), for views */
 struct vfsmount *sim_shm_mnt(void);
 
-/*
- * sim: Committed_AS (mm/mmap.c's vm_committed_as, a percpu_counter in
- * 2.6.32), in pages; shmem_acct_size charges it, shmem_unacct_size
- * gives it back.
- */
-extern long vm_committed_as;
-
 #endif /* _SIM26_LINUX_SHMEM_FS_H */
