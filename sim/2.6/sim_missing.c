@@ -27,7 +27,6 @@ const char *const sim_not_modelled[] = {
 	"swap",
 	"dcache",
 	"swap=",
-	"--check",
 	"--dot-dir",
 	"--dot-with",
 	"--swap-file",
@@ -108,11 +107,4 @@ void sim_dump_dot_with(FILE *out, unsigned int flags)
 {
 	(void)out, (void)flags;
 	NOT_MODELLED("dot");
-}
-
-int sim_check_all(char *why, size_t len)
-{
-	(void)why, (void)len;
-	NOT_MODELLED("--check");
-	return 0;
 }

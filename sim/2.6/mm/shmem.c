@@ -14,7 +14,8 @@
  *   that 2.6.32 keeps in mm/mmap.c and security/ (vm_committed_as,
  *   vm_acct_memory, vm_unacct_memory, __vm_enough_memory,
  *   security_vm_enough_memory_kern), until MM's mm/mmap.c has them; last,
- *   sim_shm_mnt and sim_shmem_exit (shutdown).
+ *   sim_shmem_vm_ops and sim_shm_mnt (for the checks and views), and
+ *   sim_shmem_exit (shutdown).
  * Longer than ~800 lines as 2.6.32's mm/shmem.c (2702) is; so is its
  *   shmem_getpage, here as there.
  * Left out: swap (no swap in this slice): the swap vector (shmem_swp_*,
@@ -867,6 +868,12 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	vma->vm_ops = &shmem_vm_ops;
 	vma->vm_flags |= VM_CAN_NONLINEAR;
 	return TRACE_RET(0);
+}
+
+/* sim: shmem's vm_ops, which an attach's shm_file_data must have saved */
+const struct vm_operations_struct *sim_shmem_vm_ops(void)
+{
+	return &shmem_vm_ops;
 }
 
 /* sim: the internal mount, for the views (NULL before init_tmpfs) */
