@@ -22,7 +22,6 @@ const char *const sim_not_modelled[] = {
 	"dot",
 	"swap",
 	"swap=",
-	"--check",
 	"--dot-dir",
 	"--dot-with",
 	"--swap-file",
@@ -76,11 +75,4 @@ void sim_dump_dot_with(FILE *out, unsigned int flags)
 {
 	(void)out, (void)flags;
 	NOT_MODELLED("dot");
-}
-
-int sim_check_all(char *why, size_t len)
-{
-	(void)why, (void)len;
-	NOT_MODELLED("--check");
-	return 0;
 }

@@ -3,7 +3,7 @@
 # tests/bad-scripts/: broken scripts, each with the exact error it must get
 # (and its exit status) in <name>.expected, compared as scenarios are.
 # kernel26-*.scn are refused by the 2.6.32 kernel's program: they run with
-# --kernel 2.6 (no --check there yet) against <name>.2.6.expected.
+# --kernel 2.6 --keep-going --check against <name>.2.6.expected.
 file(GLOB SHMSIM_BAD_SCRIPTS CONFIGURE_DEPENDS
   ${CMAKE_CURRENT_LIST_DIR}/*.scn)
 foreach(scn ${SHMSIM_BAD_SCRIPTS})

@@ -7,7 +7,8 @@
  *   shrink_dcache_for_umount, d_alloc, d_alloc_name, __d_instantiate,
  *   d_instantiate, d_alloc_root, d_hash, __d_rehash, _d_rehash, d_rehash,
  *   prepend, prepend_name, __d_path, d_path, d_genocide, dcache_init,
- *   vfs_caches_init.
+ *   vfs_caches_init; sim only, last: the live count, sim_dcache_check
+ *   and the shutdown.
  * Left out: the LRU pruning (prune_dcache, shrink_dcache_sb/parent, the
  *   shrinker: nothing here runs short of memory), d_lookup and the path
  *   walk, d_move, d_delete, aliases (d_find_alias, d_splice_alias),
@@ -25,6 +26,7 @@
  *     parent dput in turn); hashed -> kept, unused, on sb->s_dentry_lru
  *   umount: shrink_dcache_for_umount frees whatever is left.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "linux/fs.h"
@@ -609,6 +611,21 @@ void vfs_caches_init(unsigned long mempages)
 unsigned long sim_dentries_live(void)
 {
 	return dentry_cache ? dentry_cache->active_objs : 0;
+}
+
+/*
+ * sim: for the checks (docs/invariants.md, "Linux 2.6.32", item 31):
+ * d_alloc and d_kill keep nr_dentry equal to the dentries alive.
+ */
+int sim_dcache_check(char *why, size_t len)
+{
+	if ((unsigned long)dentry_stat.nr_dentry != sim_dentries_live()) {
+		snprintf(why, len, "vfs-nr_dentry: dentry_stat.nr_dentry %d, "
+			 "dentry cache objects %lu", dentry_stat.nr_dentry,
+			 sim_dentries_live());
+		return 31;
+	}
+	return 0;
 }
 
 void sim_dcache_exit(void)

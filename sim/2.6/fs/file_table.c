@@ -3,7 +3,8 @@
  * sim/2.6/fs/file_table.c - struct file: allocation and the last fput.
  * Models fs/file_table.c (2.6.32), in its order: file_free,
  *   get_empty_filp, init_file, alloc_file, drop_file_write_access,
- *   __fput, fput, put_filp, file_move, file_kill, files_init.
+ *   __fput, fput, put_filp, file_move, file_kill, files_init; sim only,
+ *   last: sim_files_check and the shutdown.
  * Left out: fget/fget_light (no file descriptors yet), the per-CPU
  *   nr_files counter (sim: files_stat.nr_files is kept directly, where
  *   the kernel copies it in proc_nr_files), fsnotify, eventpoll, locks,
@@ -18,6 +19,8 @@
  * the last fput -> __fput: ->release, off sb->s_files, write access
  * back, file_free (nr_files -1), then dput(dentry) and mntput(mnt).
  */
+#include <stdio.h>
+
 #include "linux/fs.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
@@ -222,6 +225,22 @@ void files_init(unsigned long mempages)
 		files_stat.max_files = NR_FILE;
 	sim_note("file", "max_files %d", files_stat.max_files);
 	TRACE_EXIT();
+}
+
+/*
+ * sim: for the checks (docs/invariants.md, "Linux 2.6.32", item 62):
+ * get_empty_filp and file_free keep nr_files equal to the files alive.
+ */
+int sim_files_check(char *why, size_t len)
+{
+	unsigned long live = filp_cachep ? filp_cachep->active_objs : 0;
+
+	if ((unsigned long)files_stat.nr_files != live) {
+		snprintf(why, len, "vfs-nr_files: files_stat.nr_files %d, "
+			 "filp cache objects %lu", files_stat.nr_files, live);
+		return 62;
+	}
+	return 0;
 }
 
 /* sim: shutdown */

@@ -14,7 +14,7 @@
  *   sysvipc_shm_read_proc (the /proc file's walk), the views (sim_shm_*)
  *   and sim_shm_check.
  * Longer than ~800 lines: 2.6.32's ipc/shm.c is 1102, its do_shmat 130;
- *   the views and the check add 250 lines that read its private statics.
+ *   the views (130 lines) and the check (370) read its private statics.
  * Left out: IPC namespaces other than init_ipc_ns (shm_exit_ns,
  *   shm_destroy_orphaned), SHM_HUGETLB (hugetlb_file_setup,
  *   shm_file_operations_huge, shm_get_unmapped_area), the sysctls (the
@@ -38,6 +38,7 @@
  * SHM_DEST and key IPC_PRIVATE, destroyed by the last shm_close.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "linux/kernel.h"
@@ -48,6 +49,7 @@
 #include "linux/shm.h"
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
+#include "sim/proc.h"
 #include "sim/trace.h"
 #include "sim/shm_views.h"
 #include "ipc/util.h"
@@ -1005,11 +1007,83 @@ void sim_shm_exit(void)
 	ipc_free_ids(shm_ids(&init_ipc_ns));
 }
 
-/* sim: the vmas of every task attached to segment id */
-static unsigned long sim_shm_vmas(int id)
+
+/*
+ * sim: the checks (docs/invariants.md, "Linux 2.6.32": items 9-15 and
+ * 45-56). First the idr on its own: each index's segment, the keys and
+ * the totals; then every shm vma of every task, on its own, gathered
+ * with its attach file and segment; then each distinct attach file; then
+ * each segment against what its vmas and attach files account for, and
+ * what the attach files hold besides.
+ */
+struct shm_check_sets {
+	struct sim_refs files;		/* each shm vma's vm_file */
+	struct sim_refs segs;		/* each shm vma's segment */
+	struct sim_refs shared;		/* the same, VM_SHARED vmas only */
+	struct sim_refs file_segs;	/* a segment, once per attach file */
+	int nfiles, nwrite;		/* attach files; FMODE_WRITE ones */
+};
+
+/* items 48-50: one shm vma's attach file and its shm_file_data */
+static int shm_check_vma(struct vm_area_struct *vma,
+			 struct shm_check_sets *c, char *why, size_t len)
+{
+	struct file *file = vma->vm_file, *seg;
+	struct kern_ipc_perm *ipcp = NULL;
+	struct shm_file_data *sfd;
+	struct shmid_kernel *shp;
+
+	if (!file || file->f_op != &shm_file_operations ||
+	    !file->private_data) {
+		snprintf(why, len, "shm-vm_file: vma#%u of mm#%u: vm_file "
+			 "file#%u is not an attach file (shm_file_operations "
+			 "and a shm_file_data)", sim_id(vma),
+			 sim_id(vma->vm_mm), file ? sim_id(file) : 0);
+		return 48;
+	}
+	sfd = shm_file_data(file);
+	if (sfd->id >= 0)
+		ipcp = idr_find(&shm_ids(&init_ipc_ns)->ipcs_idr,
+				ipcid_to_idx(sfd->id));
+	if (!ipcp || ipcp->deleted || ipcp->id != sfd->id) {
+		snprintf(why, len, "shm-sfd_id: vma#%u file#%u: its "
+			 "shm_file_data names id %d, no live segment",
+			 sim_id(vma), sim_id(file), sfd->id);
+		return 49;
+	}
+	shp = container_of(ipcp, struct shmid_kernel, shm_perm);
+	seg = shp->shm_file;
+	if (sfd->ns != &init_ipc_ns || sfd->file != seg ||
+	    sfd->vm_ops != sim_shmem_vm_ops() ||
+	    file->f_mapping != seg->f_mapping ||
+	    file->f_path.dentry != seg->f_path.dentry ||
+	    file->f_path.mnt != seg->f_path.mnt) {
+		snprintf(why, len, "shm-sfd: file#%u for id %d: ns %s, file "
+			 "%s, vm_ops %s, f_mapping %s, f_path %s",
+			 sim_id(file), sfd->id,
+			 sfd->ns == &init_ipc_ns ? "init_ipc_ns" : "other",
+			 sfd->file == seg ? "segment's" : "other",
+			 sfd->vm_ops == sim_shmem_vm_ops() ? "shmem's" :
+			 "other", file->f_mapping == seg->f_mapping ?
+			 "segment's" : "other",
+			 file->f_path.dentry == seg->f_path.dentry &&
+			 file->f_path.mnt == seg->f_path.mnt ? "segment's" :
+			 "other");
+		return 50;
+	}
+	c->files.ptrs[c->files.n++] = file;
+	c->segs.ptrs[c->segs.n++] = shp;
+	if (vma->vm_flags & VM_SHARED)
+		c->shared.ptrs[c->shared.n++] = shp;
+	return 0;
+}
+
+/* every task's shm vmas: how many there are, or (sets) gather them */
+static int shm_check_vmas(struct shm_check_sets *c, int *count, char *why,
+			  size_t len)
 {
 	struct list_head *pos;
-	unsigned long n = 0;
+	int ret;
 
 	list_for_each(pos, &sim_tasks) {
 		struct task_struct *tsk = list_entry(pos, struct task_struct,
@@ -1017,64 +1091,168 @@ static unsigned long sim_shm_vmas(int id)
 		struct vm_area_struct *vma;
 
 		for (vma = tsk->mm ? tsk->mm->mmap : NULL; vma;
-		     vma = vma->vm_next)
-			if (vma->vm_ops == &shm_vm_ops &&
-			    shm_file_data(vma->vm_file)->id == id)
-				n++;
+		     vma = vma->vm_next) {
+			if (vma->vm_ops != &shm_vm_ops)
+				continue;
+			(*count)++;
+			if (c && (ret = shm_check_vma(vma, c, why, len)))
+				return ret;
+		}
 	}
+	return 0;
+}
+
+/* item 51: each attach file once, f_count == the vmas holding it */
+static int shm_check_files(struct shm_check_sets *c, char *why, size_t len)
+{
+	int i;
+
+	sim_refs_sort(&c->files);
+	for (i = 0; i < c->files.n; i++) {
+		struct file *file = (struct file *)c->files.ptrs[i];
+		struct shm_file_data *sfd = shm_file_data(file);
+		int vmas = sim_refs_count(&c->files, file);
+
+		if (i && file == c->files.ptrs[i - 1])
+			continue;
+		if (file->f_count != vmas) {
+			snprintf(why, len, "shm-attach_f_count: attach file#%u "
+				 "of id %d f_count %ld, vmas %d", sim_id(file),
+				 sfd->id, file->f_count, vmas);
+			return 51;
+		}
+		c->file_segs.ptrs[c->file_segs.n++] =
+			container_of(idr_find(&shm_ids(&init_ipc_ns)->ipcs_idr,
+					      ipcid_to_idx(sfd->id)),
+				     struct shmid_kernel, shm_perm);
+		c->nfiles++;
+		c->nwrite += (file->f_mode & FMODE_WRITE) != 0;
+	}
+	sim_refs_sort(&c->segs);
+	sim_refs_sort(&c->shared);
+	sim_refs_sort(&c->file_segs);
+	return 0;
+}
+
+/* items 10, 46, 47: the segment at index i is where its id says */
+static int shm_check_id(struct kern_ipc_perm *ipcp, int i, char *why,
+			size_t len)
+{
+	struct shmid_kernel *shp = container_of(ipcp, struct shmid_kernel,
+						shm_perm);
+	struct inode *inode = shp->shm_file->f_path.dentry->d_inode;
+
+	if (ipcp->id != (int)(ipcp->seq * SEQ_MULTIPLIER + (unsigned)i)) {
+		snprintf(why, len, "shm-id: index %d holds id %d, seq %lu "
+			 "(expected id %lu)", i, ipcp->id, ipcp->seq,
+			 ipcp->seq * SEQ_MULTIPLIER + (unsigned long)i);
+		return 10;
+	}
+	if (ipcp->deleted) {
+		snprintf(why, len, "shm-deleted: id %d is in the idr but "
+			 "marked deleted", ipcp->id);
+		return 46;
+	}
+	if (inode->i_ino != (unsigned long)ipcp->id) {
+		snprintf(why, len, "shm-ino: id %d, its inode#%u has i_ino "
+			 "%lu", ipcp->id, sim_id(inode), inode->i_ino);
+		return 47;
+	}
+	return 0;
+}
+
+static int list_length(struct list_head *head)
+{
+	struct list_head *pos;
+	int n = 0;
+
+	list_for_each(pos, head)
+		n++;
 	return n;
 }
 
-/*
- * sim: the segments' invariants (the 2.4 model's items 9-15, for 2.6).
- * Returns 0, or the number of the broken item with a message in why.
- */
-int sim_shm_check(char *why, size_t len)
+/* items 11, 53, 12, 54, 13: one segment against its vmas and files */
+static int shm_check_seg(struct shmid_kernel *shp, struct shm_check_sets *c,
+			 char *why, size_t len)
+{
+	struct file *file = shp->shm_file;
+	struct address_space *mapping = file->f_mapping;
+	struct dentry *dentry = file->f_path.dentry;
+	int id = shp->shm_perm.id, mapped;
+	unsigned long vmas = (unsigned long)sim_refs_count(&c->segs, shp);
+	int shared = sim_refs_count(&c->shared, shp);
+	int files = sim_refs_count(&c->file_segs, shp);
+
+	if (shp->shm_nattch != vmas) {
+		snprintf(why, len, "shm-nattch: id %d shm_nattch %lu, vmas %lu",
+			 id, shp->shm_nattch, vmas);
+		return 11;
+	}
+	mapped = list_length(&mapping->i_mmap);
+	if ((unsigned long)mapped != vmas ||
+	    mapping->i_mmap_writable != (unsigned int)shared) {
+		snprintf(why, len, "shm-i_mmap: id %d i_mmap holds %d vmas, "
+			 "i_mmap_writable %u; vmas %lu, VM_SHARED %d", id,
+			 mapped, mapping->i_mmap_writable, vmas, shared);
+		return 53;
+	}
+	/* 2.6.32's shm_file_data takes no reference on the segment file */
+	if (file->f_count != 1) {
+		snprintf(why, len, "shm-f_count: id %d file#%u f_count %ld, "
+			 "expected 1", id, sim_id(file), file->f_count);
+		return 12;
+	}
+	/* its own file's reference, and do_shmat's dget per attach file */
+	if (dentry->d_count != 1 + files) {
+		snprintf(why, len, "shm-d_count: id %d dentry#%u d_count %d, "
+			 "expected 1 + %d attach files", id, sim_id(dentry),
+			 dentry->d_count, files);
+		return 54;
+	}
+	if ((shp->shm_perm.mode & SHM_DEST) &&
+	    (shp->shm_perm.key != IPC_PRIVATE || !shp->shm_nattch)) {
+		snprintf(why, len, "shm-dest: id %d SHM_DEST with key %#x, "
+			 "nattch %lu", id, (unsigned int)shp->shm_perm.key,
+			 shp->shm_nattch);
+		return 13;
+	}
+	return 0;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	key_t x = *(const key_t *)a, y = *(const key_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* item 15: no key but IPC_PRIVATE is held by two segments */
+static int shm_check_keys(key_t *keys, int n, char *why, size_t len)
+{
+	int i;
+
+	qsort(keys, (size_t)n, sizeof(*keys), cmp_key);
+	for (i = 1; i < n; i++)
+		if (keys[i] == keys[i - 1]) {
+			snprintf(why, len, "shm-key: two segments have key "
+				 "%#x", (unsigned int)keys[i]);
+			return 15;
+		}
+	return 0;
+}
+
+/* items 45, 9, 14: the idr's highest index and count, and shm_tot */
+static int shm_check_totals(int used, int max, int tot, char *why,
+			    size_t len)
 {
 	struct ipc_namespace *ns = &init_ipc_ns;
-	int i, used = 0, tot = 0;
+	int maxid = ipc_get_maxid(shm_ids(ns));
 
-	for (i = 0; used < shm_ids(ns)->in_use && i < IPCMNI; i++) {
-		struct kern_ipc_perm *ipcp;
-		struct shmid_kernel *shp;
-		struct inode *inode;
-		unsigned long vmas;
-
-		ipcp = idr_find(&shm_ids(ns)->ipcs_idr, i);
-		if (!ipcp)
-			continue;
-		used++;
-		shp = container_of(ipcp, struct shmid_kernel, shm_perm);
-		tot += (int)((shp->shm_segsz + PAGE_SIZE - 1) >> PAGE_SHIFT);
-		inode = shp->shm_file->f_path.dentry->d_inode;
-		if (ipcp->id != (int)(ipcp->seq * SEQ_MULTIPLIER +
-				      (unsigned)i) ||
-		    inode->i_ino != (unsigned long)ipcp->id || ipcp->deleted) {
-			snprintf(why, len, "shm-id: index %d holds id %d, seq "
-				 "%lu, i_ino %lu", i, ipcp->id, ipcp->seq,
-				 inode->i_ino);
-			return 10;
-		}
-		vmas = sim_shm_vmas(ipcp->id);
-		if (shp->shm_nattch != vmas) {
-			snprintf(why, len, "shm-nattch: id %d shm_nattch %lu, "
-				 "vmas %lu", ipcp->id, shp->shm_nattch, vmas);
-			return 11;
-		}
-		/* the vmas hold attach files, never the segment's own */
-		if (shp->shm_file->f_count != 1) {
-			snprintf(why, len, "shm-f_count: id %d file#%u f_count "
-				 "%ld, expected 1", ipcp->id,
-				 sim_id(shp->shm_file), shp->shm_file->f_count);
-			return 12;
-		}
-		if ((ipcp->mode & SHM_DEST) &&
-		    (ipcp->key != IPC_PRIVATE || !shp->shm_nattch)) {
-			snprintf(why, len, "shm-dest: id %d SHM_DEST with key "
-				 "%#x, nattch %lu", ipcp->id,
-				 (unsigned int)ipcp->key, shp->shm_nattch);
-			return 13;
-		}
+	/* first: with in_use wrong, ipc_get_maxid may still be right */
+	if (maxid != max) {
+		snprintf(why, len, "shm-maxid: ipc_get_maxid %d, highest "
+			 "index in the idr %d", maxid, max);
+		return 45;
 	}
 	if (used != shm_ids(ns)->in_use) {
 		snprintf(why, len, "shm-ids: in_use %d, the idr holds %d",
@@ -1088,4 +1266,125 @@ int sim_shm_check(char *why, size_t len)
 		return 14;
 	}
 	return 0;
+}
+
+/* items 52, 55, 56: what the attach files hold besides the dentry */
+static int shm_check_holders(int used, struct shm_check_sets *c, char *why,
+			     size_t len)
+{
+	struct vfsmount *mnt = sim_shm_mnt();
+
+	if (init_ipc_ns.count != 1 + c->nfiles ||
+	    sim_shm_file_data_live != c->nfiles) {
+		snprintf(why, len, "shm-ns_count: init_ipc_ns count %d, "
+			 "shm_file_data %d; expected 1 + %d attach files and "
+			 "%d", init_ipc_ns.count, sim_shm_file_data_live,
+			 c->nfiles, c->nfiles);
+		return 52;
+	}
+	if (!mnt || IS_ERR(mnt))
+		return 0;
+	if (mnt->mnt_count != 1 + used + c->nfiles) {
+		snprintf(why, len, "shm-mnt_count: vfsmount#%u mnt_count %d, "
+			 "expected 1 + %d segment files + %d attach files",
+			 sim_id(mnt), mnt->mnt_count, used, c->nfiles);
+		return 55;
+	}
+	if (mnt->mnt_writers != used + c->nwrite) {
+		snprintf(why, len, "shm-mnt_writers: vfsmount#%u mnt_writers "
+			 "%d, expected %d segment files + %d writable attach "
+			 "files", sim_id(mnt), mnt->mnt_writers, used,
+			 c->nwrite);
+		return 56;
+	}
+	return 0;
+}
+
+/* items 10, 46, 47, 15, 45, 9, 14: the idr on its own */
+static int shm_check_idr(key_t *keys, char *why, size_t len)
+{
+	struct ipc_namespace *ns = &init_ipc_ns;
+	int i, used = 0, max = -1, tot = 0, nkeys = 0, ret;
+
+	for (i = 0; i < IPCMNI; i++) {
+		struct kern_ipc_perm *ipcp;
+		struct shmid_kernel *shp;
+
+		ipcp = idr_find(&shm_ids(ns)->ipcs_idr, i);
+		if (!ipcp)
+			continue;
+		used++;
+		max = i;
+		shp = container_of(ipcp, struct shmid_kernel, shm_perm);
+		tot += (int)((shp->shm_segsz + PAGE_SIZE - 1) >> PAGE_SHIFT);
+		ret = shm_check_id(ipcp, i, why, len);
+		if (ret)
+			return ret;
+		if (ipcp->key != IPC_PRIVATE)
+			keys[nkeys++] = ipcp->key;
+	}
+	ret = shm_check_keys(keys, nkeys, why, len);
+	if (!ret)
+		ret = shm_check_totals(used, max, tot, why, len);
+	return ret;
+}
+
+/* items 11, 53, 12, 54, 13 for every segment, then 52, 55, 56 */
+static int shm_check_segs(struct shm_check_sets *c, char *why, size_t len)
+{
+	struct ipc_namespace *ns = &init_ipc_ns;
+	int i, used = 0, ret;
+
+	for (i = 0; i < IPCMNI; i++) {
+		struct kern_ipc_perm *ipcp;
+
+		ipcp = idr_find(&shm_ids(ns)->ipcs_idr, i);
+		if (!ipcp)
+			continue;
+		used++;
+		ret = shm_check_seg(container_of(ipcp, struct shmid_kernel,
+						 shm_perm), c, why, len);
+		if (ret)
+			return ret;
+	}
+	return shm_check_holders(used, c, why, len);
+}
+
+/*
+ * The segments, their attaches and the ids: docs/invariants.md, "Linux
+ * 2.6.32". Returns 0, or the number of the broken item with "name:
+ * details" in why.
+ */
+int sim_shm_check(char *why, size_t len)
+{
+	struct shm_check_sets c;
+	key_t *keys;
+	int n = 0, ret;
+
+	memset(&c, 0, sizeof(c));
+	shm_check_vmas(NULL, &n, why, len);
+	c.files.ptrs = calloc((size_t)n + 1, sizeof(void *));
+	c.segs.ptrs = calloc((size_t)n + 1, sizeof(void *));
+	c.shared.ptrs = calloc((size_t)n + 1, sizeof(void *));
+	c.file_segs.ptrs = calloc((size_t)n + 1, sizeof(void *));
+	keys = calloc(IPCMNI, sizeof(*keys));
+	if (c.files.ptrs && c.segs.ptrs && c.shared.ptrs &&
+	    c.file_segs.ptrs && keys) {
+		n = 0;
+		ret = shm_check_idr(keys, why, len);
+		if (!ret)
+			ret = shm_check_vmas(&c, &n, why, len);
+		if (!ret)
+			ret = shm_check_files(&c, why, len);
+		if (!ret)
+			ret = shm_check_segs(&c, why, len);
+	} else {
+		ret = 0;	/* no memory to check with: not a kernel bug */
+	}
+	free(c.files.ptrs);
+	free(c.segs.ptrs);
+	free(c.shared.ptrs);
+	free(c.file_segs.ptrs);
+	free(keys);
+	return ret;
 }

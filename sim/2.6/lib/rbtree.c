@@ -3,7 +3,8 @@
  * sim/2.6/lib/rbtree.c - red-black tree rebalancing and walking.
  * Models lib/rbtree.c (2.6.32), in its order: __rb_rotate_left,
  *   __rb_rotate_right, rb_insert_color, __rb_erase_color, rb_erase,
- *   rb_first, rb_last, rb_next, rb_prev, rb_replace_node.
+ *   rb_first, rb_last, rb_next, rb_prev, rb_replace_node; and
+ *   sim_rb_check (sim: the colour rules, for the checks).
  * Left out: nothing. Untraced: these are the tree's mechanics, not a step
  *   a scenario observes (mmap.c's callers are traced).
  * The caller finds the leaf and links the node (rb_link_node); this file
@@ -337,4 +338,41 @@ void rb_replace_node(struct rb_node *victim, struct rb_node *new,
 		rb_set_parent(victim->rb_right, new);
 
 	*new = *victim;
+}
+
+/* sim: the black height below n (n included), or -property when broken */
+static int rb_check_node(const struct rb_node *n,
+			 const struct rb_node *parent)
+{
+	int l, r;
+
+	if (!n)
+		return 1;		/* a leaf is black */
+	if (rb_parent(n) != parent)
+		return -4;
+	if (rb_is_red(n) && ((n->rb_left && rb_is_red(n->rb_left)) ||
+			     (n->rb_right && rb_is_red(n->rb_right))))
+		return -2;
+	l = rb_check_node(n->rb_left, n);
+	if (l < 0)
+		return l;
+	r = rb_check_node(n->rb_right, n);
+	if (r < 0)
+		return r;
+	if (l != r)
+		return -3;
+	return l + rb_is_black(n);
+}
+
+/*
+ * sim: the colour rules this file keeps, for the checks: the root is
+ * black (1), no red node has a red child (2), every path to a leaf has
+ * as many black nodes (3), and each node's parent pointer is right (4).
+ * Returns the black height, or minus the broken rule's number.
+ */
+int sim_rb_check(const struct rb_root *root)
+{
+	if (root->rb_node && !rb_is_black(root->rb_node))
+		return -1;
+	return rb_check_node(root->rb_node, NULL);
 }

@@ -4,7 +4,7 @@
  * Models mm/filemap.c (2.6.32), in its order: __remove_from_page_cache,
  *   remove_from_page_cache, add_to_page_cache_locked,
  *   add_to_page_cache_lru, unlock_page, find_get_page, find_lock_page,
- *   find_get_pages.
+ *   find_get_pages; and sim_page_cache_check (sim: for the checks).
  * Left out: everything about reading and writing files (the generic
  *   read/write paths, readahead, filemap_fault: shmem has its own ->fault),
  *   writeback waits, the memory cgroup charges, the tree_lock and RCU (one
@@ -20,6 +20,8 @@
  * in mapping->nrpages, NR_FILE_PAGES and, if swap-backed (shmem), NR_SHMEM
  * (meminfo's Shmem:); it sits on an LRU list (the anon ones for shmem).
  */
+#include <stdio.h>
+
 #include "linux/kernel.h"
 #include "linux/fs.h"
 #include "linux/mm.h"
@@ -187,4 +189,50 @@ unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
 	for (i = 0; i < ret; i++)
 		page_cache_get(pages[i]);
 	return ret;
+}
+
+/*
+ * sim: one mapping's page cache, for the checks (docs/invariants.md,
+ * "Linux 2.6.32", items 58 and 59): every page in its tree has mapping
+ * == it and sits at its own index; nrpages is how many there are. Each
+ * page found adds one to pages[pfn] (the cache's reference), if given.
+ */
+int sim_page_cache_check(struct address_space *mapping, int *pages,
+			 char *why, size_t len)
+{
+	struct page *batch[16];
+	unsigned long next = 0, found = 0;
+	unsigned int i, n;
+
+	do {
+		n = radix_tree_gang_lookup(&mapping->page_tree,
+					   (void **)batch, next, 16);
+		for (i = 0; i < n; i++) {
+			struct page *page = batch[i];
+
+			if (page->mapping != mapping || page->index < next ||
+			    radix_tree_lookup(&mapping->page_tree,
+					      page->index) != page) {
+				snprintf(why, len, "pagecache-index: inode#%u: "
+					 "page#%lu in its tree has index %lu "
+					 "and %s mapping",
+					 sim_id(mapping->host),
+					 page_to_pfn(page), page->index,
+					 page->mapping == mapping ? "its" :
+					 "another");
+				return 59;
+			}
+			next = page->index + 1;
+			found++;
+			if (pages)
+				pages[page_to_pfn(page)]++;
+		}
+	} while (n == 16 && next);
+	if (mapping->nrpages != found) {
+		snprintf(why, len, "pagecache-nrpages: inode#%u nrpages %lu, "
+			 "its tree holds %lu pages", sim_id(mapping->host),
+			 mapping->nrpages, found);
+		return 58;
+	}
+	return 0;
 }

@@ -6,7 +6,8 @@
  *   zap_pte_range, unmap_page_range, unmap_vmas, zap_page_range,
  *   do_wp_page (the shared-writable reuse path), do_anonymous_page
  *   (reduced: refused), __do_fault, do_linear_fault, handle_pte_fault,
- *   handle_mm_fault; and sim_pte_lookup (sim: the walk sim/mmu.c uses).
+ *   handle_mm_fault; and sim_pte_lookup (sim: the walk sim/mmu.c uses),
+ *   sim_walk_pmds and sim_walk_ptes (sim: the checks' walks).
  * (simplified: i386's two levels: the pud and pmd levels are the pgd
  *   entry itself, so free_pud_range/free_pmd_range and zap_pud/pmd_range
  *   fold into their callers.)
@@ -449,4 +450,65 @@ pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address)
 	if (!pmd_present(*pmd))
 		return NULL;
 	return pte_offset_map(pmd, address);
+}
+
+/*
+ * sim: every pte page of mm's user half in address order: fn(arg, the
+ * first address it maps, its pgd entry); stops at fn's first nonzero
+ * return and returns it. The checks count page tables with it.
+ */
+int sim_walk_pmds(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pmd_t *pmd),
+		  void *arg)
+{
+	unsigned long i;
+	int ret;
+
+	if (!mm || !mm->pgd)
+		return 0;
+	for (i = 0; i < USER_PTRS_PER_PGD; i++) {
+		unsigned long address = i << PGDIR_SHIFT;
+		pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(mm, address),
+						   address), address);
+
+		if (pmd_none(*pmd))
+			continue;
+		ret = fn(arg, address, pmd);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+struct sim_pte_walk {
+	int (*fn)(void *arg, unsigned long address, pte_t *pte);
+	void *arg;
+};
+
+static int walk_pte_page(void *arg, unsigned long address, pmd_t *pmd)
+{
+	struct sim_pte_walk *w = arg;
+	unsigned long j;
+	int ret;
+
+	for (j = 0; j < PTRS_PER_PTE; j++, address += PAGE_SIZE) {
+		pte_t *pte = pte_offset_map(pmd, address);
+
+		if (pte_none(*pte))
+			continue;
+		ret = w->fn(w->arg, address, pte);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* sim: the same for every pte that is not none, in address order */
+int sim_walk_ptes(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pte_t *pte),
+		  void *arg)
+{
+	struct sim_pte_walk w = { fn, arg };
+
+	return sim_walk_pmds(mm, walk_pte_page, &w);
 }

@@ -6,8 +6,9 @@
  *   buffered_rmqueue, get_page_from_freelist, __alloc_pages_nodemask,
  *   __get_free_pages, get_zeroed_page, __free_pages, free_pages; and
  *   totalram_pages, the zone counters vm_stat[] (mm/vmstat.c) and mem_map.
- *   Sim only: sim_mem_init/sim_mem_exit (RAM) before them, the trace's
- *   page formatter (sim_trace_ret_page) last.
+ *   Sim only: sim_mem_init/sim_mem_exit (RAM) before them, the
+ *   allocator's check (sim_page_alloc_check) and the trace's page
+ *   formatter (sim_trace_ret_page) last.
  * Left out: the buddy system and orders above 0, migrate types, per-CPU
  *   hot/cold lists (sim: one CPU, no lists: a freed frame goes straight
  *   back), watermarks with kswapd and direct reclaim (no reclaim is
@@ -24,6 +25,7 @@
  * free_hot_cold_page -> free. NR_FREE_PAGES follows every step.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,6 +242,40 @@ void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr != 0)
 		__free_pages(virt_to_page((void *)addr), order);
+}
+
+/*
+ * sim: the allocator's own books, for the checks (docs/invariants.md,
+ * "Linux 2.6.32", items 60 and 29): a frame is marked in use exactly when
+ * its count is not 0, and the frames in use plus NR_FREE_PAGES are all
+ * of RAM (totalram_pages, every frame of the arena).
+ */
+int sim_page_alloc_check(char *why, size_t len)
+{
+	unsigned long pfn, used = 0;
+	long free = global_page_state(NR_FREE_PAGES);
+
+	for (pfn = 0; pfn < max_mapnr; pfn++) {
+		int in_use = (frame_in_use[pfn / FRAME_WORD_BITS] >>
+			      (pfn % FRAME_WORD_BITS)) & 1;
+
+		if (in_use != (page_count(&mem_map[pfn]) != 0)) {
+			snprintf(why, len, "page-free_map: page#%lu _count %d "
+				 "but %s by the allocator", pfn,
+				 page_count(&mem_map[pfn]),
+				 in_use ? "in use" : "free");
+			return 60;
+		}
+		used += in_use;
+	}
+	if (free < 0 || used + (unsigned long)free != totalram_pages ||
+	    totalram_pages != max_mapnr) {
+		snprintf(why, len, "page-total: %lu used + %ld free != %lu "
+			 "frames (max_mapnr %lu)", used, free, totalram_pages,
+			 max_mapnr);
+		return 29;
+	}
+	return 0;
 }
 
 struct page *sim_trace_ret_page(const char *func, struct page *page)

@@ -10,9 +10,10 @@
  *   shmem_fill_super, shmem_alloc_inode, shmem_destroy_inode,
  *   init_inodecache, destroy_inodecache, the operation tables,
  *   shmem_get_sb, tmpfs_fs_type, init_tmpfs, shmem_file_setup,
- *   shmem_zero_setup. Sim only, last: sim_shm_mnt and sim_shmem_exit
- *   (shutdown). The Committed_AS charge is mm/mmap.c's __vm_enough_memory
- *   through security_vm_enough_memory_kern (linux/mman.h).
+ *   shmem_zero_setup. Sim only, last: sim_shmem_vm_ops and sim_shm_mnt
+ *   (for the checks and views), and sim_shmem_exit (shutdown). The
+ *   Committed_AS charge is mm/mmap.c's __vm_enough_memory through
+ *   security_vm_enough_memory_kern (linux/mm.h).
  * Longer than ~800 lines as 2.6.32's mm/shmem.c (2702) is; so is its
  *   shmem_getpage, here as there.
  * Left out: swap (no swap in this slice): the swap vector (shmem_swp_*,
@@ -796,6 +797,12 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	vma->vm_ops = &shmem_vm_ops;
 	vma->vm_flags |= VM_CAN_NONLINEAR;
 	return TRACE_RET(0);
+}
+
+/* sim: shmem's vm_ops, which an attach's shm_file_data must have saved */
+const struct vm_operations_struct *sim_shmem_vm_ops(void)
+{
+	return &shmem_vm_ops;
 }
 
 /* sim: the internal mount, for the views (NULL before init_tmpfs) */

@@ -155,6 +155,7 @@ void vfs_caches_init(unsigned long mempages);
 
 /* sim: dentries allocated and not yet freed (== dentry_stat.nr_dentry) */
 unsigned long sim_dentries_live(void);
+int sim_dcache_check(char *why, size_t len);	/* sim: the checks */
 
 /* instantiate and hash: the dentry becomes visible to lookups */
 static inline void d_add(struct dentry *entry, struct inode *inode)

@@ -426,6 +426,7 @@ void put_filp(struct file *file);
 void file_move(struct file *file, struct list_head *list);
 void file_kill(struct file *file);
 void files_init(unsigned long mempages);
+int sim_files_check(char *why, size_t len);	/* sim: the checks */
 
 /* sim/2.6/mm/truncate.c (SHM helper; declared in linux/mm.h too) */
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);

@@ -416,6 +416,7 @@ static inline void __dec_zone_page_state(struct page *page,
 extern unsigned long totalram_pages;
 int sim_mem_init(unsigned long ram_bytes);
 void sim_mem_exit(void);
+int sim_page_alloc_check(char *why, size_t len);	/* sim: the checks */
 /* sim: one node, one zone: no zonelist, no nodemask */
 struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
@@ -597,6 +598,15 @@ int handle_mm_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long address, unsigned int flags);
 /* sim: the walk sim/mmu.c and the views use; NULL when no table */
 pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address);
+/* sim/2.6/mm/mm_check.c (sim: mm/mmap.c's validate_mm, always on) */
+int sim_mm_check(struct mm_struct *mm, char *why, size_t len);
+/* sim: the checks' walks over the pte pages, and over the ptes not none */
+int sim_walk_pmds(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pmd_t *pmd),
+		  void *arg);
+int sim_walk_ptes(struct mm_struct *mm,
+		  int (*fn)(void *arg, unsigned long address, pte_t *pte),
+		  void *arg);
 
 /* sim/2.6/arch/x86/mm/pgtable.c (arch/x86/mm/pgtable.c) */
 struct page *pte_alloc_one(struct mm_struct *mm, unsigned long address);

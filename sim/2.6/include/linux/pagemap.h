@@ -122,6 +122,9 @@ struct page *find_get_page(struct address_space *mapping, pgoff_t offset);
 struct page *find_lock_page(struct address_space *mapping, pgoff_t offset);
 unsigned int find_get_pages(struct address_space *mapping, pgoff_t start,
 			    unsigned int nr_pages, struct page **pages);
+/* sim: the tree against nrpages; counts each page in pages[pfn] */
+int sim_page_cache_check(struct address_space *mapping, int *pages,
+			 char *why, size_t len);
 
 /* include/linux/pagemap.h: the page cache's add, with the page locked */
 static inline int add_to_page_cache(struct page *page,

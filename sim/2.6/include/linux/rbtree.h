@@ -84,6 +84,7 @@ struct rb_node *rb_first(const struct rb_root *root);
 struct rb_node *rb_last(const struct rb_root *root);
 void rb_replace_node(struct rb_node *victim, struct rb_node *new,
 		     struct rb_root *root);
+int sim_rb_check(const struct rb_root *root);	/* sim: for the checks */
 
 /* Hang node, red and childless, at *rb_link below parent. */
 static inline void rb_link_node(struct rb_node *node, struct rb_node *parent,

@@ -74,5 +74,8 @@ int shmem_zero_setup(struct vm_area_struct *vma);
 void sim_shmem_exit(void);	/* sim: shutdown, kills the internal mount */
 /* sim: the internal mount (static in 2.6.32's mm/shmem.c), for views */
 struct vfsmount *sim_shm_mnt(void);
+/* sim: &shmem_vm_ops (static there too), for the checks */
+struct vm_operations_struct;
+const struct vm_operations_struct *sim_shmem_vm_ops(void);
 
 #endif /* _SIM26_LINUX_SHMEM_FS_H */
