@@ -20,7 +20,6 @@ const char *const sim_not_modelled[] = {
 	"mmap",
 	"mprotect",
 	"pressure",
-	"dot",
 	"vmas",
 	"ptes",
 	"pagecache",
@@ -28,8 +27,6 @@ const char *const sim_not_modelled[] = {
 	"dcache",
 	"swap=",
 	"--check",
-	"--dot-dir",
-	"--dot-with",
 	"--swap-file",
 	NULL
 };
@@ -96,18 +93,6 @@ void sim_dump_dcache(FILE *out)
 {
 	(void)out;
 	NOT_MODELLED("show dcache");
-}
-
-void sim_dump_dot(FILE *out)
-{
-	(void)out;
-	NOT_MODELLED("dot");
-}
-
-void sim_dump_dot_with(FILE *out, unsigned int flags)
-{
-	(void)out, (void)flags;
-	NOT_MODELLED("dot");
 }
 
 int sim_check_all(char *why, size_t len)

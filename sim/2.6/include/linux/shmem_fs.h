@@ -74,6 +74,8 @@ int shmem_zero_setup(struct vm_area_struct *vma);
 void sim_shmem_exit(void);	/* sim: shutdown, kills the internal mount */
 /* sim: the internal mount (static in 2.6.32's mm/shmem.c), for views */
 struct vfsmount *sim_shm_mnt(void);
+/* sim: the picture: the name of a tmpfs ops table (f_op, vm_ops, ...) */
+const char *sim_shmem_ops_name(const void *ops);
 
 /*
  * sim: Committed_AS (mm/mmap.c's vm_committed_as, a percpu_counter in
