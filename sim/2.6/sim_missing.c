@@ -19,11 +19,8 @@
 const char *const sim_not_modelled[] = {
 	"mmap",
 	"pressure",
-	"dot",
 	"swap",
 	"swap=",
-	"--dot-dir",
-	"--dot-with",
 	"--swap-file",
 	NULL
 };
@@ -59,20 +56,4 @@ void sim_dump_swap(FILE *out)
 {
 	(void)out;
 	NOT_MODELLED("show swap");
-}
-
-
-
-
-
-void sim_dump_dot(FILE *out)
-{
-	(void)out;
-	NOT_MODELLED("dot");
-}
-
-void sim_dump_dot_with(FILE *out, unsigned int flags)
-{
-	(void)out, (void)flags;
-	NOT_MODELLED("dot");
 }

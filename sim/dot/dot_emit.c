@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * sim/dot/dot_emit.c - the picture: every live structure as one Graphviz
- * digraph, and the emitter the other files of sim/dot draw with.
+ * sim/dot/dot_emit.c - the picture: every live structure of the 2.4.16
+ * model as one Graphviz digraph.
  * Sim only, no 2.4.16 counterpart. sim_dump_dot() draws the machine the way
  * the seed texts draw it by hand, left to right:
  *
@@ -33,12 +33,13 @@
  * Called by the scenario runner (`dot FILE`, `--dot-dir DIR`) and gdb:
  *   (gdb) call sim_dump_dot(stdout)
  *
- * This file: the object sets, the emitter (tables, rows, edges, bit names),
- * the gather of every object before anything is printed, and the order of
- * the output. The nodes and edges are drawn by dot_tasks.c (processes),
- * dot_shm.c (segments) and dot_vfs.c (files to pages, and the VFS).
+ * This file: what is drawn where, the gather of every object before
+ * anything is printed, and the order of the output. The emitter (struct
+ * dot, tables, rows, edges, the digraph's head and columns) is
+ * version-neutral, sim/lib/dot.c, shared with the 2.6.32 picture. The
+ * nodes and edges are drawn by dot_tasks.c (processes), dot_shm.c
+ * (segments) and dot_vfs.c (files to pages, and the VFS).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,159 +52,8 @@
 #include "sim/boot.h"
 #include "sim/proc.h"
 #include "sim/shm_views.h"
-#include "sim/trace.h"
 #include "vfs/vfs_internal.h"
 #include "dot/dot.h"
-
-/* Adds p, of sim_id id, to s once; on no memory d->oom is set. */
-static void set_add(struct dot *d, struct dot_set *s, const void *p,
-		    unsigned int id)
-{
-	size_t i;
-
-	if (!p)
-		return;
-	for (i = 0; i < s->n; i++)
-		if (s->v[i].p == p)
-			return;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 16;
-		struct dot_obj *v = realloc(s->v, cap * sizeof(*v));
-
-		if (!v) {
-			d->oom = 1;
-			return;
-		}
-		s->v = v;
-		s->cap = cap;
-	}
-	s->v[s->n].p = p;
-	s->v[s->n++].id = id;
-}
-
-static int obj_cmp(const void *a, const void *b)
-{
-	const struct dot_obj *x = a, *y = b;
-
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* s in sim_id order: creation order. */
-static void set_sort(struct dot_set *s)
-{
-	if (s->n)
-		qsort(s->v, s->n, sizeof(*s->v), obj_cmp);
-}
-
-/* ---- labels and edges --------------------------------------------------- */
-
-/* Text inside an HTML-like label: &, <, > and " escaped. */
-void html(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '&')
-			fputs("&amp;", out);
-		else if (*s == '<')
-			fputs("&lt;", out);
-		else if (*s == '>')
-			fputs("&gt;", out);
-		else if (*s == '"')
-			fputs("&quot;", out);
-		else if ((unsigned char)*s < ' ' || *s == 0x7f)
-			fprintf(out, "\\x%02x", (unsigned char)*s);
-		else
-			fputc(*s, out);
-	}
-}
-
-/* A struct's table: a header row "kind title"; rows follow. */
-void table_begin(struct dot *d, const char *port, const char *color,
-		 const char *kind, const char *title)
-{
-	fprintf(d->out, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING="
-		"\"0\" CELLPADDING=\"2\"><TR><TD COLSPAN=\"2\" BGCOLOR=\"%s\"",
-		color);
-	if (port)
-		fprintf(d->out, " PORT=\"%s\"", port);
-	fprintf(d->out, "><B>%s</B> ", kind);
-	html(d->out, title);
-	fputs("</TD></TR>", d->out);
-}
-
-/*
- * "name [label=<" and the struct's table; rows follow and node_end()
- * closes. The node joins its column.
- */
-void node_begin(struct dot *d, enum dot_col col, const char *name,
-		const char *color, const char *kind, const char *fmt, ...)
-{
-	char title[128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(title, sizeof(title), fmt, ap);
-	va_end(ap);
-	fprintf(d->out, "\t%s [label=<", name);
-	table_begin(d, NULL, color, kind, title);
-	if (col != COL_NONE)
-		fprintf(d->col[col], " %s;", name);
-}
-
-void node_end(struct dot *d)
-{
-	fputs("</TABLE>>];\n", d->out);
-}
-
-#define PREFIX(d)	((d)->port_prefix ? (d)->port_prefix : "")
-
-void row(struct dot *d, enum row_kind kind, const char *field,
-	 const char *fmt, ...)
-{
-	char value[128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(value, sizeof(value), fmt, ap);
-	va_end(ap);
-	fprintf(d->out, "<TR><TD ALIGN=\"LEFT\"");
-	if (kind == ROW_BACK)
-		fprintf(d->out, " PORT=\"%s%s\"", PREFIX(d), field);
-	fprintf(d->out, ">%s</TD><TD ALIGN=\"LEFT\"", field);
-	if (kind == ROW_PTR)
-		fprintf(d->out, " PORT=\"%s%s\"", PREFIX(d), field);
-	fputc('>', d->out);
-	html(d->out, value);
-	fputs("</TD></TR>", d->out);
-}
-
-/*
- * from[:port] -> to, labelled with the pointer field it draws. Between two
- * nodes of one column (vm_next, s_root, d_parent, f_vfsmnt) the label is an
- * xlabel: dot fails ("trouble in init_rank") on labelled flat edges inside
- * clusters.
- */
-void edge(struct dot *d, const char *from, const char *port,
-	  const char *to, const char *label, const char *attrs)
-{
-	int flat = attrs && !strcmp(attrs, FLAT);
-
-	fprintf(d->out, "\t%s%s%s -> %s [%slabel=\"%s\"%s%s];\n", from,
-		port ? ":" : "", port ? port : "", to, flat ? "x" : "", label,
-		attrs && !flat ? ", " : "", attrs && !flat ? attrs : "");
-}
-
-/* Names of the bits set in flags, joined by sep; "0" if none is. */
-void bit_names(unsigned long flags, const struct bit_name *names,
-	       size_t n, const char *sep, char *buf, size_t len)
-{
-	size_t i, used = 0;
-
-	snprintf(buf, len, "0");
-	for (i = 0; i < n && used < len; i++)
-		if (flags & names[i].bit)
-			used += snprintf(buf + used, len - used, "%s%s",
-					 used ? sep : "", names[i].name);
-}
 
 /* ---- what is drawn where ------------------------------------------------ */
 
@@ -246,37 +96,6 @@ int left_out(const struct dot *d, const struct super_block *sb)
 }
 
 /* ---- the gather --------------------------------------------------------- */
-
-/* The node of address space m, or NULL if it has none. */
-struct dot_map *find_map(struct dot *d, const struct address_space *m)
-{
-	size_t i;
-
-	for (i = 0; i < d->nmaps; i++)
-		if (d->maps[i].m == m)
-			return &d->maps[i];
-	return NULL;
-}
-
-/* Gives m a node, named from fmt and n, unless it has one. */
-static void add_map(struct dot *d, const struct address_space *m,
-		    const char *fmt, unsigned int n)
-{
-	struct dot_map *maps;
-
-	if (find_map(d, m))
-		return;
-	maps = realloc(d->maps, (d->nmaps + 1) * sizeof(*maps));
-	if (!maps) {
-		d->oom = 1;
-		return;
-	}
-	d->maps = maps;
-	memset(&maps[d->nmaps], 0, sizeof(*maps));
-	maps[d->nmaps].m = m;
-	snprintf(maps[d->nmaps].name, sizeof(maps->name), fmt, n);
-	d->nmaps++;
-}
 
 /* dentry and every dentry under it. */
 static void add_dentry_tree(struct dot *d, struct dentry *dentry)
@@ -413,7 +232,6 @@ static void draw(struct dot *d)
 	struct list_head *pos;
 	struct vm_area_struct *vma;
 	size_t i;
-	int c;
 
 	fprintf(d->out, "\t// the VFS\n");
 	vfs_nodes(d);
@@ -448,77 +266,29 @@ static void draw(struct dot *d)
 	task_edges(d);
 	shm_edges(d);
 	vfs_edges(d);
-	fprintf(d->out, "\t// the columns, left to right\n");
-	for (c = 0; c < NR_COLS; c++) {
-		fflush(d->col[c]);
-		if (d->collen[c])
-			fprintf(d->out, "\t{rank=same;%s}\n", d->colbuf[c]);
-	}
 }
 
 /*
  * The whole machine as a Graphviz digraph on out; `dot -Tpng` draws it.
  * Safe at any quiescent point, booted or not; changes nothing and adds no
- * trace event.
+ * trace event (sim/lib/dot.c's dot_picture).
  */
 void sim_dump_dot_with(FILE *out, unsigned int flags)
 {
-	int saved_trace = sim_trace.enabled;
-	struct dot d;
-	int c;
+	char label[640];
+	const struct dot_kernel k = {
+		.label = label, .booted = sim_booted, .nframes = max_mapnr,
+		.gather = gather, .draw = draw,
+	};
 
-	sim_trace.enabled = 0;
-	memset(&d, 0, sizeof(d));
-	d.out = out;
-	d.flags = flags;
-	fprintf(out, "digraph shmsim {\n"
-		"\tgraph [rankdir=LR, newrank=true, nodesep=0.2, ranksep=0.5, "
-		"fontname=\"Helvetica\", fontsize=12, labelloc=b, "
-		"label=\"shmsim: Linux 2.4.16's structures. Arrows are "
-		"pointers, named by their field; red dashed: a pte (user "
-		"address, rw/ro); grey: a back pointer. kind#N: N-th of its "
-		"kind created; page#N: frame N.%s%s\"];\n"
-		"\tnode [shape=plaintext, fontname=\"Helvetica\", "
-		"fontsize=10];\n"
-		"\tedge [fontname=\"Helvetica\", fontsize=9];\n",
-		flags & SIM_DOT_SHM ? " The shm path only: rootfs and proc "
-		"are left out." : "", flags & SIM_DOT_RBTREE ? " Red and "
-		"black: each mm's rb-tree of vmas (mm_rb, vm_rb)." : "");
-	if (!sim_booted) {
-		fprintf(out, "\tnot_booted [shape=box, label=\"the machine "
-			"has not booted\"];\n}\n");
-		sim_trace.enabled = saved_trace;
-		return;
-	}
-	for (c = 0; c < NR_COLS; c++) {
-		d.col[c] = open_memstream(&d.colbuf[c], &d.collen[c]);
-		if (!d.col[c])
-			d.oom = 1;
-	}
-	d.drawn = calloc(max_mapnr ? max_mapnr : 1, 1);
-	if (!d.drawn)
-		d.oom = 1;
-	if (!d.oom)
-		gather(&d);
-	if (!d.oom)
-		draw(&d);
-	if (d.oom)
-		fprintf(out, "\toom [shape=box, label=\"sim_dump_dot: out of "
-			"memory, the picture is incomplete\"];\n");
-	fprintf(out, "}\n");
-	for (c = 0; c < NR_COLS; c++) {
-		if (d.col[c])
-			fclose(d.col[c]);
-		free(d.colbuf[c]);
-	}
-	free(d.files.v);
-	free(d.mounts.v);
-	free(d.sbs.v);
-	free(d.dentries.v);
-	free(d.inodes.v);
-	free(d.maps);
-	free(d.drawn);
-	sim_trace.enabled = saved_trace;
+	snprintf(label, sizeof(label), "shmsim: Linux 2.4.16's structures. "
+		 "Arrows are pointers, named by their field; red dashed: a "
+		 "pte (user address, rw/ro); grey: a back pointer. kind#N: "
+		 "N-th of its kind created; page#N: frame N.%s%s",
+		 flags & SIM_DOT_SHM ? " The shm path only: rootfs and proc "
+		 "are left out." : "", flags & SIM_DOT_RBTREE ? " Red and "
+		 "black: each mm's rb-tree of vmas (mm_rb, vm_rb)." : "");
+	dot_picture(out, flags, &k);
 }
 
 /* Everything, no rb-tree: `dot FILE`, and gdb's call sim_dump_dot(stdout). */

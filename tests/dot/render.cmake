@@ -2,7 +2,7 @@
 #
 # Run by tests/dot/tests.cmake: cmake -DSHMSIM=... -DSCENARIO=x.scn
 #   -DDOT=/usr/bin/dot (empty or NOTFOUND: do not render) -DOUT=dir
-#   [-DWITH=shm,rbtree: --dot-with's list] -P this.
+#   [-DWITH=shm,rbtree: --dot-with's list] [-DKERNEL=2.6] -P this.
 # 1. shmsim --dot-dir OUT/run1 and OUT/run2: exit 0, one NNNN.dot per
 #    statement of the script, each opening with "// FILE:LINE: statement",
 #    and both runs the same bytes.
@@ -11,6 +11,9 @@ file(REMOVE_RECURSE ${OUT})
 set(with)
 if(WITH)
   set(with --dot-with ${WITH})
+endif()
+if(KERNEL)
+  list(APPEND with --kernel ${KERNEL})
 endif()
 foreach(run run1 run2)
   execute_process(COMMAND ${SHMSIM} -q ${with} --dot-dir ${OUT}/${run}

@@ -1388,3 +1388,23 @@ int sim_shm_check(char *why, size_t len)
 	free(keys);
 	return ret;
 }
+
+/*
+ * sim: the picture (sim/2.6/dot/): whether file is an attach file (its
+ * f_op is shm_file_operations) and, if so, what its shm_file_data holds.
+ * Returns 1 with *a filled, or 0.
+ */
+int sim_shm_attach(const struct file *file, struct sim_shm_attach *a)
+{
+	const struct shm_file_data *sfd;
+
+	if (!file || file->f_op != &shm_file_operations)
+		return 0;
+	sfd = file->private_data;
+	a->sfd = sfd;
+	a->id = sfd->id;
+	a->ns = sfd->ns;
+	a->file = sfd->file;
+	a->vm_ops = sfd->vm_ops;
+	return 1;
+}

@@ -558,3 +558,22 @@ void sim_radix_tree_exit(void)
 		radix_tree_nodes_allocated--;
 	}
 }
+
+/*
+ * sim: the picture (sim/2.6/dot/): the top node of a tree, with its height
+ * and count of filled slots, or NULL at height 0 (rnode is then the item
+ * at index 0 itself, or NULL).
+ */
+const struct radix_tree_node *sim_radix_tree_top(
+	const struct radix_tree_root *root, unsigned int *height,
+	unsigned int *count)
+{
+	const struct radix_tree_node *node;
+
+	if (!root->rnode || !radix_tree_is_indirect_ptr(root->rnode))
+		return NULL;
+	node = radix_tree_indirect_to_ptr(root->rnode);
+	*height = node->height;
+	*count = node->count;
+	return node;
+}

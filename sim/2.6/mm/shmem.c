@@ -828,3 +828,25 @@ void sim_shmem_exit(void)
 	bdi_destroy(&shmem_backing_dev_info);
 	TRACE_EXIT();
 }
+
+/*
+ * sim: the picture (sim/2.6/dot/): the name of one of tmpfs's operation
+ * tables (a file's f_op, a vma's vm_ops, an inode's i_op, a mapping's
+ * a_ops, a superblock's s_op), or NULL if ops is none of them.
+ */
+const char *sim_shmem_ops_name(const void *ops)
+{
+	if (ops == &shmem_file_operations)
+		return "shmem_file_operations";
+	if (ops == &shmem_vm_ops)
+		return "shmem_vm_ops";
+	if (ops == &shmem_aops)
+		return "shmem_aops";
+	if (ops == &shmem_inode_operations)
+		return "shmem_inode_operations";
+	if (ops == &shmem_dir_inode_operations)
+		return "shmem_dir_inode_operations";
+	if (ops == &shmem_ops)
+		return "shmem_ops";
+	return NULL;
+}

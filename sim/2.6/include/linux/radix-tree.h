@@ -41,6 +41,10 @@ int radix_tree_preload(gfp_t gfp_mask);
 void radix_tree_init(void);
 int sim_radix_tree_nodes_live(void);	/* sim: leak check at shutdown */
 void sim_radix_tree_exit(void);	/* sim: shutdown: drain the preload pool */
+/* sim: the picture: the top node, its height and count; NULL at height 0 */
+const struct radix_tree_node *sim_radix_tree_top(
+	const struct radix_tree_root *root, unsigned int *height,
+	unsigned int *count);
 
 static inline void radix_tree_preload_end(void)
 {

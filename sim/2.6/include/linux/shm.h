@@ -45,6 +45,8 @@
 #define SHM_NORESERVE	010000	/* don't check for reservations */
 
 struct file;
+struct ipc_namespace;
+struct vm_operations_struct;
 
 /*
  * sim: include/linux/sched.h (2.6.32) defines struct user_struct, the
@@ -92,6 +94,16 @@ void sysvipc_shm_read_proc(FILE *out);
 int sim_shm_check(char *why, size_t len);
 /* sim: shm_file_data structures live (one per attach file) */
 int sim_shm_file_data_count(void);
+
+/* sim: what an attach file's shm_file_data holds, for the picture */
+struct sim_shm_attach {
+	const void *sfd;		/* the shm_file_data itself */
+	int id;
+	struct ipc_namespace *ns;
+	struct file *file;		/* the segment's shm_file */
+	const struct vm_operations_struct *vm_ops;	/* shmem's */
+};
+int sim_shm_attach(const struct file *file, struct sim_shm_attach *a);
 
 /* sim/2.6/mm/mlock.c (mm/mlock.c) */
 int user_shm_lock(size_t size, struct user_struct *user);

@@ -78,4 +78,7 @@ struct vfsmount *sim_shm_mnt(void);
 struct vm_operations_struct;
 const struct vm_operations_struct *sim_shmem_vm_ops(void);
 
+/* sim: the picture: the name of a tmpfs ops table (f_op, vm_ops, ...) */
+const char *sim_shmem_ops_name(const void *ops);
+
 #endif /* _SIM26_LINUX_SHMEM_FS_H */
