@@ -30,7 +30,7 @@
 struct page_refs {
 	int *tables;		/* 1 for a pgd page, 1 for a pte page */
 	int *ptes;		/* present ptes mapping it */
-	int *cache;		/* 1 when in a segment's page cache */
+	int *cache;		/* 1 when in an inode's page cache */
 	unsigned long pte_pages, cache_pages;
 };
 
@@ -55,12 +55,11 @@ static int count_pte(void *arg, unsigned long address, pte_t *pte)
 	return 0;
 }
 
-/* every task's page tables, then every segment's page cache */
+/* every task's page tables, then every inode's page cache */
 static int gather_page_refs(struct page_refs *r, char *why, size_t len)
 {
-	struct sim_shm_info info;
 	struct list_head *pos;
-	int slot, max = sim_shm_max_slot(), ret;
+	int ret;
 
 	list_for_each(pos, &sim_tasks) {
 		struct task_struct *tsk = list_entry(pos, struct task_struct,
@@ -72,16 +71,23 @@ static int gather_page_refs(struct page_refs *r, char *why, size_t len)
 		sim_walk_pmds(tsk->mm, count_pte_page, r);
 		sim_walk_ptes(tsk->mm, count_pte, r);
 	}
-	for (slot = 0; slot <= max; slot++) {
-		struct address_space *mapping;
+	/* every inode of every superblock: segments and dev/zero alike */
+	list_for_each(pos, &super_blocks) {
+		struct super_block *sb = list_entry(pos, struct super_block,
+						    s_list);
+		struct list_head *ip;
 
-		if (!sim_shm_slot(slot, &info))
-			continue;
-		mapping = info.file->f_mapping;
-		ret = sim_page_cache_check(mapping, r->cache, why, len);
-		if (ret)
-			return ret;
-		r->cache_pages += mapping->nrpages;
+		list_for_each(ip, &sb->s_inodes) {
+			struct inode *inode = list_entry(ip, struct inode,
+							 i_sb_list);
+			struct address_space *mapping = inode->i_mapping;
+
+			ret = sim_page_cache_check(mapping, r->cache, why,
+						   len);
+			if (ret)
+				return ret;
+			r->cache_pages += mapping->nrpages;
+		}
 	}
 	return 0;
 }

@@ -17,7 +17,7 @@
 #include "sim/proc.h"
 
 const char *const sim_not_modelled[] = {
-	"mmap",
+	"MAP_PRIVATE",
 	"pressure",
 	"swap",
 	"swap=",
@@ -30,14 +30,6 @@ int need_balance;	/* no kswapd: nothing ever wakes it */
 #define NOT_MODELLED(what) \
 	sim_bug(__FILE__, __LINE__, what ": not in the 2.6.32 model yet")
 
-unsigned long sys_mmap2(unsigned long addr, unsigned long len,
-			unsigned long prot, unsigned long flags,
-			unsigned long fd, unsigned long pgoff)
-{
-	(void)addr, (void)len, (void)prot, (void)flags, (void)fd, (void)pgoff;
-	NOT_MODELLED("mmap");
-	return 0;
-}
 
 
 int sim_pressure(int nr_pages)

@@ -1021,6 +1021,7 @@ struct shm_check_sets {
 	struct sim_refs segs;		/* each shm vma's segment */
 	struct sim_refs shared;		/* the same, VM_SHARED vmas only */
 	struct sim_refs file_segs;	/* a segment, once per attach file */
+	struct sim_refs others;		/* other shm_mnt files: dev/zero */
 	int nfiles, nwrite;		/* attach files; FMODE_WRITE ones */
 };
 
@@ -1092,8 +1093,17 @@ static int shm_check_vmas(struct shm_check_sets *c, int *count, char *why,
 
 		for (vma = tsk->mm ? tsk->mm->mmap : NULL; vma;
 		     vma = vma->vm_next) {
-			if (vma->vm_ops != &shm_vm_ops)
+			if (vma->vm_ops != &shm_vm_ops) {
+				/* shmem_zero_setup's files hold shm_mnt too */
+				if (!vma->vm_file || vma->vm_file->f_path.mnt !=
+				    sim_shm_mnt())
+					continue;
+				(*count)++;
+				if (c)
+					c->others.ptrs[c->others.n++] =
+						vma->vm_file;
 				continue;
+			}
 			(*count)++;
 			if (c && (ret = shm_check_vma(vma, c, why, len)))
 				return ret;
@@ -1268,12 +1278,22 @@ static int shm_check_totals(int used, int max, int tot, char *why,
 	return 0;
 }
 
-/* items 52, 55, 56: what the attach files hold besides the dentry */
+/* items 52, 55, 56: what the files on shm_mnt hold besides dentries */
 static int shm_check_holders(int used, struct shm_check_sets *c, char *why,
 			     size_t len)
 {
 	struct vfsmount *mnt = sim_shm_mnt();
+	int i, others = 0, owrite = 0;
 
+	sim_refs_sort(&c->others);
+	for (i = 0; i < c->others.n; i++) {
+		const struct file *file = c->others.ptrs[i];
+
+		if (i && file == c->others.ptrs[i - 1])
+			continue;
+		others++;
+		owrite += (file->f_mode & FMODE_WRITE) != 0;
+	}
 	if (init_ipc_ns.count != 1 + c->nfiles ||
 	    sim_shm_file_data_live != c->nfiles) {
 		snprintf(why, len, "shm-ns_count: init_ipc_ns count %d, "
@@ -1284,17 +1304,18 @@ static int shm_check_holders(int used, struct shm_check_sets *c, char *why,
 	}
 	if (!mnt || IS_ERR(mnt))
 		return 0;
-	if (mnt->mnt_count != 1 + used + c->nfiles) {
+	if (mnt->mnt_count != 1 + used + c->nfiles + others) {
 		snprintf(why, len, "shm-mnt_count: vfsmount#%u mnt_count %d, "
-			 "expected 1 + %d segment files + %d attach files",
-			 sim_id(mnt), mnt->mnt_count, used, c->nfiles);
+			 "expected 1 + %d segment files + %d attach files + "
+			 "%d dev/zero files", sim_id(mnt), mnt->mnt_count,
+			 used, c->nfiles, others);
 		return 55;
 	}
-	if (mnt->mnt_writers != used + c->nwrite) {
+	if (mnt->mnt_writers != used + c->nwrite + owrite) {
 		snprintf(why, len, "shm-mnt_writers: vfsmount#%u mnt_writers "
 			 "%d, expected %d segment files + %d writable attach "
-			 "files", sim_id(mnt), mnt->mnt_writers, used,
-			 c->nwrite);
+			 "files + %d writable dev/zero files", sim_id(mnt),
+			 mnt->mnt_writers, used, c->nwrite, owrite);
 		return 56;
 	}
 	return 0;
@@ -1367,9 +1388,10 @@ int sim_shm_check(char *why, size_t len)
 	c.segs.ptrs = calloc((size_t)n + 1, sizeof(void *));
 	c.shared.ptrs = calloc((size_t)n + 1, sizeof(void *));
 	c.file_segs.ptrs = calloc((size_t)n + 1, sizeof(void *));
+	c.others.ptrs = calloc((size_t)n + 1, sizeof(void *));
 	keys = calloc(IPCMNI, sizeof(*keys));
 	if (c.files.ptrs && c.segs.ptrs && c.shared.ptrs &&
-	    c.file_segs.ptrs && keys) {
+	    c.file_segs.ptrs && c.others.ptrs && keys) {
 		n = 0;
 		ret = shm_check_idr(keys, why, len);
 		if (!ret)
@@ -1385,6 +1407,7 @@ int sim_shm_check(char *why, size_t len)
 	free(c.segs.ptrs);
 	free(c.shared.ptrs);
 	free(c.file_segs.ptrs);
+	free(c.others.ptrs);
 	free(keys);
 	return ret;
 }

@@ -3,9 +3,10 @@
  * sim/2.6/kernel/cred.c - task credentials.
  * Models kernel/cred.c (2.6.32), in its order: init_cred, __put_cred
  *   (put_cred, the inline of include/linux/cred.h, follows it here as a
- *   function), prepare_creds, cred_init.
+ *   function), prepare_creds, copy_creds, cred_init.
  * Left out: commit_creds (a model task gets its ids when it is made, see
- *   sim_task_create), keyrings, the LSM blob, RCU (a cred is freed at its
+ *   sim_task_create), exit_creds (sim_task_free puts both pointers),
+ *   CLONE_NEWUSER, keyrings, the LSM blob, RCU (a cred is freed at its
  *   last put), CONFIG_DEBUG_CREDENTIALS.
  */
 #include "linux/kernel.h"
@@ -46,6 +47,27 @@ struct cred *prepare_creds(void)
 	*new = *old;
 	new->usage = 1;
 	return new;
+}
+
+/*
+ * fork's credentials: a thread shares its parent's; a new process gets
+ * a copy of its own, even when nothing in it will change, which both of
+ * its pointers hold. 0 or -ENOMEM.
+ */
+int copy_creds(struct task_struct *p, unsigned long clone_flags)
+{
+	struct cred *new;
+
+	if (clone_flags & CLONE_THREAD) {
+		p->real_cred = get_cred(p->cred);
+		get_cred(p->cred);
+		return 0;
+	}
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	p->cred = p->real_cred = get_cred(new);
+	return 0;
 }
 
 void cred_init(void)

@@ -205,9 +205,8 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 }
 
 /*
- * A child of current named name, with a copy of its address space and
- * its credentials (shared, as 2.6.32's copy_creds shares them when
- * nothing changes). Returns its pid or -ENOMEM.
+ * A child of current named name, with a copy of its credentials
+ * (copy_creds) and of its address space. Returns its pid or -ENOMEM.
  */
 long do_fork(unsigned long clone_flags, const char *name)
 {
@@ -223,8 +222,12 @@ long do_fork(unsigned long clone_flags, const char *name)
 	p->real_parent = current;
 	p->sim_sig = 0;
 	strlcpy(p->comm, name, sizeof(p->comm));
-	get_cred(p->real_cred);
-	get_cred(p->cred);
+	retval = copy_creds(p, clone_flags);
+	if (retval) {
+		sim_last_pid--;
+		free(p);
+		return TRACE_RET(retval);
+	}
 	retval = copy_mm(clone_flags, p);
 	if (retval) {
 		put_cred(p->cred);

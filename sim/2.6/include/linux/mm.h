@@ -519,6 +519,12 @@ void exit_mmap(struct mm_struct *mm);
 int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
 int may_expand_vm(struct mm_struct *mm, unsigned long npages);
 
+/* sim/2.6/mm/util.c (mm/util.c): i386's mmap2 is sys_mmap_pgoff there */
+unsigned long sys_mmap_pgoff(unsigned long addr, unsigned long len,
+			     unsigned long prot, unsigned long flags,
+			     unsigned long fd, unsigned long pgoff);
+#define sys_mmap2	sys_mmap_pgoff
+
 /* sim/2.6/mm/mprotect.c (mm/mprotect.c) */
 int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 		   unsigned long start, unsigned long end,

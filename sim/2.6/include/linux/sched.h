@@ -19,6 +19,7 @@
 #include "linux/slab.h"
 
 #define CLONE_VM	0x00000100	/* share the mm (threads) */
+#define CLONE_THREAD	0x00010000	/* same thread group: shared creds */
 
 #define TASK_RUNNING	0
 #define EXIT_ZOMBIE	16
@@ -72,6 +73,7 @@ static inline const struct cred *get_cred(const struct cred *cred)
 /* kernel/cred.c */
 void put_cred(const struct cred *cred);
 struct cred *prepare_creds(void);
+int copy_creds(struct task_struct *p, unsigned long clone_flags);
 void cred_init(void);
 
 #define current_cred()		(current->cred)
