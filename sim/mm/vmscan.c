@@ -18,11 +18,11 @@
  *   allocation fails, so the faulting task gets VM_FAULT_OOM and is killed
  *   as do_page_fault's out_of_memory path kills it.)
  *
- * How a shmem page leaves RAM (facts 3.9): shrink_cache finds it mapped
- * (count > 1) and calls swap_out, which walks the mms and drops its ptes
- * (try_to_swap_out; a dirty pte dirties the page). With only the page
- * cache's reference left, a later pass calls shmem_writepage, which moves it
- * into the swap cache; a later pass still writes it to the swap file
+ * How a shmem page leaves RAM (docs/walkthrough-swap.md): shrink_cache
+ * finds it mapped (count > 1) and calls swap_out, which walks the mms and
+ * drops its ptes (try_to_swap_out; a dirty pte dirties the page). With
+ * only the page cache's reference left, a later pass calls
+ * shmem_writepage, which moves it into the swap cache; a later pass still writes it to the swap file
  * (swap_writepage) and, clean, frees it.
  */
 #include "linux/kernel.h"

@@ -4,7 +4,7 @@
  * (shm_mmap, shm_inc), sys_shmdt (shm_close), sys_shmctl (IPC_STAT,
  * SHM_STAT, IPC_INFO, SHM_INFO, IPC_SET, SHM_LOCK, IPC_RMID, shm_destroy)
  * and /proc/sysvipc/shm.
- * The numbers are 2.4.16's (facts §3.2-§3.6, §5.1): errnos and their order,
+ * The numbers are 2.4.16's (ipc/shm.c, mm/mmap.c): errnos and their order,
  * the attach addresses (0x40000000 first fit), vm_flags 0xfb/0xf9, the
  * IPC_STAT fields with the simulated clock (1000000000 at boot) and pids
  * (from 100), and that a whole segment life gives every object back.
@@ -225,7 +225,7 @@ static void test_sys_shmget__other_uid_asking_nothing_finds_segment(
 	assert_errno(sys_shmget(KEY, 4096, 0), 0);
 }
 
-/* facts §3.2: for an existing key EEXIST, then EINVAL, then EACCES */
+/* sys_shmget: for an existing key EEXIST, then EINVAL, then EACCES */
 static void test_sys_shmget__eexist_checked_before_einval(void **state)
 {
 	(void)state;
@@ -432,7 +432,7 @@ static void test_sys_shmat__shm_rnd_rounds_down(void **state)
 	assert_int_equal(vma_at(0x50000000)->vm_end, 0x50001000);
 }
 
-/* facts §3.3: rounding down to 0 still means MAP_FIXED at address 0 */
+/* sys_shmat: rounding down to 0 still means MAP_FIXED at address 0 */
 static void test_sys_shmat__shm_rnd_to_0_maps_at_address_0(void **state)
 {
 	(void)state;

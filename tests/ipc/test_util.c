@@ -4,8 +4,9 @@
  * grow_ary (through ipc_addid), ipc_addid, ipc_rmid, ipcperms,
  * ipc_parse_version, and util.h's ipc_lock/ipc_checkid as the shm
  * syscalls see them.
- * Ids are what users meet first (facts §3.2): id = seq * 32768 + slot, the
- * slot the lowest free one, the seq one more per creation in the whole set.
+ * Ids are what users meet first (ipc_addid, ipc_buildid): id = seq *
+ * 32768 + slot, the slot the lowest free one, the seq one more per
+ * creation in the whole set.
  * Most tests act through sys_shmget/sys_shmctl/sys_shmat on the real
  * shm_ids; the array itself (size, seq wrap) is watched on a local
  * struct ipc_ids, which each such test frees again.

@@ -3,7 +3,7 @@
  * tests/kernel/test_fork.c - sim/kernel/fork.c: do_fork, copy_mm, dup_mmap
  * (with copy_page_range of sim/mm/memory.c and build_mmap_rb), and the
  * other end, do_exit -> mmput -> exit_mmap (sim/kernel/exit.c).
- * facts §3.7-§3.8: the child gets a copy of every vma, vm_ops->open runs
+ * As 2.4.16's dup_mmap: the child gets a copy of every vma, vm_ops->open runs
  * for it (shm_open: nattch +1, lpid = the parent's pid, since the parent
  * is current), the copy goes into i_mmap_shared right after the parent's
  * vma, each present pte is copied (page count +1, child rss +1; shared:

@@ -6,7 +6,7 @@
  * truncate_partial_page).
  * The mapping under test is a real one: the inode of a file from
  * shmem_file_setup, so the test's last fput runs iput's own
- * truncate_inode_pages. Counts are facts §2.7-§2.8 and §4.1: the cache holds
+ * truncate_inode_pages. The counts are 2.4.16's mm/filemap.c: the cache holds
  * one reference per page, nrpages and page_cache_size count hashed pages,
  * new pages go on clean_pages and the inactive LRU list.
  */

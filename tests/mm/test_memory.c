@@ -7,7 +7,7 @@
  * Accesses go through sim_user_access, as a program's loads and stores
  * would: a missing pte faults, the handler maps the page, the bytes move.
  * The ptes are read back with sim_pte_lookup and compared bit for bit with
- * 2.4.16's (facts §1.1, §3.4): PRESENT 0x001, RW 0x002, USER 0x004,
+ * 2.4.16's (include/asm-i386/pgtable.h): PRESENT 0x001, RW 0x002, USER 0x004,
  * ACCESSED 0x020, DIRTY 0x040; PAGE_SHARED 0x027, PAGE_READONLY 0x025.
  */
 #include <string.h>

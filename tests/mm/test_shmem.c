@@ -4,7 +4,7 @@
  * shmem_get_inode), shmem_zero_setup, shmem_nopage -> shmem_getpage ->
  * shmem_getpage_locked, the swap vector (shmem_swp_entry,
  * shmem_alloc_entry), shmem_truncate and shmem_delete_inode, shmem_lock.
- * The counts are facts §2.2-§2.5 and §4.2: a file takes a dentry under the
+ * The counts are 2.4.16's mm/shmem.c: a file takes a dentry under the
  * internal root (root d_count +1), a mount reference and an inode
  * (free_inodes -1); a page takes a block (free_blocks -1, i_blocks +8);
  * page index 16 and up needs the swap vector's i_indirect page and a leaf,

@@ -6,7 +6,7 @@
  * shrink_cache (sim/mm/shmem.c, swap_state.c, vmscan.c), the swap-in in
  * shmem_getpage_locked, shmem_truncate, and for anonymous memory
  * try_to_swap_out, do_swap_page, copy_page_range and zap_page_range.
- * The numbers are 2.4.16's (facts §2.12, §3.9, §3.10, §4.2-§4.4;
+ * The numbers are 2.4.16's (mm/swapfile.c, mm/vmscan.c, mm/shmem.c;
  * docs/invariants.md item 27):
  *   - a 16 MiB mkswap'd file has last_page 4095: slots 1..4094 (the header
  *     is slot 0, SWAP_MAP_BAD, and page 4095 is never used), priority -1;
@@ -758,7 +758,7 @@ static void test_shmem_writepage__no_free_slot_keeps_the_page(void **state)
 	assert_errno(sys_shmctl(id, IPC_RMID, NULL), 0);
 }
 
-/* SHM_INFO: shm_rss sums nrpages, shm_swp sums swapped (facts §4.4). */
+/* SHM_INFO: shm_rss sums nrpages, shm_swp sums swapped (shm_get_stat). */
 static void test_sys_shmctl__shm_info_counts_pages_in_ram_and_swap(
 	void **state)
 {

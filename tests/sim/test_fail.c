@@ -4,7 +4,7 @@
  * unwinding behind every point it can fail.
  * Covers: the registry (after=, times=, -1, clearing, the errno table,
  *   sim_fail_nth_alloc), each named point failing its caller with 2.4.16's
- *   errno (facts §3.2-§3.4), and the walk: a full shmget -> shmat -> write
+ *   errno (newseg, sys_shmat, do_no_page), and the walk: a full shmget -> shmat -> write
  *   (fault) -> shmdt -> IPC_RMID run, failing its n-th allocation for
  *   n = 1, 2, ... until a run sees no failure; each time the failing call's
  *   result, then, once the run is wound up, every object count back at its
@@ -367,7 +367,7 @@ static void test_sys_shmdt__injected_vma_failure_returns_0_attached(
 /*
  * After IPC_RMID, a MAP_FIXED shmat over the only attach unmaps it, then
  * gets no vma: its pin was the last reference, so sys_shmat's tail
- * destroys the segment (facts §3.6, "who does the final fput").
+ * destroys the segment.
  */
 static void test_sys_shmat__injected_failure_destroys_dest_segment(
 	void **state)
@@ -496,7 +496,7 @@ static const char *const step_names[] = {
 
 /*
  * The allocations of shmget -> shmat -> write -> shmdt -> IPC_RMID, in
- * order, and what failing each does (facts §3.2-§3.5). A new allocation
+ * order, and what failing each does (2.4.16's errnos). A new allocation
  * on the path shifts this table: the walk then names the first row that
  * no longer matches.
  */
