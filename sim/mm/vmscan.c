@@ -22,8 +22,8 @@
  * finds it mapped (count > 1) and calls swap_out, which walks the mms and
  * drops its ptes (try_to_swap_out; a dirty pte dirties the page). With
  * only the page cache's reference left, a later pass calls
- * shmem_writepage, which moves it into the swap cache; a later pass still writes it to the swap file
- * (swap_writepage) and, clean, frees it.
+ * shmem_writepage, which moves it into the swap cache; a later pass still
+ * writes it to the swap file (swap_writepage) and, clean, frees it.
  */
 #include "linux/kernel.h"
 #include "linux/fs.h"
