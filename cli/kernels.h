@@ -54,6 +54,17 @@ int cli_run_captured(const char *path, char **options, int noptions,
  * is refused before anything runs, with FILE:LINE:COL and why, rather
  * than run halfway. Returns RUN_BAD_SCRIPT when refused, else 0.
  */
+/*
+ * cli/not_modelled.c: every inject's function and errno against this
+ * kernel's sim_fail_sites; 0 or RUN_BAD_SCRIPT with FILE:LINE:COL said
+ */
+int cli_check_injects(const struct script *s, FILE *err);
+/* "kmalloc, kmem_cache_alloc, ...": the functions inject can fail */
+void cli_fail_site_list(char *buf, size_t len);
+struct sim_fail_site;
+/* "ENOMEM", "ENOMEM or ENOSPC": what a failing site gives its callers */
+void cli_fail_errno_list(const struct sim_fail_site *site, char *buf,
+			 size_t n);
 int cli_refuse_not_modelled(const struct script *s,
 			    const struct run_options *o);
 

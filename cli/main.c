@@ -390,6 +390,9 @@ int main(int argc, char **argv)
 		if (!scripts[i]) {
 			fprintf(stderr, "%s\n", err.msg);
 			status = RUN_BAD_SCRIPT;
+		} else if (run_kernel(scripts[i], &opt) == cli_this_kernel() &&
+			   cli_check_injects(scripts[i], stderr)) {
+			status = RUN_BAD_SCRIPT;
 		} else if (outfile_guard_add(&guard, argv[i])) {
 			fprintf(stderr, "shmsim: out of memory\n");
 			status = RUN_BAD_SCRIPT;

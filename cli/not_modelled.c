@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * cli/not_modelled.c - refusing, before anything runs, a script that asks
- * a kernel for what it does not model yet (cli/kernels.h). The kernel
+ * a kernel for what it does not model yet (cli/kernels.h), or to inject a
+ * failure the running kernel's sim_fail_sites does not list. The kernel
  * lists it by the script language's words in sim_not_modelled: the calls
  * and views by name, "pressure", "dot", "swap=", "MAP_PRIVATE" (an mmap
  * asking for a private mapping), and the options.
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/fail.h"
 #include "sim/kernel.h"
 #include "call.h"
 #include "kernels.h"
@@ -69,6 +71,71 @@ static const struct script_value *private_mmap(const struct script_stmt *st)
 	return not_modelled("MAP_PRIVATE") ? flags : NULL;
 }
 
+void cli_fail_site_list(char *buf, size_t len)
+{
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; sim_fail_sites[i].name && used < len; i++)
+		used += snprintf(buf + used, len - used, "%s%s", i ? ", " : "",
+				 sim_fail_sites[i].name);
+}
+
+void cli_fail_errno_list(const struct sim_fail_site *site, char *buf,
+			 size_t n)
+{
+	size_t used = 0;
+	int i, count = 0;
+
+	while (count < SIM_FAIL_MAX_ERRNOS && site->errnos[count])
+		count++;
+	buf[0] = '\0';
+	for (i = 0; i < count && used < n; i++)
+		used += snprintf(buf + used, n - used, "%s%s",
+				 !i ? "" : i == count - 1 ? " or " : ", ",
+				 sim_errno_name(site->errnos[i]));
+}
+
+/* one inject: a function this kernel can fail, with an errno it gives */
+static int check_inject(const struct script *s, const struct script_stmt *st,
+			FILE *err)
+{
+	const struct script_inject *in = &st->inject;
+	const struct sim_fail_site *site;
+	char list[256], errs[64];
+
+	if (!in->func)
+		return 0;
+	site = sim_fail_find(in->func, strlen(in->func));
+	if (!site) {
+		cli_fail_site_list(list, sizeof(list));
+		fprintf(err, "%s:%d:%d: unknown function \"%s\" for inject "
+			"(expected off or one of %s)\n", s->file, in->func_line,
+			in->func_col, in->func, list);
+		return RUN_BAD_SCRIPT;
+	}
+	if (in->off || sim_fail_errno_ok(site, in->err))
+		return 0;
+	cli_fail_errno_list(site, errs, sizeof(errs));
+	fprintf(err, "%s:%d:%d: %s cannot fail with %s in %s (a failing %s "
+		"gives its callers %s)\n", s->file, in->err_line, in->err_col,
+		site->name, sim_errno_name(in->err), sim_kernel_release,
+		site->name, errs);
+	return RUN_BAD_SCRIPT;
+}
+
+int cli_check_injects(const struct script *s, FILE *err)
+{
+	size_t i;
+
+	for (i = 0; i < s->nstmts; i++)
+		if (s->stmts[i].kind == SCRIPT_STMT_INJECT &&
+		    check_inject(s, &s->stmts[i], err))
+			return RUN_BAD_SCRIPT;
+	return 0;
+}
+
 int cli_refuse_not_modelled(const struct script *s,
 			    const struct run_options *o)
 {
@@ -80,6 +147,8 @@ int cli_refuse_not_modelled(const struct script *s,
 	char what[64];
 	size_t i;
 
+	if (cli_check_injects(s, o->err))
+		return RUN_BAD_SCRIPT;
 	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 		if (given[i] && not_modelled(opts[i])) {
 			fprintf(o->err, "shmsim: %s: Linux %s is not modelled "
@@ -99,8 +168,9 @@ int cli_refuse_not_modelled(const struct script *s,
 					 "a swap area is not in");
 		if (priv)
 			return refuse_at(s, o, priv->line, priv->col,
-					 "mmap MAP_PRIVATE", "a private mapping "
-					 "(anon_vma, copy-on-write) is not in");
+					 "mmap MAP_PRIVATE",
+					 "a private mapping (anon_vma, "
+					 "copy-on-write) is not in");
 		if (not_modelled(word)) {
 			snprintf(what, sizeof(what), "%s%s",
 				 st->kind == SCRIPT_STMT_SHOW ? "show " : "",

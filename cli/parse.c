@@ -31,6 +31,7 @@
 
 #include "linux/kernel.h"	/* sim_errno_from_name(), sim_errno_name() */
 #include "sim/fail.h"		/* sim_fail_sites, a table only */
+#include "kernels.h"		/* cli_fail_site_list */
 #include "parse.h"
 #include "tables.h"
 
@@ -398,21 +399,6 @@ static int parse_simple(struct parser *p, struct script_stmt *st)
 	return expect_eol(p, "");
 }
 
-/* "ENOMEM", "ENOMEM or ENOSPC", "ENOMEM, ENFILE or ENOSPC" */
-static void errno_list(const struct sim_fail_site *site, char *buf, size_t n)
-{
-	size_t used = 0;
-	int i, count = 0;
-
-	while (count < SIM_FAIL_MAX_ERRNOS && site->errnos[count])
-		count++;
-	buf[0] = '\0';
-	for (i = 0; i < count && used < n; i++)
-		used += snprintf(buf + used, n - used, "%s%s",
-				 !i ? "" : i == count - 1 ? " or " : ", ",
-				 sim_errno_name(site->errnos[i]));
-}
-
 /* after= and times= of inject */
 static int parse_inject_option(struct parser *p, struct script_inject *in,
 			       const struct script_token *t,
@@ -448,16 +434,21 @@ static int parse_inject_option(struct parser *p, struct script_inject *in,
 		    "line, got %s", desc(t, tok, sizeof(tok)));
 }
 
-/* "inject FUNCTION ERRNAME [after=N] [times=N]", "inject [FUNCTION] off" */
+/*
+ * "inject FUNCTION ERRNAME [after=N] [times=N]", "inject [FUNCTION] off".
+ * Which functions can fail, and with what, is the running kernel's table
+ * (sim_fail_sites); a script may be parsed by one kernel's program and run
+ * by the other's, so here a function this kernel does not know, and an
+ * errno its failure does not give, are kept for cli_check_injects to
+ * judge against the kernel that runs the script.
+ */
 static int parse_inject(struct parser *p, struct script_stmt *st)
 {
 	struct script_inject *in = &st->inject;
 	const struct sim_fail_site *site;
 	struct script_token *t, *e;
-	char tok[128], list[256], errs[64], name[64];
+	char tok[128], errs[64], name[64];
 	unsigned int seen = 0;
-	size_t used = 0;
-	int i;
 
 	st->kind = SCRIPT_STMT_INJECT;
 	in->times = 1;
@@ -467,41 +458,47 @@ static int parse_inject(struct parser *p, struct script_stmt *st)
 		in->off = 1;
 		return expect_eol(p, "");
 	}
-	for (i = 0; sim_fail_sites[i].name; i++)
-		used += snprintf(list + used, sizeof(list) - used, "%s%s",
-				 i ? ", " : "", sim_fail_sites[i].name);
-	site = t->kind == SCRIPT_TOK_WORD ? sim_fail_find(t->text, t->len) :
-	       NULL;
-	if (!site && t->kind == SCRIPT_TOK_EOL)
-		return perr(p, t->line, t->col, "expected a function after "
-			    "\"inject\", got end of line (expected off or "
-			    "one of %s)", list);
-	if (!site)
-		return perr(p, t->line, t->col, "unknown function %s for "
-			    "inject (expected off or one of %s)",
+	if (t->kind != SCRIPT_TOK_WORD) {
+		char list[256];
+
+		cli_fail_site_list(list, sizeof(list));
+		return perr(p, t->line, t->col, t->kind == SCRIPT_TOK_EOL ?
+			    "expected a function after \"inject\", got end of "
+			    "line (expected off or one of %s)" :
+			    "unknown function %s for inject (expected off or "
+			    "one of %s)", t->kind == SCRIPT_TOK_EOL ? list :
 			    desc(t, tok, sizeof(tok)), list);
-	in->func = site->name;
+	}
+	site = sim_fail_find(t->text, t->len);
+	in->func = site ? strdup(site->name) : strndup(t->text, t->len);
+	if (!in->func)
+		return perr(p, t->line, t->col, "out of memory");
+	in->func_line = t->line;
+	in->func_col = t->col;
 	e = next(p);
 	if (tok_is(e, "off")) {
 		in->off = 1;
 		return expect_eol(p, "");
 	}
-	errno_list(site, errs, sizeof(errs));
+	if (site)
+		cli_fail_errno_list(site, errs, sizeof(errs));
+	else
+		snprintf(errs, sizeof(errs), "an errno");
 	if (!is_errno_name(e))
 		return perr(p, e->line, e->col, "expected an errno name or off "
-			    "after \"inject %.*s\", got %s (a failing %s gives "
-			    "its callers %s)", (int)t->len, t->text,
-			    desc(e, tok, sizeof(tok)), site->name, errs);
+			    "after \"inject %.*s\", got %s (a failing %.*s "
+			    "gives its callers %s)", (int)t->len, t->text,
+			    desc(e, tok, sizeof(tok)), (int)t->len, t->text,
+			    errs);
 	snprintf(name, sizeof(name), "%.*s", (int)e->len, e->text);
 	in->err = e->len < sizeof(name) ? sim_errno_from_name(name) : 0;
 	if (!in->err)
 		return perr(p, e->line, e->col, "unknown errno %s (a failing "
-			    "%s gives its callers %s)",
-			    desc(e, tok, sizeof(tok)), site->name, errs);
-	if (!sim_fail_errno_ok(site, in->err))
-		return perr(p, e->line, e->col, "%s cannot fail with %s in "
-			    "2.4.16 (a failing %s gives its callers %s)",
-			    site->name, name, site->name, errs);
+			    "%.*s gives its callers %s)",
+			    desc(e, tok, sizeof(tok)), (int)t->len, t->text,
+			    errs);
+	in->err_line = e->line;
+	in->err_col = e->col;
 	while ((t = next(p))->kind != SCRIPT_TOK_EOL)
 		if (parse_inject_option(p, in, t, &seen))
 			return -1;
@@ -546,6 +543,9 @@ static void free_stmt(struct script_stmt *st)
 		break;
 	case SCRIPT_STMT_DOT:
 		free(st->dot.file);
+		break;
+	case SCRIPT_STMT_INJECT:
+		free(st->inject.func);
 		break;
 	default:
 		break;

@@ -322,9 +322,15 @@ struct script_show {
  * "inject off" (func NULL): see sim/include/sim/fail.h.
  */
 struct script_inject {
-	const char *func;		/* a sim_fail_sites name; NULL: all */
+	/*
+	 * a function name, NULL: all. The kernel that runs the script
+	 * judges it and err (cli_check_injects), before anything runs.
+	 */
+	char *func;
+	int func_line, func_col;
 	int off;			/* disarm instead */
 	int err;			/* positive: what the callers see */
+	int err_line, err_col;
 	long long after;		/* calls let through first, >= 0 */
 	long long times;		/* calls failed, >= 1; -1: no limit */
 };

@@ -33,6 +33,7 @@
 #include "linux/fs_struct.h"
 #include "linux/slab.h"
 #include "sim/proc.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 #include "fs/internal.h"
 
@@ -309,7 +310,10 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	else	/* a root: d_alloc_root's */
 		TRACE_ENTER("parent=NULL, \"%.*s\"", (int)name->len,
 			    name->name);
-	dentry = kmem_cache_alloc(dentry_cache, GFP_KERNEL);
+	/* sim: `inject d_alloc` fails the dentry's allocation */
+	dentry = NULL;
+	if (!sim_should_fail("d_alloc"))
+		dentry = kmem_cache_alloc(dentry_cache, GFP_KERNEL);
 	if (!dentry)
 		return TRACE_RET_DENTRY(NULL);
 

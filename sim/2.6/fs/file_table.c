@@ -24,6 +24,7 @@
 #include "linux/fs.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 #include "fs/internal.h"
 
@@ -62,7 +63,10 @@ struct file *get_empty_filp(void)
 	    !capable(CAP_SYS_ADMIN))
 		goto over;
 
-	f = kmem_cache_alloc(filp_cachep, GFP_KERNEL);	/* zalloc */
+	/* sim: `inject get_empty_filp` fails as a full file table would */
+	f = NULL;
+	if (!sim_should_fail("get_empty_filp"))
+		f = kmem_cache_alloc(filp_cachep, GFP_KERNEL);	/* zalloc */
 	if (f == NULL)
 		goto fail;
 

@@ -31,6 +31,7 @@
 
 #include "linux/fs.h"
 #include "linux/slab.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 #include "fs/internal.h"
 
@@ -246,7 +247,8 @@ struct inode *new_inode(struct super_block *sb)
 	struct inode *inode;
 
 	TRACE_ENTER("super_block#%u (%s)", sim_id(sb), sb->s_id);
-	inode = alloc_inode(sb);
+	/* sim: `inject new_inode` fails before alloc_inode is called */
+	inode = sim_should_fail("new_inode") ? NULL : alloc_inode(sb);
 	if (inode) {
 		__inode_add_to_lists(sb, NULL, inode);
 		inode->i_ino = ++last_ino;

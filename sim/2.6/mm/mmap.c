@@ -42,6 +42,7 @@
 #include "linux/sched.h"
 #include "linux/shmem_fs.h"
 #include "linux/swap.h"
+#include "sim/fail.h"
 #include "sim/trace.h"
 
 void fput(struct file *file);	/* fs/file_table.c */
@@ -86,6 +87,8 @@ int __vm_enough_memory(struct mm_struct *mm, long pages,
 	(void)mm;
 	TRACE_ENTER("%ld, cap_sys_admin %d", pages, cap_sys_admin);
 	vm_acct_memory(pages);
+	if (sim_should_fail("vm_enough_memory"))	/* sim: `inject` */
+		goto error;
 
 	/* OVERCOMMIT_GUESS */
 	free = global_page_state(NR_FILE_PAGES);
