@@ -47,6 +47,9 @@ struct sim_machine sim_machine;
 int sim_booted;
 const char sim_kernel_release[] = "2.4.16";	/* sim: uname -r */
 const char *const sim_not_modelled[] = { NULL };	/* sim: all of it */
+/* sim: the experiment's patches 2.4.16 can take (no MS_NOUSER on tmpfs) */
+const unsigned int sim_patches_known = SIM_PATCH_SINGLE_SB |
+				       SIM_PATCH_HASHED_SHM;
 
 /* defined last, where 2.4.16's init/main.c has it */
 static void init(void);

@@ -40,6 +40,10 @@ long sim_clock = SIM_CLOCK_START;
 struct sim_machine sim_machine;
 int sim_booted;
 const char sim_kernel_release[] = "2.6.32";	/* sim: uname -r */
+/* sim: the experiment's patches (all three have a 2.6.32 meaning) */
+const unsigned int sim_patches_known = SIM_PATCH_SINGLE_SB |
+				       SIM_PATCH_USER_MOUNT |
+				       SIM_PATCH_HASHED_SHM;
 
 static int kernel_init(void);
 

@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 
-
 #define SIM_CLOCK_START	1000000000L
 
 struct sim_machine {
@@ -14,7 +13,25 @@ struct sim_machine {
 	const char *swap_file;	/* the user's name for it, kept at exit */
 	int swap_force;		/* replace swap_file even if not shmsim's */
 	int swap_err;		/* after boot: 0, or why swap is missing */
+	unsigned int patches;	/* SIM_PATCH_*: the experiment's changes */
 };
+
+/*
+ * The visibility experiment's patches (`machine patch=`), each one change
+ * to the kernel applied at boot; the patched line says so in the trace
+ * (a "patch single-sb" note). sim_patches_known: the ones this kernel has
+ * (2.4.16 has no MS_NOUSER on tmpfs, so no user-mount).
+ */
+#define SIM_PATCH_SINGLE_SB	0x1	/* tmpfs mounts share one super_block */
+#define SIM_PATCH_USER_MOUNT	0x2	/* the internal mount without MS_NOUSER */
+#define SIM_PATCH_HASHED_SHM	0x4	/* the SYSV dentries hashed */
+extern const unsigned int sim_patches_known;
+extern struct sim_machine sim_machine;
+
+static inline int sim_patched(unsigned int patch)
+{
+	return (sim_machine.patches & patch) != 0;
+}
 
 extern struct sim_machine sim_machine;
 extern int sim_booted;

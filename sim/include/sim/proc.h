@@ -16,6 +16,9 @@ struct mm_struct;
 /* sim/proc.c (fs/proc/array.c, fs/proc/proc_misc.c) */
 void proc_pid_maps(struct task_struct *task, FILE *out);
 void meminfo_read_proc(FILE *out);
+/* /proc/mounts and /proc/filesystems, each kernel in its own format */
+void mounts_read_proc(FILE *out);
+void filesystems_read_proc(FILE *out);
 
 /* sim/dump.c (sim only) */
 void sim_dump_ipcs(FILE *out);
