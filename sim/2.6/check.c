@@ -7,7 +7,8 @@
  * in the 2.4.16 model: sim_mm_check (mm/mm_check.c), sim_shm_check
  * (ipc/shm.c), sim_page_cache_check (mm/filemap.c), sim_page_alloc_check
  * (mm/page_alloc.c), sim_dcache_check (fs/dcache.c), sim_files_check
- * (fs/file_table.c). This file adds the one check no kernel file owns:
+ * (fs/file_table.c), sim_fd_check (fs/file.c), sim_mnt_check
+ * (fs/namespace.c). This file adds the one check no kernel file owns:
  * every frame's references against the structures that hold them (the
  * 2.4 model keeps it in sim/dump.c, beside its views).
  * Tracing is off while it runs: a check adds no event to the trace.
@@ -18,6 +19,8 @@
 #include "linux/kernel.h"
 #include "linux/dcache.h"
 #include "linux/fs.h"
+#include "linux/file.h"
+#include "linux/mount.h"
 #include "linux/mm.h"
 #include "linux/pagemap.h"
 #include "linux/sched.h"
@@ -188,6 +191,10 @@ static int check_all(char *why, size_t len)
 		ret = sim_dcache_check(why, len);
 	if (!ret)
 		ret = sim_files_check(why, len);
+	if (!ret)
+		ret = sim_fd_check(why, len);
+	if (!ret)
+		ret = sim_mnt_check(why, len);
 	return ret;
 }
 

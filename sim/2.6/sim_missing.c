@@ -20,13 +20,6 @@ const char *const sim_not_modelled[] = {
 	"MAP_PRIVATE",
 	"pressure",
 	"swap",
-	"mkdir",
-	"mount",
-	"umount",
-	"ls",
-	"mounts",
-	"filesystems",
-	"patch=",
 	"swap=",
 	"--swap-file",
 	NULL

@@ -3,19 +3,23 @@
  * sim/2.6/fs/dcache.c - the dentry cache.
  * Models fs/dcache.c (2.6.32), in its order: __d_free, d_free,
  *   dentry_iput, dentry_lru_add, dentry_lru_del, dentry_lru_del_init,
- *   d_kill, dput, shrink_dcache_for_umount_subtree,
+ *   d_kill, dput, __d_drop (include/linux/dcache.h), prune_one_dentry,
+ *   __shrink_dcache_sb, shrink_dcache_sb, shrink_dcache_for_umount_subtree,
  *   shrink_dcache_for_umount, d_alloc, d_alloc_name, __d_instantiate,
- *   d_instantiate, d_alloc_root, d_hash, __d_rehash, _d_rehash, d_rehash,
- *   prepend, prepend_name, __d_path, d_path, d_genocide, dcache_init,
- *   vfs_caches_init; sim only, last: the live count, sim_dcache_check
- *   and the shutdown.
- * Left out: the LRU pruning (prune_dcache, shrink_dcache_sb/parent, the
- *   shrinker: nothing here runs short of memory), d_lookup and the path
- *   walk, d_move, d_delete, aliases (d_find_alias, d_splice_alias),
- *   names_cachep. sim: dcache_lock, d_lock and RCU are dropped (one
+ *   d_instantiate, d_alloc_root, d_hash, d_lookup, __d_lookup,
+ *   __d_rehash, _d_rehash, d_rehash, prepend, prepend_name, __d_path,
+ *   d_path, d_genocide, dcache_init, vfs_caches_init; sim only, last: the
+ *   live count, sim_dcache_check and the shutdown.
+ * Left out: prune_dcache and the shrinker (nothing here runs short of
+ *   memory: the LRU is pruned by shrink_dcache_sb only, from
+ *   do_remount_sb and the shutdown), shrink_dcache_parent, d_move,
+ *   d_delete, aliases (d_find_alias, d_splice_alias), ->d_compare.
+ *   sim: dcache_lock, d_lock, rename_lock and RCU are dropped (one
  *   thread; d_free frees at once where the kernel may call_rcu).
  * Called by: every fill_super (d_alloc_root), shmem_file_setup (d_alloc,
- *   d_instantiate), __fput and mntput (dput), show_map (d_path), the boot
+ *   d_instantiate, d_rehash under hashed-shm), the path walk (d_lookup,
+ *   __d_lookup, d_alloc), __fput and mntput (dput), show_map and
+ *   /proc/mounts (d_path), do_remount_sb (shrink_dcache_sb), the boot
  *   (vfs_caches_init from start_kernel).
  *
  * A dentry's life in 2.6.32:
@@ -31,6 +35,8 @@
 
 #include "linux/fs.h"
 #include "linux/fs_struct.h"
+#include "linux/namei.h"
+#include "linux/sched.h"
 #include "linux/slab.h"
 #include "sim/proc.h"
 #include "sim/fail.h"
@@ -42,6 +48,7 @@ struct dentry_stat_t dentry_stat = {
 };
 
 static kmem_cache_t *dentry_cache;
+kmem_cache_t *names_cachep;
 
 /* sim: a fixed table of 1 << D_HASHBITS chains */
 #define D_HASHBITS	10
@@ -189,6 +196,80 @@ kill_it:
 	dentry = d_kill(dentry);
 	if (dentry)
 		goto repeat;
+	TRACE_EXIT();
+}
+
+/* include/linux/dcache.h: off the hash table, invisible to lookups */
+static void __d_drop(struct dentry *dentry)
+{
+	if (!(dentry->d_flags & DCACHE_UNHASHED)) {
+		dentry->d_flags |= DCACHE_UNHASHED;
+		hlist_del_init(&dentry->d_hash);
+	}
+}
+
+/*
+ * Free an unused dentry taken off the LRU, then each ancestor whose
+ * last reference that was (the kernel's loop, dput's without the LRU).
+ */
+static void prune_one_dentry(struct dentry *dentry)
+{
+	TRACE_ENTER("dentry#%u \"%s\"", sim_id(dentry), dentry->d_name.name);
+	__d_drop(dentry);
+	dentry = d_kill(dentry);
+
+	while (dentry) {
+		sim_note("dentry", "dentry#%u: d_count %d -> %d",
+			 sim_id(dentry), dentry->d_count,
+			 dentry->d_count - 1);
+		if (--dentry->d_count)
+			break;
+		if (dentry->d_op && dentry->d_op->d_delete)
+			dentry->d_op->d_delete(dentry);
+		dentry_lru_del_init(dentry);
+		__d_drop(dentry);
+		dentry = d_kill(dentry);
+	}
+	TRACE_EXIT();
+}
+
+/*
+ * Prune the unused dentries on sb's LRU (count NULL: all of them; the
+ * model has no caller that passes a count or DCACHE_REFERENCED). One
+ * found in use again (a lookup's d_count, left on the LRU) only leaves
+ * the list.
+ */
+static void __shrink_dcache_sb(struct super_block *sb, int *count, int flags)
+{
+	LIST_HEAD(tmp);
+	struct dentry *dentry;
+
+	BUG_ON(!sb);
+	BUG_ON(count != NULL || flags != 0);	/* sim: see above */
+restart:
+	while (!list_empty(&sb->s_dentry_lru)) {	/* list_splice_init */
+		struct list_head *e = sb->s_dentry_lru.next;
+
+		list_del(e);
+		list_add_tail(e, &tmp);
+	}
+	while (!list_empty(&tmp)) {
+		dentry = list_entry(tmp.prev, struct dentry, d_lru);
+		dentry_lru_del_init(dentry);
+		if (dentry->d_count)
+			continue;
+		prune_one_dentry(dentry);
+	}
+	if (!list_empty(&sb->s_dentry_lru))
+		goto restart;
+}
+
+/* every unused dentry of sb goes: remount and (sim) the shutdown */
+void shrink_dcache_sb(struct super_block *sb)
+{
+	TRACE_ENTER("super_block#%u, %d unused", sim_id(sb),
+		    sb->s_nr_dentry_unused);
+	__shrink_dcache_sb(sb, NULL, 0);
 	TRACE_EXIT();
 }
 
@@ -419,6 +500,54 @@ static struct hlist_head *d_hash(struct dentry *parent, unsigned long hash)
 	return dentry_hashtable + (hash & D_HASHMASK);
 }
 
+/*
+ * The hashed child of parent called name, with a reference (d_count +1;
+ * an unused one stays on the LRU, as the kernel's lazy LRU leaves it),
+ * or NULL. (sim: no rename_lock seqlock to retry on)
+ */
+struct dentry *d_lookup(struct dentry *parent, struct qstr *name)
+{
+	struct dentry *dentry;
+
+	TRACE_ENTER("dentry#%u, \"%.*s\"", sim_id(parent), (int)name->len,
+		    name->name);
+	dentry = __d_lookup(parent, name);
+	return TRACE_RET_DENTRY(dentry);
+}
+
+struct dentry *__d_lookup(struct dentry *parent, struct qstr *name)
+{
+	unsigned int len = name->len;
+	unsigned int hash = name->hash;
+	const unsigned char *str = name->name;
+	struct hlist_head *head = d_hash(parent, hash);
+	struct dentry *found = NULL;
+	struct hlist_node *node;
+
+	for (node = head->first; node; node = node->next) {
+		struct dentry *dentry = hlist_entry(node, struct dentry,
+						    d_hash);
+
+		if (dentry->d_name.hash != hash)
+			continue;
+		if (dentry->d_parent != parent)
+			continue;
+		/* sim: no ->d_compare on any dentry here */
+		if (dentry->d_name.len != len ||
+		    memcmp(dentry->d_name.name, str, len))
+			continue;
+		if (!d_unhashed(dentry)) {
+			dentry->d_count++;
+			found = dentry;
+		}
+		break;
+	}
+	if (found)
+		sim_note("dentry", "dcache hit dentry#%u \"%s\": d_count %d",
+			 sim_id(found), found->d_name.name, found->d_count);
+	return found;
+}
+
 static void __d_rehash(struct dentry *entry, struct hlist_head *list)
 {
 	entry->d_flags &= ~DCACHE_UNHASHED;
@@ -480,7 +609,8 @@ char *__d_path(const struct path *path, struct path *root, char *buffer,
 
 	if (buflen < 1)
 		goto Elong;
-	retval = end - 1;
+	retval = end - 1;	/* "/" for the root itself */
+	*retval = '/';
 
 	for (;;) {
 		struct dentry *parent;
@@ -536,7 +666,8 @@ char *d_path(const struct path *path, char *buf, int buflen)
 		return res;
 	}
 
-	root = init_fs.root;		/* sim: current->fs->root */
+	/* sim: a task made before the boot's fs reads init_fs */
+	root = current->fs ? current->fs->root : init_fs.root;
 	if (root.mnt)
 		path_get(&root);
 	tmp = root;
@@ -598,10 +729,9 @@ void dcache_init(void)
 void vfs_caches_init(unsigned long mempages)
 {
 	TRACE_ENTER("mempages=%lu", mempages);
-	/*
-	 * sim: the reserve for the kernel's own size is left out, and so is
-	 * names_cachep (no path names are copied in).
-	 */
+	/* sim: the reserve for the kernel's own size is left out */
+	if (!names_cachep)
+		names_cachep = kmem_cache_create("names_cache", PATH_MAX);
 	dcache_init();
 	inode_init();
 	files_init(mempages);
@@ -634,6 +764,10 @@ int sim_dcache_check(char *why, size_t len)
 
 void sim_dcache_exit(void)
 {
+	if (names_cachep && names_cachep->active_objs == 0) {
+		kmem_cache_destroy(names_cachep);
+		names_cachep = NULL;
+	}
 	if (dentry_cache && dentry_cache->active_objs == 0) {
 		kmem_cache_destroy(dentry_cache);
 		dentry_cache = NULL;

@@ -3,15 +3,16 @@
  * sim/2.6/fs/file_table.c - struct file: allocation and the last fput.
  * Models fs/file_table.c (2.6.32), in its order: file_free,
  *   get_empty_filp, init_file, alloc_file, drop_file_write_access,
- *   __fput, fput, put_filp, file_move, file_kill, files_init; sim only,
- *   last: sim_files_check and the shutdown.
- * Left out: fget/fget_light (no file descriptors yet), the per-CPU
+ *   __fput, fput, fget, put_filp, file_move, file_kill, files_init; sim
+ *   only, last: sim_files_check and the shutdown.
+ * Left out: fget_light, fget_raw (2.6.39), the per-CPU
  *   nr_files counter (sim: files_stat.nr_files is kept directly, where
  *   the kernel copies it in proc_nr_files), fsnotify, eventpoll, locks,
  *   fasync, security, the CONFIG_DEBUG_WRITECOUNT checks; mark_files_ro.
  * sim: files_lock and RCU dropped: file_free frees at once.
  * Called by: shmem_file_setup and do_shmat (alloc_file), MM's mmap
- *   (get_file) and remove_vma (fput), shm_release and shm_destroy (fput).
+ *   (get_file) and remove_vma (fput), shm_release and shm_destroy (fput),
+ *   sys_getdents64 (fget, fput), do_filp_open (get_empty_filp, put_filp).
  *
  * A file's life: get_empty_filp (f_count 1, a reference on the opener's
  * cred, nr_files +1) -> init_file (f_path: mntget of the mount; the
@@ -22,6 +23,7 @@
 #include <stdio.h>
 
 #include "linux/fs.h"
+#include "linux/file.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
 #include "sim/fail.h"
@@ -187,6 +189,24 @@ void fput(struct file *file)
 	if (!--file->f_count)
 		__fput(file);
 	TRACE_EXIT();
+}
+
+/* the file of current's fd, with a reference for the caller, or NULL */
+struct file *fget(unsigned int fd)
+{
+	struct file *file;
+	struct files_struct *files = current->files;
+
+	TRACE_ENTER("%u", fd);
+	/* sim: no RCU: fcheck_files, and the count cannot be 0 there */
+	file = fcheck_files(files, fd);
+	if (file) {
+		BUG_ON(!file->f_count);
+		file->f_count++;
+		sim_note("file", "file#%u: f_count %ld -> %ld", sim_id(file),
+			 file->f_count - 1, file->f_count);
+	}
+	return TRACE_RET_FILE(file);
 }
 
 /* a file that never got a path (an open that failed half-way) */

@@ -3,7 +3,7 @@
  * sim/2.6/fs/filesystems.c - the table of registered file system types.
  * Models fs/filesystems.c (2.6.32), in its order: get_filesystem,
  *   put_filesystem, find_filesystem, register_filesystem,
- *   unregister_filesystem, filesystems_proc_show (as sim_filesystems_show),
+ *   unregister_filesystem, filesystems_proc_show (as filesystems_read_proc),
  *   get_fs_type.
  * Left out: sys_sysfs (fs_index, fs_name, fs_maxindex), get_filesystem_list,
  *   request_module (no modules). sim: file_systems_lock dropped.
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "linux/fs.h"
+#include "sim/proc.h"
 #include "sim/trace.h"
 
 /* a chain through ->next, in registration order */
@@ -83,10 +84,11 @@ int unregister_filesystem(struct file_system_type *fs)
 }
 
 /*
- * sim: fs/filesystems.c's filesystems_proc_show, written to a FILE:
- * /proc/filesystems, one line a type, in registration order.
+ * /proc/filesystems: filesystems_proc_show, written to a stdio stream
+ * (sim: the seq_file's name in sim/proc.h): one line a type, in
+ * registration order, "nodev" before those that need no block device.
  */
-void sim_filesystems_show(FILE *out)
+void filesystems_read_proc(FILE *out)
 {
 	struct file_system_type *tmp;
 

@@ -1,20 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/2.6/fs/libfs.c - helpers for simple in-memory file systems.
- * Models fs/libfs.c (2.6.32), in its order: simple_statfs, simple_lookup,
- *   dcache_dir_open, dcache_dir_close, dcache_readdir (reduced),
+ * Models fs/libfs.c (2.6.32), in its order: simple_statfs,
+ *   simple_delete_dentry, simple_lookup, dcache_dir_open,
+ *   dcache_dir_close, dt_type (include/linux/fs.h), dcache_readdir,
  *   simple_dir_operations, simple_dir_inode_operations, get_sb_pseudo,
  *   simple_sync_file (reduced).
  * Left out: dcache_dir_lseek and generic_read_dir (no read(2) of a
  *   directory), the simple_* link/unlink/rename family, simple_fill_super,
- *   simple_pin_fs, simple_read_from_buffer, the transaction files. The
- *   directory listing (dcache_readdir's walk) is issue 14.
- * Called by: bdev_cache_init (get_sb_pseudo), ramfs and shmem (their root
- *   directory's i_fop and ->statfs).
+ *   simple_pin_fs, simple_read_from_buffer, the transaction files.
+ * Called by: bdev_cache_init (get_sb_pseudo), ramfs and shmem (their
+ *   directories' i_fop and ->lookup, ->statfs), __dentry_open
+ *   (dcache_dir_open), __fput (dcache_dir_close), vfs_readdir.
+ *
+ * Listing a directory of ramfs or tmpfs: open gives the file a cursor,
+ * a dentry "." under the directory (d_alloc: unhashed, negative, at the
+ * head of d_subdirs). dcache_readdir emits "." and "..", then moves the
+ * cursor to the head of d_subdirs and walks forward from it, emitting
+ * every child that is hashed and positive and moving the cursor past
+ * it. d_alloc adds children at the head, so the newest comes first; an
+ * unhashed dentry (a SysV segment's, unless hashed-shm) is skipped.
  */
 #include <string.h>
 
 #include "linux/fs.h"
+#include "linux/namei.h"
 #include "sim/trace.h"
 
 int simple_statfs(struct dentry *dentry, struct kstatfs *buf)
@@ -26,16 +36,30 @@ int simple_statfs(struct dentry *dentry, struct kstatfs *buf)
 	return TRACE_RET(0);
 }
 
-/* a negative dentry: a name that does not exist in an in-memory dir */
+/* ->d_delete: an unused dentry of an in-memory fs is never cached */
+static int simple_delete_dentry(struct dentry *dentry)
+{
+	(void)dentry;
+	return 1;
+}
+
+/*
+ * A negative dentry, hashed: a name that does not exist in an in-memory
+ * directory (everything that does is in the dcache already).
+ */
 struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry,
 			     struct nameidata *nd)
 {
+	static const struct dentry_operations simple_dentry_operations = {
+		.d_delete = simple_delete_dentry,
+	};
+
 	(void)dir;
 	(void)nd;
-	TRACE_ENTER("dentry#%u", sim_id(dentry));
-	if (dentry->d_name.len > 255)
+	TRACE_ENTER("dentry#%u \"%s\"", sim_id(dentry), dentry->d_name.name);
+	if (dentry->d_name.len > NAME_MAX)
 		return TRACE_RET_DENTRY(ERR_PTR(-ENAMETOOLONG));
-	/* sim: no simple_dentry_operations (its d_delete says "always") */
+	dentry->d_op = &simple_dentry_operations;
 	d_add(dentry, NULL);
 	return TRACE_RET_DENTRY(NULL);
 }
@@ -61,12 +85,70 @@ int dcache_dir_close(struct inode *inode, struct file *file)
 	return TRACE_RET(0);
 }
 
-/* (simplified: lists nothing yet; issue 14) */
+/* include/linux/fs.h: the S_IF* type as a DT_* value */
+static unsigned int dt_type(struct inode *inode)
+{
+	return (inode->i_mode >> 12) & 15;
+}
+
+static ino_t parent_ino(struct dentry *dentry)
+{
+	return dentry->d_parent->d_inode->i_ino;
+}
+
+/*
+ * From filp->f_pos: 0 ".", 1 "..", then the children after the cursor.
+ * A record that does not fit ends this call; the next starts there.
+ */
 int dcache_readdir(struct file *filp, void *dirent, filldir_t filldir)
 {
-	(void)dirent;
-	(void)filldir;
-	TRACE_ENTER("file#%u", sim_id(filp));
+	struct dentry *dentry = filp->f_path.dentry;
+	struct dentry *cursor = filp->private_data;
+	struct list_head *p, *q = &cursor->d_u.d_child;
+	ino_t ino;
+	int i = (int)filp->f_pos;
+
+	TRACE_ENTER("file#%u, f_pos %d", sim_id(filp), i);
+	switch (i) {
+	case 0:
+		ino = dentry->d_inode->i_ino;
+		if (filldir(dirent, ".", 1, i, ino, DT_DIR) < 0)
+			break;
+		filp->f_pos++;
+		i++;
+		/* fallthrough */
+	case 1:
+		ino = parent_ino(dentry);
+		if (filldir(dirent, "..", 2, i, ino, DT_DIR) < 0)
+			break;
+		filp->f_pos++;
+		i++;
+		/* fallthrough */
+	default:
+		/* sim: no dcache_lock */
+		if (filp->f_pos == 2) {
+			list_del(q);		/* list_move */
+			list_add(q, &dentry->d_subdirs);
+		}
+
+		for (p = q->next; p != &dentry->d_subdirs; p = p->next) {
+			struct dentry *next;
+
+			next = list_entry(p, struct dentry, d_u.d_child);
+			if (d_unhashed(next) || !next->d_inode)
+				continue;
+
+			if (filldir(dirent, (const char *)next->d_name.name,
+				    (int)next->d_name.len, filp->f_pos,
+				    next->d_inode->i_ino,
+				    dt_type(next->d_inode)) < 0)
+				return TRACE_RET(0);
+			list_del(q);		/* list_move(q, p) */
+			list_add(q, p);
+			p = q;
+			filp->f_pos++;
+		}
+	}
 	return TRACE_RET(0);
 }
 

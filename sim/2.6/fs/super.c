@@ -261,8 +261,11 @@ void drop_super(struct super_block *sb)
 }
 
 /*
- * (simplified: no read-only switch, no dquot, nothing to shrink or sync)
- * What is left is ->remount_fs and the MS_RMT_MASK flags.
+ * The unused dentries go first (shrink_dcache_sb: under hashed-shm that
+ * prunes the cached SYSV dentries of a shared tmpfs superblock), then
+ * ->remount_fs and the MS_RMT_MASK flags. (simplified: no freezing, no
+ * dquot, nothing to sync; a read-only switch does not look for files
+ * open for writing)
  */
 int do_remount_sb(struct super_block *sb, int flags, void *data, int force)
 {
@@ -270,6 +273,8 @@ int do_remount_sb(struct super_block *sb, int flags, void *data, int force)
 
 	TRACE_ENTER("super_block#%u, flags=%#x", sim_id(sb), flags);
 	(void)force;
+	shrink_dcache_sb(sb);
+	/* sim: no sync_filesystem, no fs_may_remount_ro */
 	if (sb->s_op->remount_fs) {
 		retval = sb->s_op->remount_fs(sb, &flags, data);
 		if (retval)

@@ -101,6 +101,16 @@ int start_kernel(void)
 
 	sim_trace_stops_probe();	/* sim: is a debugger watching? */
 	TRACE_ENTER("Linux %s", sim_kernel_release);
+	if (sim_machine.patches)	/* sim: the experiment's changes */
+		sim_note("patch", "%s%s%s",
+			 sim_patched(SIM_PATCH_SINGLE_SB) ? "single-sb" : "",
+			 sim_patched(SIM_PATCH_USER_MOUNT) ?
+			 (sim_patched(SIM_PATCH_SINGLE_SB) ? ", user-mount" :
+			  "user-mount") : "",
+			 sim_patched(SIM_PATCH_HASHED_SHM) ?
+			 (sim_machine.patches & (SIM_PATCH_SINGLE_SB |
+						 SIM_PATCH_USER_MOUNT) ?
+			  ", hashed-shm" : "hashed-shm") : "");
 	sim_fail_reset();	/* sim: a fresh machine has nothing armed */
 	err = mm_init();
 	if (err)
@@ -148,12 +158,13 @@ int sim_shutdown(FILE *out)
 
 		tsk = list_entry(pos, struct task_struct, tasks);
 		current = tsk;
-		if (tsk->mm)
+		if (tsk->exit_state != EXIT_ZOMBIE)
 			do_exit(0);
 		sim_task_free(tsk);
 	}
 	current = &init_task;
 	remove_all_segments();
+	sim_umount_all();	/* the user mounts, before tmpfs goes */
 	sim_shm_exit();
 	sim_shmem_exit();
 	sim_vfs_exit();

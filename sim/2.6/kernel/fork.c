@@ -2,16 +2,19 @@
 /*
  * sim/2.6/kernel/fork.c - making a process, and its address space.
  * Models kernel/fork.c (2.6.32), in its order: dup_mmap, mm_init,
- *   mm_alloc, __mmdrop, mmput, dup_mm, copy_mm, do_fork (copy_process
- *   reduced into it), proc_caches_init.
+ *   mm_alloc, __mmdrop, mmput, dup_mm, copy_mm, copy_fs, copy_files,
+ *   do_fork (copy_process reduced into it), proc_caches_init.
  * What changed since 2.4.16: dup_mmap gives the child's vma the parent's
  *   vm_file (for an attach, the per-attach file: f_count +1, no new file)
  *   and then runs vm_ops->open (shm_open: nattch +1, lpid = the parent),
  *   and copy_page_range copies nothing for a shared file vma, so the child
  *   starts with no ptes and faults its pages in (2.4.16 copied the ptes).
  *   free_area_cache restarts at mmap_base in the child.
- * Left out: threads (CLONE_VM shares the mm and is all of clone the model
- *   has), signals, files, fs and namespaces of copy_process, VM_ACCOUNT
+ * The child gets a copy of the parent's fd table (dup_fd: f_count +1 a
+ *   file) and of its fs_struct (a path reference on root and cwd).
+ * Left out: threads (CLONE_VM, CLONE_FS and CLONE_FILES share and are
+ *   all of clone the model has), signals and namespaces of
+ *   copy_process, VM_ACCOUNT
  *   charging (no private writable maps here), KSM, mempolicies, aio,
  *   mmap_sem (one thread).
  */
@@ -21,6 +24,8 @@
 
 #include "linux/kernel.h"
 #include "linux/fs.h"
+#include "linux/file.h"
+#include "linux/fs_struct.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
@@ -28,6 +33,8 @@
 
 kmem_cache_t *mm_cachep;
 kmem_cache_t *vm_area_cachep;
+kmem_cache_t *files_cachep;
+kmem_cache_t *fs_cachep;
 
 /* the child's vmas: each parent vma copied, linked, opened */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
@@ -204,6 +211,46 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	return TRACE_RET(0);
 }
 
+static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct fs_struct *fs = current->fs;
+
+	TRACE_ENTER("%#lx", clone_flags);
+	if (clone_flags & CLONE_FS) {
+		/* tsk->fs is already what we want */
+		if (fs->in_exec)
+			return TRACE_RET(-EAGAIN);
+		fs->users++;
+		return TRACE_RET(0);
+	}
+	tsk->fs = copy_fs_struct(fs);
+	if (!tsk->fs)
+		return TRACE_RET(-ENOMEM);
+	return TRACE_RET(0);
+}
+
+static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf, *newf;
+	int error = 0;
+
+	TRACE_ENTER("%#lx", clone_flags);
+	oldf = current->files;
+	if (!oldf)
+		goto out;
+	if (clone_flags & CLONE_FILES) {
+		oldf->count++;
+		goto out;
+	}
+	newf = dup_fd(oldf, &error);
+	if (!newf)
+		goto out;
+	tsk->files = newf;
+	error = 0;
+out:
+	return TRACE_RET(error);
+}
+
 /*
  * A child of current named name, with a copy of its credentials
  * (copy_creds) and of its address space. Returns its pid or -ENOMEM.
@@ -228,25 +275,40 @@ long do_fork(unsigned long clone_flags, const char *name)
 		free(p);
 		return TRACE_RET(retval);
 	}
+	retval = copy_files(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_cred;
+	retval = copy_fs(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_files;
 	retval = copy_mm(clone_flags, p);
-	if (retval) {
-		put_cred(p->cred);
-		put_cred(p->real_cred);
-		sim_last_pid--;
-		free(p);
-		return TRACE_RET(retval);
-	}
+	if (retval)
+		goto bad_fork_cleanup_fs;
 	list_add_tail(&p->tasks, &sim_tasks);
 	return TRACE_RET(p->pid);
+
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
+bad_fork_cleanup_cred:
+	put_cred(p->cred);
+	put_cred(p->real_cred);
+	sim_last_pid--;
+	free(p);
+	return TRACE_RET(retval);
 }
 
 void proc_caches_init(void)
 {
 	TRACE_ENTER("%s", "");
+	files_cachep = kmem_cache_create("files_cache",
+					 sizeof(struct files_struct));
+	fs_cachep = kmem_cache_create("fs_cache", sizeof(struct fs_struct));
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct));
 	vm_area_cachep = kmem_cache_create("vm_area_struct",
 					   sizeof(struct vm_area_struct));
-	if (!mm_cachep || !vm_area_cachep)
+	if (!mm_cachep || !vm_area_cachep || !files_cachep || !fs_cachep)
 		BUG();
 	TRACE_EXIT();
 }

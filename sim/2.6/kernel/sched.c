@@ -6,7 +6,8 @@
  *   2.6.32, one plain global here, so gdb's `p *current` works).
  * Sim only, after them: the runner's tasks. sim_task_create makes what a
  *   fork from init followed by setuid/setgid and an exec would leave: own
- *   credentials, an empty mm with the exec-time layout
+ *   credentials, a copy of init's fd table (empty) and fs_struct (root
+ *   and cwd at "/"), an empty mm with the exec-time layout
  *   (arch_pick_mmap_layout: top-down from mmap_base), pid from 100.
  * Left out: scheduling; the runner points current at the task whose call
  *   it makes.
@@ -14,6 +15,8 @@
 #include <bsd/string.h>
 #include <stdlib.h>
 
+#include "linux/file.h"
+#include "linux/fs_struct.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
 
@@ -29,6 +32,8 @@ struct task_struct init_task = {
 	.real_cred = &init_cred,
 	.cred = &init_cred,
 	.comm = "swapper",
+	.fs = &init_fs,
+	.files = &init_files,
 };
 
 struct task_struct *current = &init_task;
@@ -38,6 +43,7 @@ struct task_struct *sim_task_create(const char *name, uid_t uid, gid_t gid)
 {
 	struct task_struct *tsk = calloc(1, sizeof(*tsk));
 	struct cred *cred;
+	int err;
 
 	if (!tsk)
 		return NULL;
@@ -50,6 +56,17 @@ struct task_struct *sim_task_create(const char *name, uid_t uid, gid_t gid)
 	cred->gid = cred->egid = cred->sgid = cred->fsgid = gid;
 	tsk->mm = mm_alloc();
 	if (!tsk->mm) {
+		put_cred(cred);
+		free(tsk);
+		return NULL;
+	}
+	/* fork's copy_files and copy_fs from init (no fd is open there) */
+	tsk->files = dup_fd(&init_files, &err);
+	tsk->fs = tsk->files ? copy_fs_struct(&init_fs) : NULL;
+	if (!tsk->fs) {
+		if (tsk->files)
+			put_files_struct(tsk->files);
+		mmput(tsk->mm);
 		put_cred(cred);
 		free(tsk);
 		return NULL;
@@ -86,6 +103,7 @@ struct task_struct *sim_find_task_by_pid(pid_t pid)
 void sim_task_free(struct task_struct *tsk)
 {
 	BUG_ON(tsk->mm);
+	BUG_ON(tsk->files || tsk->fs);	/* do_exit's */
 	list_del(&tsk->tasks);
 	if (current == tsk)
 		current = &init_task;

@@ -6,7 +6,8 @@
  *   shmem_free_blocks, shmem_reserve_inode, shmem_free_inode,
  *   shmem_recalc_inode, shmem_truncate_range, shmem_truncate,
  *   shmem_delete_inode, shmem_alloc_page, shmem_getpage, shmem_fault,
- *   shmem_lock, shmem_mmap, shmem_get_inode, shmem_put_super,
+ *   shmem_lock, shmem_mmap, shmem_get_inode, shmem_mknod, shmem_mkdir,
+ *   shmem_remount_fs, shmem_show_options, shmem_put_super,
  *   shmem_fill_super, shmem_alloc_inode, shmem_destroy_inode,
  *   init_inodecache, destroy_inodecache, the operation tables,
  *   shmem_get_sb, tmpfs_fs_type, init_tmpfs, shmem_file_setup,
@@ -21,13 +22,18 @@
  *   shmem_swapin, so shmem_getpage never finds a swap entry, never
  *   allocates index pages (2.6.32 allocates them at fault time for
  *   indices >= 16: MemFree differs by those pages) and never returns
- *   VM_FAULT_MAJOR; the user-mountable side (read/write, directories,
- *   links, symlinks, mount options, statfs, remount, show_options, export,
- *   xattrs and ACLs), NUMA policies, memory cgroups, the spinlocks and
- *   mutexes (one thread).
+ *   VM_FAULT_MAJOR; most of the user-mountable side (read/write, create,
+ *   links, symlinks, unlink, rmdir, mount options: shmem_parse_options,
+ *   statfs, export, xattrs and ACLs), NUMA policies, memory cgroups, the
+ *   spinlocks and mutexes (one thread).
+ * The visibility experiment's patches live here: single-sb
+ *   (shmem_get_sb), user-mount (init_tmpfs) and hashed-shm
+ *   (shmem_file_setup), each a sim_patched() line with its trace note.
  * Called by newseg (shmem_file_setup), the fault path (shmem_fault via
  *   shm_fault), iput (shmem_delete_inode via s_op), shmctl (shmem_lock),
- *   mmap_region (shmem_zero_setup), do_basic_setup (init_tmpfs).
+ *   mmap_region (shmem_zero_setup), do_basic_setup (init_tmpfs), mount(2)
+ *   (shmem_get_sb), vfs_mkdir (shmem_mkdir), do_remount_sb
+ *   (shmem_remount_fs), /proc/mounts (shmem_show_options).
  *
  * A segment's file: shmem_file_setup makes an unlinked regular file on the
  * internal mount shm_mnt: d_alloc under the root (the dentry stays
@@ -51,6 +57,7 @@
 #include "linux/shmem_fs.h"
 #include "linux/slab.h"
 #include "linux/swap.h"
+#include "sim/boot.h"
 #include "sim/trace.h"
 
 static struct vfsmount *shm_mnt;
@@ -505,6 +512,115 @@ static struct inode *shmem_get_inode(struct super_block *sb, int mode,
 	return TRACE_RET_INODE(inode);
 }
 
+#define BOGO_DIRENT_SIZE	20
+
+/* a new inode for dentry, pinned as ramfs pins them (d_genocide drops) */
+static int shmem_mknod(struct inode *dir, struct dentry *dentry, int mode,
+		       dev_t dev)
+{
+	struct inode *inode;
+	int error = -ENOSPC;
+
+	TRACE_ENTER("inode#%u, dentry#%u \"%s\"", sim_id(dir), sim_id(dentry),
+		    dentry->d_name.name);
+	inode = shmem_get_inode(dir->i_sb, mode, dev, VM_NORESERVE);
+	if (inode) {
+		/* sim: no security_inode_init_security, no ACLs */
+		error = 0;
+		if (dir->i_mode & S_ISGID) {
+			inode->i_gid = dir->i_gid;
+			if (S_ISDIR(mode))
+				inode->i_mode |= S_ISGID;
+		}
+		dir->i_size += BOGO_DIRENT_SIZE;
+		dir->i_ctime = dir->i_mtime = (time_t)CURRENT_TIME;
+		d_instantiate(dentry, inode);
+		dget(dentry);	/* the pin */
+	}
+	return TRACE_RET(error);
+}
+
+static int shmem_mkdir(struct inode *dir, struct dentry *dentry, int mode)
+{
+	int error;
+
+	error = shmem_mknod(dir, dentry, mode | S_IFDIR, 0);
+	if (error)
+		return error;
+	dir->i_nlink++;		/* inc_nlink */
+	return 0;
+}
+
+/* the default limits of a tmpfs instance: half of RAM, lowmem inodes */
+static unsigned long shmem_default_max_blocks(void)
+{
+	return totalram_pages / 2;
+}
+
+static unsigned long shmem_default_max_inodes(void)
+{
+	/* sim: no highmem, so lowmem is all of RAM */
+	return min_t(unsigned long, totalram_pages, totalram_pages / 2);
+}
+
+/*
+ * (simplified: no options: shmem_parse_options left out, so the limits
+ * stay what they are, which every test below accepts) Refuses a limit
+ * below what is in use and an unlimited instance becoming limited.
+ */
+static int shmem_remount_fs(struct super_block *sb, int *flags, char *data)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+	struct shmem_sb_info config = *sbinfo;
+	unsigned long blocks;
+	unsigned long inodes;
+	int error = -EINVAL;
+
+	(void)flags;
+	TRACE_ENTER("super_block#%u", sim_id(sb));
+	if (data && *data)
+		return TRACE_RET(error);	/* sim: no options parsed */
+
+	blocks = sbinfo->max_blocks - sbinfo->free_blocks;
+	inodes = sbinfo->max_inodes - sbinfo->free_inodes;
+	if (config.max_blocks < blocks)
+		goto out;
+	if (config.max_inodes < inodes)
+		goto out;
+	if (config.max_blocks && !sbinfo->max_blocks)
+		goto out;
+	if (config.max_inodes && !sbinfo->max_inodes)
+		goto out;
+
+	error = 0;
+	sbinfo->max_blocks = config.max_blocks;
+	sbinfo->free_blocks = config.max_blocks - blocks;
+	sbinfo->max_inodes = config.max_inodes;
+	sbinfo->free_inodes = config.max_inodes - inodes;
+out:
+	return TRACE_RET(error);
+}
+
+/* /proc/mounts: only what differs from a default mount's */
+static int shmem_show_options(FILE *seq, struct vfsmount *vfs)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(vfs->mnt_sb);
+
+	if (sbinfo->max_blocks != shmem_default_max_blocks())
+		fprintf(seq, ",size=%luk",
+			sbinfo->max_blocks << (PAGE_CACHE_SHIFT - 10));
+	if (sbinfo->max_inodes != shmem_default_max_inodes())
+		fprintf(seq, ",nr_inodes=%lu", sbinfo->max_inodes);
+	if (sbinfo->mode != (S_IRWXUGO | S_ISVTX))
+		fprintf(seq, ",mode=%03o", (unsigned int)sbinfo->mode);
+	if (sbinfo->uid != 0)
+		fprintf(seq, ",uid=%u", (unsigned int)sbinfo->uid);
+	if (sbinfo->gid != 0)
+		fprintf(seq, ",gid=%u", (unsigned int)sbinfo->gid);
+	/* sim: no NUMA, so no mpol */
+	return 0;
+}
+
 static void shmem_put_super(struct super_block *sb)
 {
 	TRACE_ENTER("super_block#%u", sim_id(sb));
@@ -541,10 +657,8 @@ int shmem_fill_super(struct super_block *sb, void *data, int silent)
 	 * page of lowmem; the internal instance is left unlimited.
 	 */
 	if (!(sb->s_flags & MS_NOUSER)) {
-		sbinfo->max_blocks = totalram_pages / 2;
-		/* sim: no highmem, so lowmem is all of RAM */
-		sbinfo->max_inodes = min_t(unsigned long, totalram_pages,
-					   totalram_pages / 2);
+		sbinfo->max_blocks = shmem_default_max_blocks();
+		sbinfo->max_inodes = shmem_default_max_inodes();
 		/* sim: shmem_parse_options left out: data must be empty */
 		if (data && *(char *)data) {
 			err = -EINVAL;
@@ -636,14 +750,17 @@ static const struct inode_operations shmem_inode_operations = {
 
 static const struct inode_operations shmem_dir_inode_operations = {
 	.lookup		= simple_lookup,
-	/* sim: no create, link, unlink, symlink, mkdir, rmdir, mknod,
-	 * rename: nobody makes files in a tmpfs directory here */
+	.mkdir		= shmem_mkdir,
+	/* sim: no create, link, unlink, symlink, rmdir, mknod, rename:
+	 * mkdir is all the model's scripts can do in a tmpfs directory */
 };
 
 static const struct super_operations shmem_ops = {
 	.alloc_inode	= shmem_alloc_inode,
 	.destroy_inode	= shmem_destroy_inode,
-	/* sim: no statfs, remount_fs, show_options */
+	/* sim: no statfs */
+	.remount_fs	= shmem_remount_fs,
+	.show_options	= shmem_show_options,
 	.delete_inode	= shmem_delete_inode,
 	.drop_inode	= generic_delete_inode,
 	.put_super	= shmem_put_super,
@@ -654,7 +771,10 @@ static const struct vm_operations_struct shmem_vm_ops = {
 	/* sim: no set_policy/get_policy (no NUMA) */
 };
 
-/* file_system_type.get_sb: a new superblock for every mount */
+/*
+ * file_system_type.get_sb: a new superblock for every mount; under the
+ * single-sb patch the first one (the internal mount's) for all of them.
+ */
 static int shmem_get_sb(struct file_system_type *fs_type, int flags,
 			const char *dev_name, void *data,
 			struct vfsmount *mnt)
@@ -663,7 +783,15 @@ static int shmem_get_sb(struct file_system_type *fs_type, int flags,
 
 	(void)dev_name;
 	TRACE_ENTER("%s, %#x", fs_type->name, (unsigned int)flags);
-	ret = get_sb_nodev(fs_type, flags, data, shmem_fill_super, mnt);
+	if (sim_patched(SIM_PATCH_SINGLE_SB)) {
+		sim_note("patch single-sb", "get_sb_single in place of "
+			 "get_sb_nodev");
+		ret = get_sb_single(fs_type, flags, data, shmem_fill_super,
+				    mnt);
+	} else {
+		ret = get_sb_nodev(fs_type, flags, data, shmem_fill_super,
+				   mnt);
+	}
 	return TRACE_RET(ret);
 }
 
@@ -676,11 +804,15 @@ static struct file_system_type tmpfs_fs_type = {
 /*
  * do_basic_setup: register tmpfs and mount its internal instance,
  * MS_NOUSER (never mountable, no limits). On error shm_mnt holds it, and
- * every shmem_file_setup returns it.
+ * every shmem_file_setup returns it. Under the user-mount patch the
+ * flag is dropped, and shmem_fill_super then gives the internal
+ * instance a user mount's default limits (half of RAM, lowmem inodes):
+ * every segment and shared mapping counts against them.
  */
 int init_tmpfs(void)
 {
 	int error;
+	int flags = (int)MS_NOUSER;
 
 	TRACE_ENTER("%s", "");
 	error = bdi_init(&shmem_backing_dev_info);
@@ -695,8 +827,13 @@ int init_tmpfs(void)
 	if (error)
 		goto out2;	/* "Could not register tmpfs" */
 
-	shm_mnt = vfs_kern_mount(&tmpfs_fs_type, (int)MS_NOUSER,
-				 tmpfs_fs_type.name, NULL);
+	if (sim_patched(SIM_PATCH_USER_MOUNT)) {
+		sim_note("patch user-mount", "init_tmpfs's vfs_kern_mount "
+			 "without MS_NOUSER");
+		flags = 0;
+	}
+	shm_mnt = vfs_kern_mount(&tmpfs_fs_type, flags, tmpfs_fs_type.name,
+				 NULL);
 	if (IS_ERR(shm_mnt)) {
 		error = (int)PTR_ERR(shm_mnt);
 		goto out1;	/* "Could not kern_mount tmpfs" */
@@ -720,8 +857,10 @@ out4:
 /*
  * An unlinked file of size bytes on shm_mnt, named name (what maps
  * shows), opened read-write with one reference; the dentry stays
- * unhashed. flags: VM_NORESERVE skips the Committed_AS charge.
- * -EINVAL, -ENOMEM (charge or dentry), -ENFILE, -ENOSPC (inode).
+ * unhashed (under hashed-shm it is hashed, so readdir lists it and its
+ * last dput caches it on the LRU). flags: VM_NORESERVE skips the
+ * Committed_AS charge. -EINVAL, -ENOMEM (charge or dentry), -ENFILE,
+ * -ENOSPC (inode).
  */
 struct file *shmem_file_setup(const char *name, loff_t size,
 			      unsigned long flags)
@@ -762,13 +901,19 @@ struct file *shmem_file_setup(const char *name, loff_t size,
 		goto close_file;
 
 	d_instantiate(dentry, inode);
+	if (sim_patched(SIM_PATCH_HASHED_SHM)) {
+		sim_note("patch hashed-shm", "d_rehash(dentry#%u \"%s\")",
+			 sim_id(dentry), name);
+		d_rehash(dentry);
+	}
 	inode->i_size = size;
 	inode->i_nlink = 0;	/* it is unlinked */
 	init_file(file, shm_mnt, dentry, FMODE_WRITE | FMODE_READ,
 		  &shmem_file_operations);
-	sim_note("shmem", "file#%u on dentry#%u \"%s\" (unhashed), inode#%u "
+	sim_note("shmem", "file#%u on dentry#%u \"%s\" (%s), inode#%u "
 		 "i_size %lld i_nlink 0", sim_id(file), sim_id(dentry), name,
-		 sim_id(inode), (long long)size);
+		 d_unhashed(dentry) ? "unhashed" : "hashed", sim_id(inode),
+		 (long long)size);
 	return TRACE_RET_FILE(file);
 
 close_file:
@@ -819,6 +964,14 @@ struct vfsmount *sim_shm_mnt(void)
 void sim_shmem_exit(void)
 {
 	TRACE_ENTER("%s", "");
+	/*
+	 * sim: the SYSV dentries hashed-shm left cached go first, as
+	 * prune_dcache would take them: kill_litter_super's d_genocide
+	 * would take an unpinned cached dentry's d_count below 0.
+	 */
+	if (shm_mnt && !IS_ERR(shm_mnt) &&
+	    shm_mnt->mnt_sb->s_nr_dentry_unused)
+		shrink_dcache_sb(shm_mnt->mnt_sb);
 	if (shm_mnt && !IS_ERR(shm_mnt))
 		mntput(shm_mnt);
 	shm_mnt = NULL;

@@ -13,6 +13,8 @@
 
 #include "linux/mm.h"
 #include "linux/sched.h"
+#include "linux/file.h"
+#include "linux/fs_struct.h"
 #include "linux/slab.h"
 
 #define MM_TEST_RAM	(4UL << 20)	/* 1024 frames */
@@ -42,6 +44,8 @@ static inline int mm_test_teardown(void **state)
 		current = mm_test_task;
 		mmput(mm_test_task->mm);
 		mm_test_task->mm = mm_test_task->active_mm = NULL;
+		exit_files(mm_test_task);
+		exit_fs(mm_test_task);
 		sim_task_free(mm_test_task);
 		mm_test_task = NULL;
 	}

@@ -2,11 +2,11 @@
 /*
  * sim/2.6/fs/ramfs/inode.c - rootfs, the ramfs that "/" starts on.
  * Models fs/ramfs/inode.c (2.6.32), in its order: ramfs_get_inode,
- *   ramfs_ops, ramfs_fill_super, rootfs_get_sb, rootfs_fs_type,
- *   init_rootfs.
- * Left out: the directory operations (mknod, mkdir, create, symlink:
- *   nothing is created in rootfs here), ramfs_fs_type itself ("ramfs" is
- *   not registered by this model), option parsing (rootfs has none), the
+ *   ramfs_mknod, ramfs_mkdir, ramfs_dir_inode_operations, ramfs_ops,
+ *   ramfs_fill_super, rootfs_get_sb, rootfs_fs_type, init_rootfs.
+ * Left out: create, symlink, link, unlink, rmdir, rename (only mkdir is
+ *   reached: `mkdir /mnt`), ramfs_fs_type itself ("ramfs" is not
+ *   registered by this model), option parsing (rootfs has none), the
  *   backing_dev_info (bdi_init), the file inode operations.
  * sim: rootfs_fs_type's kill_sb is ramfs_kill_sb, not kill_litter_super,
  *   so that the shutdown also frees s_fs_info (2.6.32 never unmounts
@@ -30,9 +30,7 @@ struct ramfs_fs_info {
 	struct ramfs_mount_opts mount_opts;
 };
 
-static const struct inode_operations ramfs_dir_inode_operations = {
-	.lookup		= simple_lookup,
-};
+static const struct inode_operations ramfs_dir_inode_operations;
 
 /* a new inode of mode owned by the caller; directories start at nlink 2 */
 static struct inode *ramfs_get_inode(struct super_block *sb, int mode,
@@ -62,6 +60,51 @@ static struct inode *ramfs_get_inode(struct super_block *sb, int mode,
 	}
 	return TRACE_RET_INODE(inode);
 }
+
+/*
+ * A new inode for dentry. The dentry is pinned (an extra d_count, which
+ * kill_litter_super's d_genocide drops): ramfs has no other copy of its
+ * tree than the dcache.
+ */
+static int ramfs_mknod(struct inode *dir, struct dentry *dentry, int mode,
+		       dev_t dev)
+{
+	struct inode *inode = ramfs_get_inode(dir->i_sb, mode, dev);
+	int error = -ENOSPC;
+
+	TRACE_ENTER("inode#%u, dentry#%u \"%s\"", sim_id(dir), sim_id(dentry),
+		    dentry->d_name.name);
+	if (inode) {
+		if (dir->i_mode & S_ISGID) {
+			inode->i_gid = dir->i_gid;
+			if (S_ISDIR(mode))
+				inode->i_mode |= S_ISGID;
+		}
+		d_instantiate(dentry, inode);
+		dget(dentry);	/* the pin */
+		sim_note("dentry", "dentry#%u \"%s\" pinned: d_count %d",
+			 sim_id(dentry), dentry->d_name.name,
+			 dentry->d_count);
+		error = 0;
+		dir->i_mtime = dir->i_ctime = CURRENT_TIME;
+	}
+	return TRACE_RET(error);
+}
+
+static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, int mode)
+{
+	int retval = ramfs_mknod(dir, dentry, mode | S_IFDIR, 0);
+
+	if (!retval)
+		dir->i_nlink++;		/* inc_nlink: the child's ".." */
+	return retval;
+}
+
+static const struct inode_operations ramfs_dir_inode_operations = {
+	.lookup		= simple_lookup,
+	.mkdir		= ramfs_mkdir,
+	/* sim: no create, link, unlink, symlink, rmdir, mknod, rename */
+};
 
 static const struct super_operations ramfs_ops = {
 	.statfs		= simple_statfs,

@@ -6,7 +6,7 @@
  *   the functions of sim/2.6/fs/dcache.c.
  * Left out: d_lock and d_rcu (sim: one thread, no RCU), d_cookie,
  *   dentry_stat's age_limit/want_pages (kept, unused), d_move and the
- *   rename machinery, the d_lookup family (no path walk yet).
+ *   rename machinery, d_hash_and_lookup, d_validate.
  *
  * In 2.6.32 a dentry is born unhashed (DCACHE_UNHASHED, d_alloc) and
  * becomes visible to lookups at d_rehash. dput() of the last reference
@@ -140,11 +140,14 @@ static inline int d_mountpoint(struct dentry *dentry)
 
 /* sim/2.6/fs/dcache.c (fs/dcache.c), in its order */
 void dput(struct dentry *dentry);
+void shrink_dcache_sb(struct super_block *sb);
 void shrink_dcache_for_umount(struct super_block *sb);
 struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
 struct dentry *d_alloc_name(struct dentry *parent, const char *name);
 void d_instantiate(struct dentry *entry, struct inode *inode);
 struct dentry *d_alloc_root(struct inode *root_inode);
+struct dentry *d_lookup(struct dentry *parent, struct qstr *name);
+struct dentry *__d_lookup(struct dentry *parent, struct qstr *name);
 void d_rehash(struct dentry *entry);
 char *__d_path(const struct path *path, struct path *root, char *buffer,
 	       int buflen);

@@ -68,6 +68,19 @@ typedef long long s64;
 #define S_IWUGO		(S_IWUSR | S_IWGRP | S_IWOTH)
 #define S_IXUGO		(S_IXUSR | S_IXGRP | S_IXOTH)
 
+/* include/linux/fs.h: readdir's d_type values */
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+
+/* inode.i_flags */
+#define S_DEAD		16	/* removed, but still open directory */
+
 /* file.f_mode */
 #define FMODE_READ	((fmode_t)1)
 #define FMODE_WRITE	((fmode_t)2)
@@ -110,12 +123,18 @@ typedef long long s64;
 #define MS_REC		16384
 #define MS_SILENT	32768
 #define MS_POSIXACL	(1 << 16)
+#define MS_UNBINDABLE	(1 << 17)
+#define MS_PRIVATE	(1 << 18)
+#define MS_SLAVE	(1 << 19)
+#define MS_SHARED	(1 << 20)
 #define MS_RELATIME	(1 << 21)
 #define MS_KERNMOUNT	(1 << 22)	/* a kern_mount, not mount(2) */
 #define MS_I_VERSION	(1 << 23)
 #define MS_STRICTATIME	(1 << 24)
 #define MS_ACTIVE	(1 << 30)	/* fill_super succeeded */
 #define MS_NOUSER	(1U << 31)	/* never mountable from user space */
+#define MS_MGC_VAL	0xC0ED0000UL	/* the old magic in the high bits */
+#define MS_MGC_MSK	0xffff0000UL
 #define MS_RMT_MASK	(MS_RDONLY | MS_SYNCHRONOUS | MS_MANDLOCK | \
 			 MS_I_VERSION)
 
@@ -326,7 +345,8 @@ struct super_operations {
 	int (*remount_fs)(struct super_block *, int *, char *);
 	void (*clear_inode)(struct inode *);
 	void (*umount_begin)(struct super_block *);
-	int (*show_options)(struct seq_file *, struct vfsmount *);
+	/* sim: a stdio stream where the kernel has a seq_file */
+	int (*show_options)(FILE *, struct vfsmount *);
 };
 
 struct super_block {
@@ -372,6 +392,20 @@ struct file_system_type {
 	struct file_system_type *next;	/* file_systems, in order */
 	struct list_head fs_supers;	/* its superblocks */
 };
+
+static inline int IS_DEADDIR(struct inode *inode)
+{
+	return inode->i_flags & S_DEAD;
+}
+
+static inline int IS_RDONLY(struct inode *inode)
+{
+	return inode->i_sb->s_flags & MS_RDONLY;
+}
+
+/* fs/dcache.c: the buffers getname copies path names into */
+struct kmem_cache_s;
+extern struct kmem_cache_s *names_cachep;
 
 /* sim/2.6/fs/super.c (fs/super.c) */
 extern struct list_head super_blocks;
@@ -437,8 +471,6 @@ int unregister_filesystem(struct file_system_type *fs);
 struct file_system_type *get_fs_type(const char *name);
 void get_filesystem(struct file_system_type *fs);
 void put_filesystem(struct file_system_type *fs);
-/* sim: /proc/filesystems, filesystems_proc_show's text */
-void sim_filesystems_show(FILE *out);
 
 /* sim/2.6/fs/libfs.c (fs/libfs.c) */
 int simple_statfs(struct dentry *dentry, struct kstatfs *buf);
@@ -454,6 +486,25 @@ int get_sb_pseudo(struct file_system_type *fs_type, char *name,
 		  const struct super_operations *ops, unsigned long magic,
 		  struct vfsmount *mnt);
 
+/* sim/2.6/fs/open.c (fs/open.c): the system calls declared here, as
+ * for every VFS call the runner makes */
+struct file *nameidata_to_filp(struct nameidata *nd, int flags);
+long do_sys_open(int dfd, const char *filename, int flags, int mode);
+long sys_open(const char *filename, int flags, int mode);
+long sys_close(unsigned int fd);
+
+/* sim/2.6/fs/readdir.c (fs/readdir.c) */
+int vfs_readdir(struct file *file, filldir_t filler, void *buf);
+long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
+
+/* sim/2.6/fs/namei.c (fs/namei.c): the runner's mkdir */
+long sys_mkdir(const char *pathname, int mode);
+
+/* sim/2.6/fs/namespace.c (fs/namespace.c): mount(2) and umount(2) */
+long sys_mount(char *dev_name, char *dir_name, char *type,
+	       unsigned long flags, void *data);
+long sys_umount(char *name, int flags);
+
 /* sim/2.6/fs/ramfs/inode.c (rootfs) */
 int init_rootfs(void);
 
@@ -467,6 +518,7 @@ void bdev_cache_init(void);
 void proc_root_init(void);
 
 /* sim: tear down the boot mounts (sim/2.6/fs/namespace.c) and count */
+void sim_umount_all(void);
 void sim_vfs_exit(void);
 void sim_vfs_counts(unsigned long *sb, unsigned long *mnt,
 		    unsigned long *dentry, unsigned long *inode,

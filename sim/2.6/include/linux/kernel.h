@@ -34,6 +34,9 @@ static inline void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, (int)(flags | __GFP_ZERO));
 }
 
+/* include/linux/kernel.h: x rounded up to a power of two a */
+#define ALIGN(x, a)	(((x) + (a) - 1) & ~((__typeof__(x))(a) - 1))
+
 #define USHORT_MAX	((unsigned short)~0U)
 
 /* 2.6.32 reads the clock as seconds; CURRENT_TIME is kbase.h's */

@@ -6,7 +6,7 @@
  *   the mount functions of sim/2.6/fs/namespace.c and sim/2.6/fs/super.c.
  * Left out: propagation (mnt_share, mnt_slave*: kept as fields, never
  *   linked), expiry, the per-CPU write counts (mnt_writers is kept as a
- *   plain count, unused), the namespace's poll queue.
+ *   plain count), the namespace's poll queue.
  */
 #ifndef _SIM26_LINUX_MOUNT_H
 #define _SIM26_LINUX_MOUNT_H
@@ -67,6 +67,12 @@ struct mnt_namespace {
 	int event;
 };
 
+/* umount(2)'s flags (include/linux/fs.h) */
+#define MNT_FORCE	0x00000001
+#define MNT_DETACH	0x00000002
+#define MNT_EXPIRE	0x00000004
+#define UMOUNT_NOFOLLOW	0x00000008
+
 /* take a reference: untraced, like the kernel's inline */
 static inline struct vfsmount *mntget(struct vfsmount *mnt)
 {
@@ -81,8 +87,21 @@ void simple_set_mnt(struct vfsmount *mnt, struct super_block *sb);
 void free_vfsmnt(struct vfsmount *mnt);
 void mntput_no_expire(struct vfsmount *mnt);
 void mntput(struct vfsmount *mnt);
+int mnt_want_write(struct vfsmount *mnt);
+void mnt_drop_write(struct vfsmount *mnt);
+struct path;
+struct vfsmount *lookup_mnt(struct path *path);
+int do_add_mount(struct vfsmount *newmnt, struct path *path,
+		 int mnt_flags, struct list_head *fslist);
+long do_mount(char *dev_name, char *dir_name, char *type_page,
+	      unsigned long flags, void *data_page);
 void mnt_init(void);
+void put_mnt_ns(struct mnt_namespace *ns);
 extern struct mnt_namespace *sim_init_mnt_ns;	/* sim: init_task's */
+int sim_mnt_check(char *why, size_t len);	/* sim: the checks */
+
+/* sim/2.6/fs/namei.c */
+int follow_down(struct path *path);
 
 /* sim/2.6/fs/super.c */
 struct vfsmount *do_kern_mount(const char *fstype, int flags,

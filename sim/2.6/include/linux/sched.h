@@ -19,6 +19,8 @@
 #include "linux/slab.h"
 
 #define CLONE_VM	0x00000100	/* share the mm (threads) */
+#define CLONE_FS	0x00000200	/* share root, cwd and umask */
+#define CLONE_FILES	0x00000400	/* share the fd table */
 #define CLONE_THREAD	0x00010000	/* same thread group: shared creds */
 
 #define TASK_RUNNING	0
@@ -39,6 +41,9 @@ struct cred {
 	gid_t gid, sgid, egid, fsgid;
 };
 
+struct fs_struct;
+struct files_struct;
+
 struct task_struct {
 	volatile long state;
 	int exit_state;
@@ -53,6 +58,8 @@ struct task_struct {
 	const struct cred *real_cred;	/* objective: who acts on it */
 	const struct cred *cred;	/* subjective: who it acts as */
 	char comm[16];
+	struct fs_struct *fs;		/* root and cwd */
+	struct files_struct *files;	/* the fd table */
 	/* sim: the fatal signal a fault delivered, and where */
 	int sim_sig;
 	int sim_sig_code;
@@ -130,6 +137,8 @@ static inline int capable(int cap)
 }
 #define CAP_IPC_LOCK	14
 #define CAP_IPC_OWNER	15
+#define CAP_DAC_OVERRIDE	1
+#define CAP_DAC_READ_SEARCH	2
 #define CAP_SYS_ADMIN	21
 #define CAP_SYS_RAWIO	17
 
