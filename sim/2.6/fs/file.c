@@ -171,7 +171,7 @@ int get_unused_fd(void)
 }
 
 /*
- * sim: for the checks (docs/invariants.md, "Linux 2.6.32", item 67,
+ * sim: for the checks (docs/invariants.md, "Linux 2.6.32", item 66,
  * fd-table): in every task's table an fd holding a file is in open_fds,
  * no fd below next_fd is free (alloc_fd starts its search there), and
  * every file a slot holds is alive with f_count covering all the slots
@@ -191,13 +191,13 @@ static int check_table(struct files_struct *files, pid_t pid, char *why,
 			snprintf(why, len, "fd-table: pid %d fd %u holds "
 				 "file#%u but is not in open_fds", pid, fd,
 				 sim_id(f));
-			return 67;
+			return 66;
 		}
 		if (!fd_isset(fdt->open_fds, fd) &&
 		    fd < (unsigned int)files->next_fd) {
 			snprintf(why, len, "fd-table: pid %d fd %u is free "
 				 "below next_fd %d", pid, fd, files->next_fd);
-			return 67;
+			return 66;
 		}
 	}
 	return 0;
@@ -269,7 +269,7 @@ int sim_fd_check(char *why, size_t len)
 				snprintf(why, len, "fd-table: file#%u f_count "
 					 "%ld, held by %ld fd slots", sim_id(f),
 					 f->f_count, slots);
-				return 67;
+				return 66;
 			}
 		}
 	}

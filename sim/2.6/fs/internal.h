@@ -61,7 +61,6 @@ void sim_sysfs_exit(void);
 void sim_bdev_exit(void);
 void sim_proc_root_exit(void);
 void sim_rootfs_exit(void);		/* fs/ramfs/inode.c */
-void sim_umount_all(void);		/* fs/namespace.c */
 
 /* sim: counts and shutdown of each file's caches */
 unsigned long sim_vfsmounts_live(void);	/* fs/namespace.c */

@@ -794,7 +794,8 @@ struct dentry *lookup_create(struct nameidata *nd, int is_dir)
 {
 	struct dentry *dentry = ERR_PTR(-EEXIST);
 
-	TRACE_ENTER("\"%.*s\", is_dir %d", (int)nd->last.len,
+	TRACE_ENTER("\"%.*s\", is_dir %d",
+		    nd->last_type == LAST_NORM ? (int)nd->last.len : 0,
 		    nd->last_type == LAST_NORM ? nd->last.name :
 		    (const unsigned char *)"", is_dir);
 	/* sim: no i_mutex to take on the parent */

@@ -1180,6 +1180,100 @@ static int check_s_active(char *why, size_t len)
 	return 0;
 }
 
+/* the references on d the namespace's structures hold (item 67) */
+static int dentry_holders(struct dentry *d)
+{
+	struct list_head *p, *q;
+	int n = 0;
+
+	if (d == d->d_sb->s_root)
+		n++;				/* s_root's own */
+	else if (d->d_inode && !d_unhashed(d))
+		n++;				/* mknod's pin */
+	list_for_each(p, &d->d_subdirs)
+		n++;				/* each child's parent */
+	n += d->d_mounted;			/* mnt_set_mountpoint's */
+	list_for_each(p, &sim_init_mnt_ns->list) {
+		struct vfsmount *m = list_entry(p, struct vfsmount, mnt_list);
+
+		n += m->mnt_root == d;		/* simple_set_mnt's */
+	}
+	n += (init_fs.root.dentry == d) + (init_fs.pwd.dentry == d);
+	list_for_each(p, &sim_tasks) {
+		struct task_struct *t = list_entry(p, struct task_struct,
+						   tasks);
+		int first = 1;
+
+		if (!t->fs || t->fs == &init_fs)
+			continue;
+		list_for_each(q, &sim_tasks) {
+			struct task_struct *o = list_entry(q,
+					struct task_struct, tasks);
+
+			if (o == t)
+				break;
+			first &= o->fs != t->fs;
+		}
+		if (first)
+			n += (t->fs->root.dentry == d) +
+			     (t->fs->pwd.dentry == d);
+	}
+	list_for_each(p, &d->d_sb->s_files) {
+		struct file *f = list_entry(p, struct file, f_u.fu_list);
+
+		n += f->f_path.dentry == d;	/* the open's path */
+		n += f->private_data == d;	/* a dcache_dir_open cursor */
+	}
+	return n;
+}
+
+/* every dentry under d (children first is not needed: no frees here) */
+static int check_dentry_tree(struct dentry *d, char *why, size_t len)
+{
+	struct list_head *p;
+	int n = dentry_holders(d);
+
+	if (d->d_count != n) {
+		snprintf(why, len, "vfs-d_count: dentry#%u \"%s\" d_count %d, "
+			 "%d holders (s_root or pin, children, mounts, "
+			 "mnt_root, fs_struct paths, open files, cursors)",
+			 sim_id(d), d->d_name.name, d->d_count, n);
+		return 67;
+	}
+	list_for_each(p, &d->d_subdirs) {
+		int ret = check_dentry_tree(list_entry(p, struct dentry,
+						       d_u.d_child), why, len);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/*
+ * item 67: the dentries of every superblock the namespace mounts
+ * (rootfs, a tmpfs user mount's) but the internal tmpfs one, whose
+ * SYSV dentries the segments' files hold (items 54, 55).
+ */
+static int check_ns_dentries(char *why, size_t len)
+{
+	struct vfsmount *shm = sim_shm_mnt();
+	struct list_head *p;
+
+	list_for_each(p, &sim_init_mnt_ns->list) {
+		struct vfsmount *m = list_entry(p, struct vfsmount, mnt_list);
+		int ret;
+
+		if (shm && m->mnt_sb == shm->mnt_sb)
+			continue;
+		if (m->mnt_root != m->mnt_sb->s_root)
+			continue;	/* sim: no bind mounts to see */
+		ret = check_dentry_tree(m->mnt_root, why, len);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 /* sim: the mount tree's invariants (docs/invariants.md, 2.6.32) */
 int sim_mnt_check(char *why, size_t len)
 {
@@ -1197,5 +1291,7 @@ int sim_mnt_check(char *why, size_t len)
 	ret = check_hash_chains(why, len);
 	if (!ret)
 		ret = check_s_active(why, len);
+	if (!ret)
+		ret = check_ns_dentries(why, len);
 	return ret;
 }

@@ -85,12 +85,12 @@ static void test_sim_fd_check__slot_without_open_bit(void **s)
 	assert_int_equal(sys_open("/", O_RDONLY | O_DIRECTORY, 0), 0);
 	fdt = files_fdtable(current->files);
 	fdt->open_fds[0] &= ~1UL;
-	assert_int_equal(sim_check_all(why, sizeof(why)), 67);
+	assert_int_equal(sim_check_all(why, sizeof(why)), 66);
 	fdt->open_fds[0] |= 1UL;
 	assert_int_equal(sim_check_all(why, sizeof(why)), 0);
 }
 
-/* mnt_count must be its holders; each mount hashed where it sits */
+/* mnt_count and d_count must be their holders; mounts hashed right */
 static void test_sim_mnt_check__mnt_count_and_hash(void **s)
 {
 	char why[200];
@@ -112,6 +112,10 @@ static void test_sim_mnt_check__mnt_count_and_hash(void **s)
 	m->mnt_sb->s_active++;
 	assert_int_equal(sim_check_all(why, sizeof(why)), 65);
 	m->mnt_sb->s_active--;
+	assert_int_equal(sim_check_all(why, sizeof(why)), 0);
+	dget(mountpoint);	/* a reference nobody holds */
+	assert_int_equal(sim_check_all(why, sizeof(why)), 67);
+	dput(mountpoint);
 	assert_int_equal(sim_check_all(why, sizeof(why)), 0);
 }
 

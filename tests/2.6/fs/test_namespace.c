@@ -13,6 +13,7 @@
 
 #include "vfs_world.h"
 #include "linux/mm.h"
+#include "linux/pagemap.h"
 
 static struct vfsmount *rootfs_mnt(void)
 {
@@ -349,6 +350,69 @@ static void test_user_mount__free_blocks_exhausted_sigbus(void **s)
 	current = root_task;
 }
 
+/* one attached, touched segment: maps' line for it, into buf */
+static unsigned long attach_touch(long *idp, char *buf, size_t len)
+{
+	unsigned long addr;
+	FILE *f;
+
+	current = user_task;
+	*idp = sys_shmget(IPC_PRIVATE, 4096, 0600);
+	assert_true(*idp >= 0);
+	assert_int_equal(sys_shmat((int)*idp, NULL, 0, &addr), 0);
+	do_page_fault(addr, PF_USER | PF_WRITE);
+	assert_int_equal(user_task->sim_sig, 0);
+	f = fmemopen(buf, len, "w");
+	proc_pid_maps(user_task, f);
+	fclose(f);
+	return addr;
+}
+
+static void test_shmem_file_setup__unpatched_maps_deleted(void **s)
+{
+	char maps[512];
+	long id;
+
+	(void)s;
+	attach_touch(&id, maps, sizeof(maps));
+	assert_non_null(strstr(maps, "/SYSV00000000 (deleted)"));
+	current = root_task;
+}
+
+/*
+ * hashed-shm: maps loses " (deleted)"; after IPC_RMID and the last
+ * detach the dentry is cached on the LRU, so the inode and its page
+ * stay until the dentry is pruned (here shrink_dcache_sb, as a
+ * remount or the shutdown does).
+ */
+static void test_hashed_shm__inode_lives_until_dentry_pruned(void **s)
+{
+	struct super_block *sb;
+	unsigned long addr, inodes;
+	char maps[512];
+	long id;
+
+	(void)s;
+	vfs_world_teardown(NULL);
+	assert_int_equal(vfs_world_boot(SIM_PATCH_HASHED_SHM), 0);
+	sb = sim_shm_mnt()->mnt_sb;
+	inodes = sim_inodes_live();
+	addr = attach_touch(&id, maps, sizeof(maps));
+	assert_non_null(strstr(maps, "/SYSV00000000\n"));
+	assert_null(strstr(maps, "(deleted)"));
+	assert_int_equal(sys_shmdt((char *)addr), 0);
+	assert_int_equal(sys_shmctl((int)id, IPC_RMID, NULL), 0);
+	vfs_world_check();
+	assert_int_equal(sb->s_nr_dentry_unused, 1);
+	assert_int_equal(sim_inodes_live(), inodes + 1);
+	assert_int_equal(global_page_state(NR_SHMEM), 1);
+	shrink_dcache_sb(sb);
+	assert_int_equal(sb->s_nr_dentry_unused, 0);
+	assert_int_equal(sim_inodes_live(), inodes);
+	assert_int_equal(global_page_state(NR_SHMEM), 0);
+	current = root_task;
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -409,6 +473,12 @@ int main(int argc, char **argv)
 			vfs_world_setup, vfs_world_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_user_mount__free_blocks_exhausted_sigbus,
+			vfs_world_setup, vfs_world_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_shmem_file_setup__unpatched_maps_deleted,
+			vfs_world_setup, vfs_world_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_hashed_shm__inode_lives_until_dentry_pruned,
 			vfs_world_setup, vfs_world_teardown),
 	};
 

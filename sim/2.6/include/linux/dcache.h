@@ -12,8 +12,9 @@
  * becomes visible to lookups at d_rehash. dput() of the last reference
  * frees an unhashed dentry at once (d_kill), but keeps a hashed one,
  * unused, on its superblock's LRU (dentry_lru_add). The SysV shm
- * files (shmem_file_setup: d_alloc on the internal mount's root, never
- * hashed) therefore die with their last fput().
+ * files (shmem_file_setup: d_alloc on the internal mount's root, not
+ * hashed) therefore die with their last fput(); under the hashed-shm
+ * patch they are hashed, and stay cached until pruned.
  */
 #ifndef _SIM26_LINUX_DCACHE_H
 #define _SIM26_LINUX_DCACHE_H

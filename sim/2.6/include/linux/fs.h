@@ -15,8 +15,9 @@
  * The SysV shm objects of 2.6.32 (ipc/shm.c, mm/shmem.c):
  *   shm_mnt --mnt_sb--> tmpfs super_block (00:04)
  *   segment: shm_file_data->file = shmem file --f_path.dentry--> "SYSV%08x"
- *     dentry (d_alloc on shm_mnt's root, never hashed) --d_inode--> the
- *     shmem inode (shmem_inode_info.vfs_inode) --i_mapping--> its pages
+ *     dentry (d_alloc on shm_mnt's root, unhashed but for hashed-shm)
+ *     --d_inode--> the shmem inode (shmem_inode_info.vfs_inode)
+ *     --i_mapping--> its pages
  *   each attach: a second struct file (shm_file_operations) on the same
  *     dentry and mnt, whose private_data points at the shm_file_data.
  */
