@@ -645,7 +645,11 @@ void vfs_caches_init(unsigned long mempages)
 {
 	TRACE_ENTER("%lu", mempages);
 	/* sim: no buffer_head or dquot caches: unused here */
-	names_cachep = kmem_cache_create("names_cache", PATH_MAX);
+	/*
+	 * sim: PATH_MAX + 1, not 2.4.16's PATH_MAX: do_getname copies up to
+	 * PATH_MAX + 1 bytes, one past a 2.4.16 names_cache object
+	 */
+	names_cachep = kmem_cache_create("names_cache", PATH_MAX + 1);
 	if (!names_cachep)
 		sim_bug(__FILE__, __LINE__,
 			"panic: Cannot create names SLAB cache");
