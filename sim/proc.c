@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * sim/proc.c - the /proc files a learner reads.
- * Models proc_pid_maps of fs/proc/array.c and meminfo_read_proc of
- *   fs/proc/proc_misc.c (2.4.16), printing to a stdio stream instead of a
- *   proc page. /proc/sysvipc/shm is sysvipc_shm_read_proc in ipc/shm.c.
+ * Models proc_pid_maps of fs/proc/array.c and meminfo_read_proc,
+ *   filesystems_read_proc and /proc/mounts (mounts_open's seq_file over
+ *   fs/namespace.c's show_vfsmnt) of fs/proc/proc_misc.c (2.4.16), printing
+ *   to a stdio stream instead of a proc page. /proc/sysvipc/shm is
+ *   sysvipc_shm_read_proc in ipc/shm.c.
  * Left out: buffers and highmem (none here: every frame is low memory).
  */
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include "linux/sched.h"
 #include "linux/swap.h"
 #include "sim/proc.h"
+#include "vfs/vfs_internal.h"
 
 #define MAPS_LINE_MAX4	49	/* 8 1 8 1 4 1 8 1 5 1 10 1 */
 
@@ -95,4 +98,22 @@ void meminfo_read_proc(FILE *out)
 	fprintf(out, "SwapFree:     %8llu kB\n", K(freeswap));
 #undef K
 #undef B
+}
+
+/* /proc/filesystems: get_filesystem_list's page, "nodev\ttmpfs" lines */
+void filesystems_read_proc(FILE *out)
+{
+	char page[PAGE_SIZE];
+	int len = get_filesystem_list(page);
+
+	fwrite(page, 1, len, out);
+}
+
+/*
+ * /proc/mounts: show_vfsmnt for every mount of the namespace, in mount
+ * order (2.4.16 lists the root file system first: rootfs is on no list).
+ */
+void mounts_read_proc(FILE *out)
+{
+	sim_show_mounts(out);
 }

@@ -6,16 +6,23 @@
  *   (proc_caches_init, vfs_caches_init: dcache, inode, the rootfs mount and
  *   the bdev pseudo-filesystem), page_cache_init, proc_root_init, ipc_init,
  *   then the init thread's do_basic_setup: sock_init and do_initcalls,
- *   where init_shmem_fs mounts the internal tmpfs; then, as /etc/rc would,
- *   a swap file is made and swapped on (sys_swapon).
+ *   where init_shmem_fs mounts the internal tmpfs and init_ramfs_fs
+ *   registers ramfs; prepare_namespace's mount_root mounts the root file
+ *   system (ramfs here, sim: see mount_root) over rootfs and makes it
+ *   init's root and cwd; then, as /etc/rc would, a swap file is made and
+ *   swapped on (sys_swapon).
  * Its functions in 2.4.16's order: rest_init, start_kernel, do_initcalls,
- *   do_basic_setup, init (declared ahead, as there). At the top, a
- *   stand-in for net/socket.c's sock_init (shmsim has no net/); sim only:
- *   sim_swap_setup right before init, its user, and the shutdown last.
+ *   do_basic_setup, prepare_namespace, init (declared ahead, as there). At
+ *   the top, a stand-in for net/socket.c's sock_init (shmsim has no net/);
+ *   sim only: sim_swap_setup right before init, its user, and the shutdown
+ *   last.
  * Unnamed devices come out in the order a standard 2.4.16 build hands them
  *   out: rootfs 00:01, bdev 00:02, proc 00:03, sockfs 00:04, tmpfs 00:05.
  *   rootfs, proc and tmpfs are really mounted; bdev and sockfs only take
- *   their device numbers (sim), so that tmpfs gets 00:05.
+ *   their device numbers (sim), so that tmpfs gets 00:05. The ramfs root
+ *   gets 00:06 (sim: 2.4.16 would give 00:06 to pipefs, whose initcall
+ *   shmsim leaves out, and mount a disk root with no unnamed device; so a
+ *   later user mount gets 00:07 here as there).
  * sim_shutdown() is our own: every task exits, every segment is removed,
  *   the mounts go, and whatever is still alive is reported.
  * Seed texts name these steps with early-2.5 names: get_anon_super is
@@ -69,6 +76,18 @@ static void rest_init(void)
 	TRACE_EXIT();
 }
 
+/* sim: the boot trace names the experiment's patches applied, if any */
+static void sim_note_patches(void)
+{
+	if (!sim_machine.patches)
+		return;
+	sim_note("patch", "%s%s%s",
+		 sim_patched(SIM_PATCH_SINGLE_SB) ? "single-sb" : "",
+		 sim_patched(SIM_PATCH_SINGLE_SB) &&
+		 sim_patched(SIM_PATCH_HASHED_SHM) ? ", " : "",
+		 sim_patched(SIM_PATCH_HASHED_SHM) ? "hashed-shm" : "");
+}
+
 /* Boot the machine described by sim_machine. Returns 0 or -errno. */
 int start_kernel(void)
 {
@@ -76,6 +95,7 @@ int start_kernel(void)
 
 	sim_trace_stops_probe();	/* sim: is a debugger watching? */
 	TRACE_ENTER("ram %lu KiB", sim_machine.ram >> 10);
+	sim_note_patches();	/* sim: which lines differ from 2.4.16 */
 	sim_fail_reset();	/* sim: a fresh machine has nothing armed */
 	err = sim_mem_init(sim_machine.ram);	/* mem_init */
 	if (err)
@@ -90,11 +110,16 @@ int start_kernel(void)
 	return TRACE_RET(0);
 }
 
-/* the initcalls in link order: mm/ comes before fs/ */
+/*
+ * the initcalls in link order: mm/ comes before fs/, and in fs/ the
+ * objects (pipe.o: sim, left out) before the subdirectories (ramfs)
+ */
 static void do_initcalls(void)
 {
 	TRACE_ENTER("%s", "");
 	if (init_shmem_fs())
+		BUG();
+	if (init_ramfs_fs())
 		BUG();
 	TRACE_EXIT();
 }
@@ -104,6 +129,17 @@ static void do_basic_setup(void)
 	TRACE_ENTER("%s", "");
 	sock_init();
 	do_initcalls();
+	TRACE_EXIT();
+}
+
+/*
+ * Mount the root file system. sim: no initrd or ramdisk to load first,
+ * and no devfs to mount after.
+ */
+static void prepare_namespace(void)
+{
+	TRACE_ENTER("%s", "");
+	mount_root();
 	TRACE_EXIT();
 }
 
@@ -162,8 +198,8 @@ static void init(void)
 {
 	TRACE_ENTER("%s", "");
 	do_basic_setup();
-	sim_trace_comment("prepare_namespace(), exec /sbin/init: "
-			  "not modelled (sim)");
+	prepare_namespace();
+	sim_trace_comment("exec /sbin/init: not modelled (sim)");
 	sim_trace_comment("/etc/rc: mkswap and swapon -a (sim)");
 	sim_swap_setup();
 	TRACE_EXIT();
@@ -207,6 +243,9 @@ int sim_shutdown(FILE *out)
 	}
 	current = &init_task;
 	remove_all_segments();
+	sim_init_task_exit();
+	sim_mnt_umount_all();
+	sim_exit_ramfs_fs();
 	sim_exit_shmem_fs();
 	sim_shm_exit();
 	leaks += sim_vfs_exit(out);

@@ -3,14 +3,17 @@
  * sim/kernel/fork.c - new address spaces, and fork.
  * Models kernel/fork.c (2.4.16), in its order: dup_mmap, allocate_mm (a
  *   macro there), mm_init, mm_alloc, mmdrop (sched.h's inline with the
- *   __mmdrop of fork.c), mmput, copy_mm, and the part of do_fork that
- *   makes a child task with a copy of the parent's mm, then
+ *   __mmdrop of fork.c), mmput, copy_mm, __copy_fs_struct, copy_fs,
+ *   count_open_files, copy_files, and the part of do_fork that makes a
+ *   child task with copies of the parent's files, fs and mm, then
  *   proc_caches_init. pgd_alloc and pgd_free (asm-i386/pgalloc.h) come
  *   right before mm_init.
- * Left out: CLONE_* sharing (a fork here always copies), files, signals,
- *   the scheduler. The child is named by the scenario (`fork CHILD`).
- * Called by sim_task_create (mm_alloc), the runner's fork (do_fork),
- *   do_exit (mmput) and start_kernel (proc_caches_init).
+ * Left out: CLONE_* sharing (a fork here always copies), signals, the
+ *   scheduler, the altroot; copy_files' expand_fdset/expand_fd_array (the
+ *   table never grows here, see sim/vfs/open.c). The child is named by the
+ *   scenario (`fork CHILD`).
+ * Called by sim_task_create (mm_alloc, copy_fs, copy_files), the runner's
+ *   fork (do_fork), do_exit (mmput) and start_kernel (proc_caches_init).
  *
  * Typical sequence: do_fork -> copy_mm -> mm_alloc -> dup_mmap: for each
  * parent vma a copy, get_file, the share list right after the parent's vma,
@@ -23,6 +26,7 @@
 
 #include "linux/kernel.h"
 #include "linux/fs.h"
+#include "linux/fs_struct.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
@@ -30,6 +34,8 @@
 #include "sim/trace.h"
 
 kmem_cache_t *mm_cachep;
+kmem_cache_t *files_cachep;	/* SLAB cache for files_struct */
+kmem_cache_t *fs_cachep;	/* SLAB cache for fs_struct */
 
 /* Copy current's vmas (and ptes) into mm. */
 static int dup_mmap(struct mm_struct *mm)
@@ -211,10 +217,127 @@ int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	return TRACE_RET(0);
 }
 
+/* A copy of old with its own references on the root and the cwd. */
+static inline struct fs_struct *__copy_fs_struct(struct fs_struct *old)
+{
+	struct fs_struct *fs = kmem_cache_alloc(fs_cachep, GFP_KERNEL);
+
+	if (fs) {
+		fs->count = 1;
+		fs->umask = old->umask;
+		fs->rootmnt = mntget(old->rootmnt);
+		fs->root = dget(old->root);
+		fs->pwdmnt = mntget(old->pwdmnt);
+		fs->pwd = dget(old->pwd);
+		/* sim: no altroot */
+	}
+	return fs;
+}
+
+/* Give tsk current's root and cwd (CLONE_FS: share the struct). */
+int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
+{
+	TRACE_ENTER("pid %d", tsk->pid);
+	if (clone_flags & CLONE_FS) {
+		current->fs->count++;
+		return TRACE_RET(0);
+	}
+	tsk->fs = __copy_fs_struct(current->fs);
+	if (!tsk->fs)
+		return TRACE_RET(-1);
+	sim_note("fork", "fs_struct#%u: a copy of pid %d's root and cwd",
+		 sim_id(tsk->fs), current->pid);
+	return TRACE_RET(0);
+}
+
+/* One past the last word of open_fds with a bit set, in bits. */
+static int count_open_files(struct files_struct *files, int size)
+{
+	int i;
+
+	for (i = size / __NFDBITS; i > 0; ) {
+		if (files->open_fds->fds_bits[--i])
+			break;
+	}
+	i = (i + 1) * __NFDBITS;
+	return i;
+}
+
 /*
- * fork(): a child of current named name, with a copy of its mm. Returns
- * the child's pid or -errno. (simplified: no clone flags, files or
- * signal handlers are copied; the child's credentials are the parent's.)
+ * Give tsk a copy of current's fd table: the same files, each with one
+ * more reference (get_file). -ENOMEM.
+ */
+int copy_files(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf, *newf;
+	struct file **old_fds, **new_fds;
+	int open_files, size, i, error = 0;
+
+	TRACE_ENTER("pid %d", tsk->pid);
+	/* A background process may not have any files ... */
+	oldf = current->files;
+	if (!oldf)
+		goto out;
+	if (clone_flags & CLONE_FILES) {
+		oldf->count++;
+		goto out;
+	}
+
+	tsk->files = NULL;
+	error = -ENOMEM;
+	newf = kmem_cache_alloc(files_cachep, GFP_KERNEL);
+	if (!newf)
+		goto out;
+
+	newf->count = 1;
+	newf->next_fd = 0;
+	newf->max_fds = NR_OPEN_DEFAULT;
+	newf->max_fdset = __FD_SETSIZE;
+	newf->close_on_exec = &newf->close_on_exec_init;
+	newf->open_fds = &newf->open_fds_init;
+	newf->fd = &newf->fd_array[0];
+
+	/* sim: oldf->max_fdset is never above __FD_SETSIZE (no expand) */
+	size = oldf->max_fdset;
+	open_files = count_open_files(oldf, size);
+	/* sim: nor above NR_OPEN_DEFAULT files (expand_fd_array) */
+	BUG_ON(open_files > NR_OPEN_DEFAULT);
+
+	old_fds = oldf->fd;
+	new_fds = newf->fd;
+	memcpy(newf->open_fds->fds_bits, oldf->open_fds->fds_bits,
+	       open_files / 8);
+	memcpy(newf->close_on_exec->fds_bits, oldf->close_on_exec->fds_bits,
+	       open_files / 8);
+	for (i = open_files; i != 0; i--) {
+		struct file *f = *old_fds++;
+
+		if (f)
+			get_file(f);
+		*new_fds++ = f;
+	}
+	/* compute the remainder to be cleared */
+	size = (newf->max_fds - open_files) * sizeof(struct file *);
+	memset(new_fds, 0, size);
+	if (newf->max_fdset > open_files) {
+		int left = (newf->max_fdset - open_files) / 8;
+		int start = open_files / __NFDBITS;
+
+		memset(&newf->open_fds->fds_bits[start], 0, left);
+		memset(&newf->close_on_exec->fds_bits[start], 0, left);
+	}
+	tsk->files = newf;
+	sim_note("fork", "files_struct#%u: a copy of pid %d's fd table, "
+		 "%d fds looked at", sim_id(newf), current->pid, open_files);
+	error = 0;
+out:
+	return TRACE_RET(error);
+}
+
+/*
+ * fork(): a child of current named name, with copies of its files, fs
+ * and mm. Returns the child's pid or -errno. (simplified: no clone flags
+ * or signal handlers; the child's credentials are the parent's.)
  */
 long do_fork(unsigned long clone_flags, const char *name)
 {
@@ -230,19 +353,38 @@ long do_fork(unsigned long clone_flags, const char *name)
 	p->p_pptr = current;
 	p->sim_sig = 0;
 	strlcpy(p->comm, name, sizeof(p->comm));
+	p->files = NULL;
+	p->fs = NULL;
+	retval = -ENOMEM;
+	if (copy_files(clone_flags, p))
+		goto bad_fork_cleanup;
+	if (copy_fs(clone_flags, p))
+		goto bad_fork_cleanup_files;
 	retval = copy_mm(clone_flags, p);
-	if (retval) {
-		sim_last_pid--;
-		free(p);
-		return TRACE_RET(retval);
-	}
+	if (retval)
+		goto bad_fork_cleanup_fs;
 	list_add_tail(&p->tasks, &sim_tasks);
 	return TRACE_RET(p->pid);
+
+bad_fork_cleanup_fs:
+	exit_fs(p);	/* blocking */
+bad_fork_cleanup_files:
+	exit_files(p);	/* blocking */
+bad_fork_cleanup:
+	sim_last_pid--;
+	free(p);
+	return TRACE_RET(retval);
 }
 
-/* the caches for mm_struct and vm_area_struct */
+/* the caches for files_struct, fs_struct, mm_struct and vm_area_struct */
 void proc_caches_init(void)
 {
+	/* sim: no sigact_cachep: no signal handlers */
+	files_cachep = kmem_cache_create("files_cache",
+					 sizeof(struct files_struct));
+	fs_cachep = kmem_cache_create("fs_cache", sizeof(struct fs_struct));
+	if (!files_cachep || !fs_cachep)
+		BUG();
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct));
 	vm_area_cachep = kmem_cache_create("vm_area_struct",
 					   sizeof(struct vm_area_struct));

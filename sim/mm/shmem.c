@@ -5,19 +5,32 @@
  *   shmem_swp_entry, shmem_alloc_entry, shmem_free_swp, shmem_truncate,
  *   shmem_delete_inode, shmem_writepage (swap-out), shmem_getpage_locked
  *   (with its swap-in half), shmem_getpage, shmem_nopage, shmem_lock,
- *   shmem_mmap, shmem_get_inode, shmem_set_size, shmem_read_super,
+ *   shmem_mmap, shmem_get_inode, shmem_set_size, shmem_lookup,
+ *   shmem_mknod, shmem_mkdir, shmem_remount_fs, shmem_read_super,
  *   init_shmem_fs, shmem_file_setup, shmem_zero_setup. Sim only: at the
  *   top, sim_kptr (a vector page's i386 address, as sim_kaddr of
  *   linux/mm.h and get_zeroed_page make them, back to a pointer);
  *   shmem_swp_lookup (for the checks) after shmem_alloc_entry;
  *   sim_exit_shmem_fs (shutdown) after init_shmem_fs.
- * Left out: the user-mountable side (CONFIG_TMPFS read/write/readdir,
- *   symlinks, mount options), swapoff (shmem_unuse), swapin_readahead; the
+ * Left out: most of the user-mountable side (CONFIG_TMPFS read/write,
+ *   create, link, unlink, rmdir, rename, symlinks, statfs, mount options:
+ *   shmem_parse_options sees none, as `mount` passes no data); swapoff
+ *   (shmem_unuse), swapin_readahead; the
  *   doubly indirect half of the swap vector (indices past 524,304 pages,
  *   2 GiB: unreachable below SHMMAX).
  * Called by newseg (shmem_file_setup), the fault path (shmem_nopage via
- *   vm_ops), iput (shmem_delete_inode via s_op), shm_destroy (shmem_lock)
- *   and do_mmap_pgoff (shmem_zero_setup for MAP_SHARED|MAP_ANONYMOUS).
+ *   vm_ops), iput (shmem_delete_inode via s_op), shm_destroy (shmem_lock),
+ *   do_mmap_pgoff (shmem_zero_setup for MAP_SHARED|MAP_ANONYMOUS), and for
+ *   a mounted tmpfs the path walk (shmem_lookup), vfs_mkdir (shmem_mkdir),
+ *   get_sb_single's do_remount_sb (shmem_remount_fs), vfs_readdir
+ *   (dcache_readdir).
+ * The experiment's patches (sim_patched): single-sb makes tmpfs FS_SINGLE
+ *   (init_shmem_fs), so every mount of it is the internal superblock;
+ *   hashed-shm d_rehash()es the new dentry in shmem_file_setup, so
+ *   dcache_readdir lists it, /proc/PID/maps drops " (deleted)", and dput
+ *   caches it on dentry_unused when its file goes: the inode and its pages
+ *   then live until the dentry is pruned (shrink_dcache_sb at a remount
+ *   or at shutdown).
  *
  * A segment's file: shmem_file_setup makes an unlinked regular file on the
  * internal mount shm_mnt: d_alloc under the root, get_empty_filp,
@@ -35,6 +48,7 @@
 #include "linux/sched.h"
 #include "linux/shmem_fs.h"
 #include "linux/swap.h"
+#include "sim/boot.h"
 #include "sim/trace.h"
 
 struct vfsmount *shm_mnt;
@@ -493,16 +507,85 @@ static struct inode *shmem_get_inode(struct super_block *sb, int mode,
 	return TRACE_RET_INODE(inode);
 }
 
-static void shmem_set_size(struct shmem_sb_info *info,
-			   unsigned long max_blocks, unsigned long max_inodes)
+/* New limits for an instance; -EINVAL below what is already used. */
+static int shmem_set_size(struct shmem_sb_info *info,
+			  unsigned long max_blocks, unsigned long max_inodes)
 {
-	long blocks = info->max_blocks - info->free_blocks;
-	long inodes = info->max_inodes - info->free_inodes;
+	int error;
+	unsigned long blocks, inodes;
 
+	blocks = info->max_blocks - info->free_blocks;
+	inodes = info->max_inodes - info->free_inodes;
+	error = -EINVAL;
+	if (max_blocks < blocks)
+		goto out;
+	if (max_inodes < inodes)
+		goto out;
+	error = 0;
 	info->max_blocks = max_blocks;
 	info->free_blocks = max_blocks - blocks;
 	info->max_inodes = max_inodes;
 	info->free_inodes = max_inodes - inodes;
+out:
+	return error;
+}
+
+/* Not in the dcache, so there is no such name: a negative dentry. */
+static struct dentry *shmem_lookup(struct inode *dir, struct dentry *dentry)
+{
+	TRACE_ENTER("inode#%u, dentry#%u", sim_id(dir), sim_id(dentry));
+	d_add(dentry, NULL);
+	return TRACE_RET_DENTRY(NULL);
+}
+
+/* A new inode for dentry, pinned in the dcache (FS_LITTER). */
+static int shmem_mknod(struct inode *dir, struct dentry *dentry, int mode,
+		       int dev)
+{
+	struct inode *inode;
+	int error = -ENOSPC;
+
+	TRACE_ENTER("inode#%u, dentry#%u, %#o", sim_id(dir), sim_id(dentry),
+		    mode);
+	inode = shmem_get_inode(dir->i_sb, mode, dev);
+	dir->i_ctime = dir->i_mtime = CURRENT_TIME;
+	if (inode) {
+		d_instantiate(dentry, inode);
+		dget(dentry);	/* Extra count - pin the dentry in core */
+		error = 0;
+	}
+	return TRACE_RET(error);
+}
+
+static int shmem_mkdir(struct inode *dir, struct dentry *dentry, int mode)
+{
+	int error;
+
+	TRACE_ENTER("inode#%u, dentry#%u, %#o", sim_id(dir), sim_id(dentry),
+		    mode);
+	error = shmem_mknod(dir, dentry, mode | S_IFDIR, 0);
+	if (!error)
+		dir->i_nlink++;
+	return TRACE_RET(error);
+}
+
+/*
+ * A remount (or get_sb_single's reuse): parse data for new limits.
+ * sim: shmem_parse_options left out; with no options the limits stay.
+ */
+static int shmem_remount_fs(struct super_block *sb, int *flags, char *data)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+	unsigned long max_blocks = sbinfo->max_blocks;
+	unsigned long max_inodes = sbinfo->max_inodes;
+	int error;
+
+	(void)flags;
+	TRACE_ENTER("super_block#%u", sim_id(sb));
+	if (data && *data)
+		return TRACE_RET(-EINVAL);	/* sim: no options known */
+	error = shmem_set_size(sbinfo, max_blocks, max_inodes);
+	return TRACE_RET(error);
 }
 
 /*
@@ -545,6 +628,7 @@ static struct super_block *shmem_read_super(struct super_block *sb,
 }
 
 static struct super_operations shmem_ops = {
+	.remount_fs	= shmem_remount_fs,
 	.put_inode	= force_delete,
 	.delete_inode	= shmem_delete_inode,
 };
@@ -561,8 +645,15 @@ static struct inode_operations shmem_inode_operations = {
 	.truncate	= shmem_truncate,
 };
 
-static struct file_operations shmem_dir_operations;
-static struct inode_operations shmem_dir_inode_operations;
+/* sim: no generic_read_dir or shmem_sync_file */
+static struct file_operations shmem_dir_operations = {
+	.readdir	= dcache_readdir,
+};
+
+static struct inode_operations shmem_dir_inode_operations = {
+	.lookup		= shmem_lookup,
+	.mkdir		= shmem_mkdir,
+};
 
 struct vm_operations_struct shmem_vm_ops = {
 	.nopage		= shmem_nopage,
@@ -588,6 +679,14 @@ int init_shmem_fs(void)
 	struct vfsmount *res;
 
 	TRACE_ENTER("%s", "");
+	tmpfs_fs_type.fs_flags = FS_LITTER;	/* sim: a fresh boot's */
+	if (sim_patched(SIM_PATCH_SINGLE_SB)) {
+		/* DECLARE_FSTYPE(..., FS_LITTER|FS_SINGLE) */
+		tmpfs_fs_type.fs_flags |= FS_SINGLE;
+		sim_note("patch single-sb", "tmpfs_fs_type is FS_LITTER|"
+			 "FS_SINGLE: do_kern_mount takes get_sb_single in "
+			 "place of get_sb_nodev");
+	}
 	error = register_filesystem(&tmpfs_fs_type);
 	if (error)
 		return TRACE_RET(error);
@@ -605,8 +704,10 @@ int init_shmem_fs(void)
 	}
 	shm_mnt = res;
 
-	/* the internal instance has no limits */
-	shmem_set_size(SHMEM_SB(res->mnt_sb), SIM_ULONG_MAX, SIM_ULONG_MAX);
+	/* The internal instance should not do size checking */
+	if (shmem_set_size(SHMEM_SB(res->mnt_sb), SIM_ULONG_MAX,
+			   SIM_ULONG_MAX))
+		sim_trace_comment("could not set limits on internal tmpfs");
 	sim_note("shmem", "shm_mnt = vfsmount#%u, dev %02x:%02x, "
 		 "free_inodes %lu", sim_id(shm_mnt),
 		 MAJOR(shm_mnt->mnt_sb->s_dev), MINOR(shm_mnt->mnt_sb->s_dev),
@@ -614,11 +715,18 @@ int init_shmem_fs(void)
 	return TRACE_RET(0);
 }
 
-/* sim: shutdown, after every segment is gone */
+/*
+ * sim: shutdown, after every segment is gone and the tree is unmounted.
+ * The dentries still cached on the internal superblock (hashed-shm: SYSV
+ * files whose segments are gone, with their inodes and pages) are pruned
+ * first, as the superblock's end would need (kill_super's d_genocide
+ * must not meet a dentry at d_count 0).
+ */
 void sim_exit_shmem_fs(void)
 {
 	if (!shm_mnt)
 		return;
+	shrink_dcache_sb(shm_mnt->mnt_sb);
 	mntput(shm_mnt);
 	shm_mnt = NULL;
 	unregister_filesystem(&shmem_fs_type);
@@ -664,6 +772,12 @@ struct file *shmem_file_setup(char *name, long long size)
 		goto close_file;
 
 	d_instantiate(dentry, inode);
+	if (sim_patched(SIM_PATCH_HASHED_SHM)) {
+		sim_note("patch hashed-shm", "d_rehash(dentry): \"%s\" is "
+			 "hashed, so readdir lists it and dput caches it",
+			 name);
+		d_rehash(dentry);
+	}
 	inode->i_size = size;
 	shmem_truncate(inode);
 	inode->i_nlink = 0;	/* unlinked from birth */

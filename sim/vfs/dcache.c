@@ -2,23 +2,27 @@
 /*
  * sim/vfs/dcache.c - dentries: names in a filesystem's tree.
  * Models fs/dcache.c (2.4.16), in its order: d_free, dentry_iput, dput,
- *   prune_one_dentry, prune_dcache, select_parent, shrink_dcache_parent,
- *   d_alloc, d_instantiate, d_alloc_root, __d_path, d_genocide,
- *   dcache_init, vfs_caches_init. Header inlines and other files'
- *   functions sit before their first user or next to their kin: dget
- *   (dcache.h) before dput, IS_ROOT (dcache.h) before __d_path, d_path
- *   (sched.h) after it. Sim only: dname and dname_external at the top, the
- *   views (sim_dump_*) and sim_dcache_exit last.
- * Left out: the dentry hash table, d_lookup, d_add, d_rehash, d_move,
- *   d_delete, shrink_dcache_sb, shrink_dcache_memory and sys_getcwd (no
- *   dentry on the shm path is ever hashed or looked up); d_op hooks (no
- *   filesystem here sets d_op); the DCACHE_REFERENCED second chance; the
- *   buffer_head, names and dquot caches; bdev and cdev caches (bdev's
+ *   prune_one_dentry, prune_dcache, shrink_dcache_sb, select_parent,
+ *   shrink_dcache_parent, d_alloc, d_instantiate, d_alloc_root, d_hash,
+ *   d_lookup, d_rehash, __d_path, d_genocide, dcache_init,
+ *   vfs_caches_init. Header inlines and other files' functions sit before
+ *   their first user or next to their kin: dget (dcache.h) before dput,
+ *   IS_ROOT (dcache.h) before __d_path, d_path (sched.h) after it (d_add,
+ *   dcache.h's d_instantiate + d_rehash, is in linux/fs.h). Sim only: dname
+ *   and dname_external at the top, the views (sim_dump_*) and
+ *   sim_dcache_exit last.
+ * Left out: d_move, d_delete, d_invalidate, shrink_dcache_memory and
+ *   sys_getcwd (no rename, unlink or memory pressure on the dcache here);
+ *   d_op hooks (no filesystem here sets d_op); the DCACHE_REFERENCED second
+ *   chance; the buffer_head and dquot caches; bdev and cdev caches (bdev's
  *   device number is reserved, see sim/vfs/block_dev.c).
- * Called by: shmem_file_setup (d_alloc, d_instantiate), the read_super of
- *   rootfs, proc and tmpfs (d_alloc_root), fput and __mntput (dput),
- *   kill_super (d_genocide, shrink_dcache_parent), /proc/PID/maps (d_path),
- *   start_kernel (vfs_caches_init).
+ * Called by: shmem_file_setup (d_alloc, d_instantiate; d_rehash under the
+ *   hashed-shm patch), the read_super of rootfs, proc, tmpfs and ramfs
+ *   (d_alloc_root), the path walk (d_lookup, d_alloc, and d_add from the
+ *   ->lookup of rootfs, ramfs and tmpfs), fput, path_release and __mntput
+ *   (dput), kill_super (d_genocide, shrink_dcache_parent), do_remount_sb
+ *   and the shutdown of tmpfs (shrink_dcache_sb), /proc/PID/maps and
+ *   /proc/mounts (d_path), start_kernel (vfs_caches_init).
  *
  * A dentry's life on the shm path (the segment "SYSV000004d2"):
  *   d_alloc(root, name): d_count 1, at the head of root->d_subdirs, and
@@ -28,12 +32,17 @@
  *   ... fput at f_count 0 -> dput(dentry): d_count 0, unhashed, so it dies
  *   at once: off d_subdirs, dentry_iput -> iput(inode), d_free
  *   (nr_dentry -1), and the loop goes on with dput(root): root d_count -1.
- * A hashed dentry reaching 0 would wait on dentry_unused for prune_dcache.
+ * A hashed dentry reaching 0 waits on dentry_unused for prune_dcache or
+ * shrink_dcache_sb: the names a path walk found (d_add in ->lookup), and
+ * under the hashed-shm patch a SYSV dentry whose segment is gone, whose
+ * inode then lives on (i_count 1) until the dentry is pruned.
  */
 #include <string.h>
 
 #include "linux/kernel.h"
 #include "linux/fs.h"
+#include "linux/fs_struct.h"
+#include "linux/sched.h"
 #include "linux/slab.h"
 #include "sim/fail.h"
 #include "sim/proc.h"
@@ -42,11 +51,30 @@
 
 static kmem_cache_t *dentry_cache;
 
+/*
+ * The dentry hash: (parent, name hash) -> the chain the dentry sits on.
+ * sim: host memory, not page frames (2.4.16 takes __get_free_pages sized
+ * from mempages), so /proc/meminfo is unchanged; 2^10 chains.
+ */
+#define D_HASHBITS	10
+#define D_HASHMASK	((1UL << D_HASHBITS) - 1)
+#define L1_CACHE_BYTES	32
+static struct list_head dentry_hashtable[1UL << D_HASHBITS];
+
 /* Hashed dentries with d_count 0, most recently used at the head. */
 static LIST_HEAD(dentry_unused);
 
 /* /proc/sys/fs/dentry-state: nr_dentry, nr_unused (sim: age_limit left out) */
 struct dentry_stat_t dentry_stat;
+
+/*
+ * sim: how far nr_unused has drifted below the length of dentry_unused.
+ * d_genocide drops an FS_LITTER pin without putting the dentry on
+ * dentry_unused; select_parent then moves it there uncounted, and
+ * prune_dcache counts it off: 2.4.16's nr_unused goes one lower for each
+ * such dentry of an unmounted filesystem. The check allows for it.
+ */
+static int sim_unused_drift;
 
 /* sim: a plain C string for traces, "/" or "SYSV000004d2" */
 static const char *dname(struct dentry *dentry)
@@ -199,6 +227,45 @@ void prune_dcache(int count)
 }
 
 /*
+ * Free every unused dentry of sb: first move them all to the hot end of
+ * dentry_unused, then free them from there (do_remount_sb, and the
+ * shutdown of the internal tmpfs).
+ */
+void shrink_dcache_sb(struct super_block *sb)
+{
+	struct list_head *tmp, *next;
+	struct dentry *dentry;
+
+	TRACE_ENTER("super_block#%u", sim_id(sb));
+	next = dentry_unused.next;
+	while (next != &dentry_unused) {
+		tmp = next;
+		next = tmp->next;
+		dentry = list_entry(tmp, struct dentry, d_lru);
+		if (dentry->d_sb != sb)
+			continue;
+		list_del(tmp);
+		list_add(tmp, &dentry_unused);
+	}
+repeat:
+	next = dentry_unused.next;
+	while (next != &dentry_unused) {
+		tmp = next;
+		next = tmp->next;
+		dentry = list_entry(tmp, struct dentry, d_lru);
+		if (dentry->d_sb != sb)
+			continue;
+		if (dentry->d_count)
+			continue;
+		dentry_stat.nr_unused--;
+		list_del_init(tmp);
+		prune_one_dentry(dentry);
+		goto repeat;
+	}
+	TRACE_EXIT();
+}
+
+/*
  * Move every unused dentry below parent to the cold end of dentry_unused;
  * returns how many.
  */
@@ -217,6 +284,8 @@ resume:
 
 		next = tmp->next;
 		if (!dentry->d_count) {
+			if (list_empty(&dentry->d_lru))
+				sim_unused_drift++;	/* sim */
 			list_del(&dentry->d_lru);
 			list_add(&dentry->d_lru, dentry_unused.prev);
 			found++;
@@ -348,6 +417,78 @@ struct dentry *d_alloc_root(struct inode *root_inode)
 	return TRACE_RET_DENTRY(res);
 }
 
+/*
+ * A reference for a lookup: a dentry waiting on dentry_unused at d_count 0
+ * comes off it again.
+ */
+static inline struct dentry *__dget_locked(struct dentry *dentry)
+{
+	sim_note("dcache", "dentry#%u \"%s\" d_count %d -> %d",
+		 sim_id(dentry), dname(dentry), dentry->d_count,
+		 dentry->d_count + 1);
+	if (++dentry->d_count == 1) {
+		dentry_stat.nr_unused--;
+		list_del_init(&dentry->d_lru);
+		sim_note("dcache", "dentry#%u off dentry_unused, nr_unused %d",
+			 sim_id(dentry), dentry_stat.nr_unused);
+	}
+	return dentry;
+}
+
+/* The chain for a child called hash under parent. */
+static inline struct list_head *d_hash(struct dentry *parent,
+				       unsigned long hash)
+{
+	hash += (uintptr_t)parent / L1_CACHE_BYTES;
+	hash = hash ^ (hash >> D_HASHBITS);
+	return dentry_hashtable + (hash & D_HASHMASK);
+}
+
+/*
+ * The hashed child of parent called name, with a new reference (d_count
+ * +1, off dentry_unused if it waited there), or NULL.
+ */
+struct dentry *d_lookup(struct dentry *parent, struct qstr *name)
+{
+	unsigned int len = name->len;
+	unsigned int hash = name->hash;
+	const unsigned char *str = name->name;
+	struct list_head *head = d_hash(parent, hash);
+	struct list_head *tmp;
+
+	TRACE_ENTER("dentry#%u, \"%.*s\"", sim_id(parent), (int)len,
+		    (const char *)str);
+	for (tmp = head->next; tmp != head; tmp = tmp->next) {
+		struct dentry *dentry = list_entry(tmp, struct dentry, d_hash);
+
+		if (dentry->d_name.hash != hash)
+			continue;
+		if (dentry->d_parent != parent)
+			continue;
+		if (dentry->d_name.len != len)
+			continue;
+		if (memcmp(dentry->d_name.name, str, len))
+			continue;
+		__dget_locked(dentry);
+		return TRACE_RET_DENTRY(dentry);
+	}
+	return TRACE_RET_DENTRY(NULL);
+}
+
+/* Put entry on its hash chain, where d_lookup and dcache_readdir see it. */
+void d_rehash(struct dentry *entry)
+{
+	struct list_head *list = d_hash(entry->d_parent, entry->d_name.hash);
+
+	TRACE_ENTER("dentry#%u \"%s\"", sim_id(entry), dname(entry));
+	if (!list_empty(&entry->d_hash))
+		BUG();
+	list_add(&entry->d_hash, list);
+	sim_note("dcache", "dentry#%u \"%s\" hashed", sim_id(entry),
+		 dname(entry));
+	TRACE_EXIT();
+}
+
 /* include/linux/dcache.h */
 static inline int IS_ROOT(struct dentry *x)
 {
@@ -418,10 +559,10 @@ global_root:
 }
 
 /*
- * include/linux/sched.h: the path as the current process sees it; inline
- * there, so untraced (the /proc/PID/maps view calls it).
- * sim: there is no fs_struct; the process root is taken to be rootfs's
- * (root_vfsmnt), and it is not pinned around the walk (one thread).
+ * include/linux/sched.h: the path as the current process sees it, from
+ * its fs->root; inline there, so untraced (the /proc views call it).
+ * sim: the root is not pinned around the walk (one thread), and a task
+ * with no fs_struct (a unit test's) sees from rootfs's root.
  */
 char *d_path(struct dentry *dentry, struct vfsmount *vfsmnt, char *buf,
 	     int buflen)
@@ -429,6 +570,10 @@ char *d_path(struct dentry *dentry, struct vfsmount *vfsmnt, char *buf,
 	struct vfsmount *rootmnt = root_vfsmnt;
 	struct dentry *root = rootmnt ? rootmnt->mnt_root : NULL;
 
+	if (current->fs && current->fs->root) {
+		rootmnt = current->fs->rootmnt;
+		root = current->fs->root;
+	}
 	return __d_path(dentry, vfsmnt, root, rootmnt, buf, buflen);
 }
 
@@ -470,14 +615,21 @@ resume:
 
 static void dcache_init(unsigned long mempages)
 {
+	size_t i;
+
 	TRACE_ENTER("%lu", mempages);
 	dentry_cache = kmem_cache_create("dentry_cache", sizeof(struct dentry));
 	if (!dentry_cache)
 		sim_bug(__FILE__, __LINE__,
 			"panic: Cannot create dentry cache");
-	/* sim: no hash table (2.4.16 sizes it from mempages): none is hashed */
+	/* sim: a fixed table (2.4.16 sizes it from mempages) */
+	for (i = 0; i < ARRAY_SIZE(dentry_hashtable); i++)
+		INIT_LIST_HEAD(&dentry_hashtable[i]);
 	TRACE_EXIT();
 }
+
+/* SLAB cache for __getname()'s PATH_MAX buffers (fs/namei.c's getname) */
+kmem_cache_t *names_cachep;
 
 /* SLAB cache for file structures (fs/file_table.c allocates from it) */
 kmem_cache_t *filp_cachep;
@@ -492,7 +644,16 @@ extern void bdev_cache_init(void);
 void vfs_caches_init(unsigned long mempages)
 {
 	TRACE_ENTER("%lu", mempages);
-	/* sim: no buffer_head, names_cache or dquot caches: unused here */
+	/* sim: no buffer_head or dquot caches: unused here */
+	/*
+	 * sim: PATH_MAX + 1, not 2.4.16's PATH_MAX: do_getname copies up to
+	 * PATH_MAX + 1 bytes, one past a 2.4.16 names_cache object
+	 */
+	names_cachep = kmem_cache_create("names_cache", PATH_MAX + 1);
+	if (!names_cachep)
+		sim_bug(__FILE__, __LINE__,
+			"panic: Cannot create names SLAB cache");
+
 	filp_cachep = kmem_cache_create("filp", sizeof(struct file));
 	if (!filp_cachep)
 		sim_bug(__FILE__, __LINE__,
@@ -564,11 +725,72 @@ void sim_dump_dcache(FILE *out)
 }
 
 /*
+ * sim: invariant 74 (docs/invariants.md), vfs-dentry_unused: every dentry
+ * on dentry_unused has d_count 0 and is hashed; there are nr_unused of
+ * them; every dentry on a hash chain is in its own bucket, with d_count 0
+ * exactly when it is on dentry_unused. Returns 74 or 0.
+ */
+int sim_dcache_check(char *why, size_t len)
+{
+	struct list_head *p;
+	size_t b;
+	int n = 0;
+
+	list_for_each(p, &dentry_unused) {
+		struct dentry *dentry = list_entry(p, struct dentry, d_lru);
+
+		n++;
+		if (dentry->d_count || d_unhashed(dentry))
+			goto bad;
+	}
+	if (n != dentry_stat.nr_unused + sim_unused_drift) {
+		if (why && len)
+			snprintf(why, len, "vfs-dentry_unused: %d dentries on "
+				 "it, nr_unused %d (+ %d drift)", n,
+				 dentry_stat.nr_unused, sim_unused_drift);
+		return 74;
+	}
+	for (b = 0; b < ARRAY_SIZE(dentry_hashtable); b++) {
+		list_for_each(p, &dentry_hashtable[b]) {
+			struct dentry *dentry = list_entry(p, struct dentry,
+							   d_hash);
+
+			if (d_hash(dentry->d_parent, dentry->d_name.hash) !=
+			    &dentry_hashtable[b] ||
+			    !dentry->d_count != !list_empty(&dentry->d_lru))
+				goto bad_dentry;
+		}
+	}
+	return 0;
+bad:
+	if (why && len)
+		snprintf(why, len, "vfs-dentry_unused: dentry#%u \"%s\" on "
+			 "it with d_count %d, %s", sim_id(list_entry(p,
+			 struct dentry, d_lru)), dname(list_entry(p,
+			 struct dentry, d_lru)), list_entry(p, struct dentry,
+			 d_lru)->d_count, d_unhashed(list_entry(p,
+			 struct dentry, d_lru)) ? "unhashed" : "hashed");
+	return 74;
+bad_dentry:
+	if (why && len)
+		snprintf(why, len, "vfs-dentry_unused: hashed dentry#%u is in "
+			 "the wrong bucket, or unused and not on "
+			 "dentry_unused", sim_id(list_entry(p, struct dentry,
+			 d_hash)));
+	return 74;
+}
+
+/*
  * sim: shutdown. Destroys dentry_cache and filp when they are empty; a
  * cache with objects left stays, for sim_vfs_leaks and gdb.
  */
 void sim_dcache_exit(void)
 {
+	/* sim: the next boot starts without 2.4.16's drift */
+	if (dentry_stat.nr_unused + sim_unused_drift == 0) {
+		dentry_stat.nr_unused = 0;
+		sim_unused_drift = 0;
+	}
 	if (dentry_cache && dentry_cache->active_objs == 0) {
 		kmem_cache_destroy(dentry_cache);
 		dentry_cache = NULL;
@@ -576,5 +798,9 @@ void sim_dcache_exit(void)
 	if (filp_cachep && filp_cachep->active_objs == 0) {
 		kmem_cache_destroy(filp_cachep);
 		filp_cachep = NULL;
+	}
+	if (names_cachep && names_cachep->active_objs == 0) {
+		kmem_cache_destroy(names_cachep);
+		names_cachep = NULL;
 	}
 }

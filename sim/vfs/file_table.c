@@ -2,16 +2,18 @@
 /*
  * sim/vfs/file_table.c - open file structures.
  * Models fs/file_table.c (2.4.16), in its order: files_stat, anon_list
- *   and free_list, get_empty_filp, fput, put_filp; put_write_access
- *   (inline in fs.h) at the top, before fput, its user; sim only, last:
- *   sim_file_table_release.
- * Left out: fget and file descriptors (no file here has an fd: SYSV files
- *   hang off shmid_kernel and vmas), init_private_file, file_move,
- *   fs_may_remount_ro, locks, kiobufs, fops_put (no modules), f_version and
- *   the global `event` it is taken from (struct file has no f_version).
+ *   and free_list, get_empty_filp, fput, fget, put_filp, file_move,
+ *   fs_may_remount_ro; put_write_access (inline in fs.h) at the top,
+ *   before fput, its user; sim only, last: sim_file_table_release.
+ * Left out: init_private_file, locks, kiobufs, fops_put (no modules),
+ *   f_version and the global `event` it is taken from (struct file has no
+ *   f_version).
  * Called by: shmem_file_setup (get_empty_filp, put_filp on its error path),
- *   every holder of a file reference (fput: shm_destroy, unmap_fixup,
- *   exit_mmap, newseg's error path), the shutdown (sim_file_table_release).
+ *   dentry_open (get_empty_filp, file_move, put_filp), sys_getdents64
+ *   (fget), every holder of a file reference (fput: shm_destroy,
+ *   unmap_fixup, exit_mmap, newseg's error path, filp_close),
+ *   do_remount_sb (fs_may_remount_ro), the shutdown
+ *   (sim_file_table_release).
  *
  * A file's life on the shm path:
  *   get_empty_filp: f_count 1 (the segment's shm_file), on anon_list
@@ -19,11 +21,14 @@
  *   fput at f_count 0: put_write_access (i_writecount -1, to -1 for shm:
  *     shmem_file_setup never took write access), f_dentry/f_vfsmnt cleared,
  *     to free_list (nr_free_files +1), then dput(dentry), then mntput(mnt).
+ * A file that dentry_open makes (an open directory) moves from anon_list
+ * to its superblock's s_files (file_move) and lives in an fd table slot.
  * Freed structures stay on free_list for reuse; nr_files counts them too.
  */
 #include <string.h>
 
 #include "linux/kernel.h"
+#include "linux/file.h"
 #include "linux/fs.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
@@ -152,9 +157,21 @@ void fput(struct file *file)
 	TRACE_EXIT();
 }
 
+/* current's file at fd with a new reference (f_count +1), or NULL. */
+struct file *fget(unsigned int fd)
+{
+	struct file *file;
+
+	TRACE_ENTER("%u", fd);
+	file = fcheck(fd);
+	if (file)
+		get_file(file);
+	return TRACE_RET_FILE(file);
+}
+
 /*
  * Give back a file that was never set up (no dentry, no mount): the error
- * path of shmem_file_setup.
+ * paths of shmem_file_setup and dentry_open.
  */
 void put_filp(struct file *file)
 {
@@ -171,6 +188,34 @@ void put_filp(struct file *file)
 			 files_stat.nr_free_files);
 	}
 	TRACE_EXIT();
+}
+
+/* Move file to list (a superblock's s_files, or anon_list). */
+void file_move(struct file *file, struct list_head *list)
+{
+	if (!list)
+		return;
+	list_del(&file->f_list);
+	list_add(&file->f_list, list);
+}
+
+/* May sb go read-only: no regular file on it is open for writing? */
+int fs_may_remount_ro(struct super_block *sb)
+{
+	struct list_head *p;
+
+	for (p = sb->s_files.next; p != &sb->s_files; p = p->next) {
+		struct file *file = list_entry(p, struct file, f_list);
+		struct inode *inode = file->f_dentry->d_inode;
+
+		/* File with pending delete? */
+		if (inode->i_nlink == 0)
+			return 0;
+		/* Writable file? */
+		if (S_ISREG(inode->i_mode) && (file->f_mode & FMODE_WRITE))
+			return 0;
+	}
+	return 1;
 }
 
 /*

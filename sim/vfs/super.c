@@ -3,19 +3,23 @@
  * sim/vfs/super.c - filesystem types, superblocks and unnamed devices.
  * Models fs/super.c (2.4.16), in its order: get_filesystem/put_filesystem,
  *   find_filesystem, register_filesystem, unregister_filesystem,
- *   get_fs_type, __put_super, put_super, alloc_super, read_super,
- *   get_unnamed_dev, put_unnamed_dev, grab_super, get_sb_bdev,
- *   get_sb_nodev, get_sb_single, kill_super, do_kern_mount, kern_mount.
+ *   get_filesystem_list, get_fs_type, __put_super, put_super, alloc_super,
+ *   read_super, get_unnamed_dev, put_unnamed_dev, grab_super,
+ *   get_sb_bdev, get_sb_nodev, get_sb_single, kill_super, do_remount_sb,
+ *   do_kern_mount, kern_mount, mount_root.
  * Left out: block devices (get_sb_bdev is a stub: FS_REQUIRES_DEV types fail
  *   with -EINVAL), modules and request_module, sb_lock, s_umount and
- *   lock_super (one thread), sync and remount (do_remount_sb), quotas,
- *   sys_mount/sys_umount, mount_root and the rest of the root mounting.
+ *   lock_super (one thread), sync (fsync_super), quotas and accounting,
+ *   sys_sysfs and sys_ustat; mount_root's disks, floppies, devfs and NFS
+ *   (sim: its NFS branch mounts ramfs instead, see mount_root).
  * Sim only: sim_reserve_unnamed_dev, for the pseudo filesystems the boot
  *   does not mount (bdev, sockfs), and the numbering of superblocks; the
  *   sim_*unnamed_dev* helpers follow put_unnamed_dev.
  * Called by: mnt_init (rootfs), proc_root_init and init_shmem_fs (through
- *   kern_mount), __mntput (kill_super), vfs_caches_init and sock_init
- *   (sim_reserve_unnamed_dev).
+ *   kern_mount), do_add_mount (do_kern_mount), prepare_namespace
+ *   (mount_root), __mntput (kill_super), do_umount and do_remount
+ *   (do_remount_sb), /proc/filesystems (get_filesystem_list),
+ *   vfs_caches_init and sock_init (sim_reserve_unnamed_dev).
  *
  * A superblock of a pseudo filesystem (rootfs, proc, tmpfs) lives like this:
  *   kern_mount(type) -> do_kern_mount -> get_sb_nodev (or get_sb_single)
@@ -33,8 +37,11 @@
 
 #include <bsd/bitstring.h>
 
+#include <stdio.h>
+
 #include "linux/kernel.h"
 #include "linux/fs.h"
+#include "linux/fs_struct.h"
 #include "linux/sched.h"
 #include "sim/trace.h"
 #include "vfs/vfs_internal.h"
@@ -51,6 +58,15 @@ struct file_system_type *file_systems;
 static unsigned int sb_last_id;
 
 int sim_busy_inodes_after_unmount;
+
+/*
+ * init/main.c's in 2.4.16 (sim: here, so the VFS links without the boot):
+ * the root file system's mount flags, MS_RDONLY unless the command line
+ * says "rw" (sim: it does, as nothing here remounts the root read-write
+ * the way /etc/rc would), and its device.
+ */
+int root_mountflags;
+kdev_t ROOT_DEV;
 
 /* sim: no modules; ->owner is NULL for every built-in type */
 static void get_filesystem(struct file_system_type *fs)
@@ -117,6 +133,26 @@ int unregister_filesystem(struct file_system_type *fs)
 		tmp = &(*tmp)->next;
 	}
 	return TRACE_RET(-EINVAL);
+}
+
+/*
+ * /proc/filesystems: one "nodev\tNAME" or "\tNAME" line per registered
+ * type, in registration order; returns the length written to buf (at most
+ * a page, less 80 bytes of room for the last line).
+ */
+int get_filesystem_list(char *buf)
+{
+	int len = 0;
+	struct file_system_type *tmp;
+
+	tmp = file_systems;
+	while (tmp && len < (int)PAGE_SIZE - 80) {
+		len += sprintf(buf + len, "%s\t%s\n",
+			       (tmp->fs_flags & FS_REQUIRES_DEV) ? "" : "nodev",
+			       tmp->name);
+		tmp = tmp->next;
+	}
+	return len;
 }
 
 /* sim: no request_module(); an unknown name gives NULL (-ENODEV upstairs) */
@@ -362,10 +398,11 @@ struct super_block *get_sb_nodev(struct file_system_type *fs_type, int flags,
 }
 
 /*
- * FS_SINGLE types (proc) have one superblock for all their mounts: reuse
- * it if there is one (s_active +1), else make it as get_sb_nodev does
- * (static in 2.4.16). A superblock is allocated first either way and freed
- * again when the old one is reused.
+ * FS_SINGLE types (proc; tmpfs under the single-sb patch) have one
+ * superblock for all their mounts: reuse it if there is one (s_active +1,
+ * then do_remount_sb with the new mount's flags and data), else make it as
+ * get_sb_nodev does (static in 2.4.16). A superblock is allocated first
+ * either way and freed again when the old one is reused.
  */
 struct super_block *get_sb_single(struct file_system_type *fs_type, int flags,
 				  void *data)
@@ -389,7 +426,8 @@ struct super_block *get_sb_single(struct file_system_type *fs_type, int flags,
 		if (!grab_super(old))
 			BUG();
 		put_super(s);
-		/* sim: do_remount_sb(old, flags, data): no remount_fs here */
+		/* the result is ignored, as in 2.4.16 */
+		do_remount_sb(old, flags, data);
 		return TRACE_RET_SB(old);
 	}
 	dev = get_unnamed_dev();
@@ -479,6 +517,33 @@ out:
 }
 
 /*
+ * Change the remountable flags (MS_RMT_MASK) of a mounted superblock:
+ * first the unused dentries of sb are freed (shrink_dcache_sb), then the
+ * filesystem's remount_fs checks data. -EBUSY when going read-only with a
+ * file open for writing; remount_fs's error. sim: no read-only devices
+ * (is_read_only) and nothing to sync (fsync_super).
+ */
+int do_remount_sb(struct super_block *sb, int flags, void *data)
+{
+	int retval;
+
+	TRACE_ENTER("super_block#%u, %#x", sim_id(sb), flags);
+	/* sim: acct_auto_close() for MS_RDONLY omitted: no accounting */
+	shrink_dcache_sb(sb);
+	/* If we are remounting RDONLY, make sure there are no rw files open */
+	if ((flags & MS_RDONLY) && !(sb->s_flags & MS_RDONLY))
+		if (!fs_may_remount_ro(sb))
+			return TRACE_RET(-EBUSY);
+	if (sb->s_op && sb->s_op->remount_fs) {
+		retval = sb->s_op->remount_fs(sb, &flags, data);
+		if (retval)
+			return TRACE_RET(retval);
+	}
+	sb->s_flags = (sb->s_flags & ~MS_RMT_MASK) | (flags & MS_RMT_MASK);
+	return TRACE_RET(0);
+}
+
+/*
  * Mount a filesystem type for the kernel's own use: a vfsmount that is its
  * own parent, on no mountpoint, in no namespace. Returns it with
  * mnt_count 1 and a reference on the root dentry (mnt_root), or ERR_PTR:
@@ -553,4 +618,41 @@ struct vfsmount *kern_mount(struct file_system_type *type)
 	TRACE_ENTER("\"%s\"", type->name);
 	mnt = do_kern_mount(type->name, 0, type->name, NULL);
 	return TRACE_RET_MNT(mnt);
+}
+
+/*
+ * Mount the root file system over rootfs and make it the root and cwd of
+ * current (the init thread, whose fs_struct every task inherits).
+ * sim: shmsim has no disks, so this is 2.4.16's NFS branch with ramfs for
+ * nfs: do_kern_mount("ramfs", root_mountflags, "/dev/root", NULL), then
+ * attach_it: graft it on rootfs's root, set_fs_root, set_fs_pwd, and drop
+ * the vfsmount's own reference (the tree, the root and the cwd keep it).
+ * A disk root would be read_super on ROOT_DEV, with no unnamed device.
+ */
+void mount_root(void)
+{
+	struct nameidata root_nd;
+	struct vfsmount *vfsmnt;
+
+	TRACE_ENTER("%s", "");
+	root_mountflags |= MS_VERBOSE;
+	vfsmnt = do_kern_mount("ramfs", root_mountflags, "/dev/root", NULL);
+	if (IS_ERR(vfsmnt))
+		sim_bug(__FILE__, __LINE__,
+			"panic: VFS: Unable to mount root fs");
+	/* 2.4.16 printk()s this */
+	sim_trace_comment("VFS: Mounted root (%s filesystem)%s.", "ramfs",
+			  (vfsmnt->mnt_sb->s_flags & MS_RDONLY) ?
+			  " readonly" : "");
+	ROOT_DEV = vfsmnt->mnt_sb->s_dev;
+
+	root_nd.mnt = root_vfsmnt;
+	root_nd.dentry = root_vfsmnt->mnt_sb->s_root;
+	graft_tree(vfsmnt, &root_nd);
+
+	set_fs_root(current->fs, vfsmnt, vfsmnt->mnt_root);
+	set_fs_pwd(current->fs, vfsmnt, vfsmnt->mnt_root);
+
+	mntput(vfsmnt);
+	TRACE_EXIT();
 }

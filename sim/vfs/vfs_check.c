@@ -3,8 +3,10 @@
  * sim/vfs/vfs_check.c - the VFS's invariants, shutdown and leak report.
  * Sim only: nothing in 2.4.16 corresponds, so no kernel order to follow
  *   (validate_mm is the model for the checks). Checks the VFS-only items
- *   of docs/invariants.md (17, 18, 19, 31, 32) in general form, for every
- *   superblock and every vfsmount, not only the internal tmpfs.
+ *   of docs/invariants.md (17, 18, 19, 31, 32, 72, 73) in general form,
+ *   for every superblock and every vfsmount, not only the internal tmpfs;
+ *   sim_vfs_check also runs the mount hash's (70, 71, in
+ *   sim/vfs/namespace.c) and the dcache's (74, in sim/vfs/dcache.c).
  * Left out: anything about shm segments, shmem inodes or pages (checked by
  *   sim/ipc and sim/mm).
  * Called by: the tests and the scenario runner after every step
@@ -14,9 +16,9 @@
  * The invariants. sim_vfs_check returns the number of the first broken one
  * in docs/invariants.md (as sim/ipc and sim/mm do), and writes
  * "<name>: <details>" to why; several named checks share a number:
- *  17 vfs-mnt_count    every vfsmount: mnt_count == 1 + files on anon_list
- *                      with f_vfsmnt == it; its sb is on super_blocks and
- *                      mnt_root->d_sb == mnt_sb
+ *  17 vfs-mnt_count    every vfsmount: mnt_count == 1 + files in use with
+ *                      f_vfsmnt == it + roots/cwds on it + mounts on it;
+ *                      its sb is on super_blocks, mnt_root->d_sb == mnt_sb
  *     vfs-mnt_cache    the live vfsmounts are mnt_cache's live objects
  *     vfs-s_active     every sb: s_active == vfsmounts with mnt_sb == it
  *  18 vfs-super_blocks every sb on super_blocks has a type, s_count >
@@ -27,12 +29,14 @@
  *     vfs-s_root       every sb has a positive root dentry that is its own
  *                      parent, with d_sb == sb
  *     vfs-d_count      a root: d_count == 1 (s_root) + vfsmounts with
- *                      mnt_root == it + children on d_subdirs + files on
- *                      anon_list with f_dentry == it (tmpfs: 2 + children)
+ *                      mnt_root or (in the tree) mnt_mountpoint == it +
+ *                      children on d_subdirs + files with f_dentry == it +
+ *                      roots/cwds (tmpfs: 2 + children)
  *  19 vfs-d_parent     every dentry found through d_subdirs has d_parent ==
  *                      the dentry it was found under, and d_sb == sb
  *     vfs-d_count      any other dentry: d_count == vfsmounts + children +
- *                      files as above (a SYSV dentry: 1, its file's)
+ *                      files + roots/cwds as above + an FS_LITTER pin (a
+ *                      SYSV dentry: 1, its file's)
  *     vfs-d_alias      a positive dentry is on its inode's i_dentry, and
  *                      that inode has i_count >= 1 and i_sb == the sb
  *  31 vfs-inode_in_use every inode on it has i_count >= 1, neither
@@ -41,12 +45,16 @@
  *     vfs-nr_inodes    inodes_stat.nr_inodes == inode_cache's live objects
  *     vfs-nr_dentry    dentry_stat.nr_dentry == dentry_cache's live objects
  *     vfs-nr_files     files_stat.nr_files == filp's live objects
- *     vfs-file_lists   anon_list holds nr_files - nr_free_files files, each
+ *     vfs-file_lists   anon_list and the sbs' s_files hold nr_files -
+ *                      nr_free_files files, each
  *                      with f_count >= 1 and a mount if it has a dentry;
  *                      free_list holds nr_free_files, f_count 0, no dentry
  *  32 vfs-unnamed_dev  bit 0 is clear; each unnamed sb's minor is set and
  *                      no other sb has it; every set bit is one sb's or
  *                      reserved (bdev, sockfs), never both
+ *  72 vfs-fd_table     every fd slot's file is open (bit set, f_count >= 1,
+ *                      on its sb's s_files); f_count >= the slots holding it
+ *  73 vfs-fs_struct    every task's root and cwd match their vfsmounts
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -54,6 +62,8 @@
 
 #include "linux/kernel.h"
 #include "linux/fs.h"
+#include "linux/fs_struct.h"
+#include "linux/sched.h"
 #include "linux/slab.h"
 #include "sim/proc.h"
 #include "sim/trace.h"
@@ -121,62 +131,201 @@ static int list_length(struct list_head *head)
 	return n;
 }
 
-static void refs_from_files(struct sim_refs *r)
+/* sim: the lists a file in use sits on: anon_list, or an sb's s_files */
+static int for_each_file_list(int (*fn)(struct list_head *, void *),
+			      void *arg)
 {
 	struct list_head *p;
-	int n = list_length(&anon_list);
+	int n = fn(&anon_list, arg);
 
-	r->n = 0;
-	r->ptrs = calloc(n ? n : 1, sizeof(*r->ptrs));
-	if (!r->ptrs)
-		sim_bug(__FILE__, __LINE__, "sim: out of host memory");
-	list_for_each(p, &anon_list) {
+	list_for_each(p, &super_blocks)
+		n += fn(&list_entry(p, struct super_block, s_list)->s_files,
+			arg);
+	return n;
+}
+
+static int count_list(struct list_head *head, void *arg)
+{
+	(void)arg;
+	return list_length(head);
+}
+
+static int add_file_dentries(struct list_head *head, void *arg)
+{
+	struct sim_refs *r = arg;
+	struct list_head *p;
+
+	list_for_each(p, head) {
 		struct file *f = list_entry(p, struct file, f_list);
 
 		if (f->f_dentry)
 			r->ptrs[r->n++] = f->f_dentry;
 	}
+	return 0;
+}
+
+static void *sim_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		sim_bug(__FILE__, __LINE__, "sim: out of host memory");
+	return p;
+}
+
+/* The dentries of the files in use, sorted, to count per dentry. */
+static void refs_from_files(struct sim_refs *r)
+{
+	r->n = 0;
+	r->ptrs = sim_calloc(for_each_file_list(count_list, NULL),
+			     sizeof(*r->ptrs));
+	for_each_file_list(add_file_dentries, r);
 	sim_refs_sort(r);
 }
 
 /*
- * The mounts' roots, sorted like the files' dentries: every dentry asks
- * how many mounts it is the root of, and a scan of the mount table per
- * dentry made --check O(dentries x mounts) per statement.
+ * The mounts' roots and the mountpoints of the mounts in the tree (each
+ * held by attach_mnt's dget), sorted like the files' dentries: every
+ * dentry asks how many it is, and a scan of the mount table per dentry
+ * made --check O(dentries x mounts) per statement.
  */
 static void refs_from_mounts(struct sim_refs *r)
 {
 	int i;
 
 	r->n = 0;
-	r->ptrs = calloc(SIM_MAX_MOUNTS, sizeof(*r->ptrs));
-	if (!r->ptrs)
-		sim_bug(__FILE__, __LINE__, "sim: out of host memory");
-	for (i = 0; i < SIM_MAX_MOUNTS; i++)
-		if (sim_mounts[i] && sim_mounts[i]->mnt_root)
-			r->ptrs[r->n++] = sim_mounts[i]->mnt_root;
+	r->ptrs = sim_calloc(2 * SIM_MAX_MOUNTS, sizeof(*r->ptrs));
+	for (i = 0; i < SIM_MAX_MOUNTS; i++) {
+		struct vfsmount *mnt = sim_mounts[i];
+
+		if (!mnt)
+			continue;
+		if (mnt->mnt_root)
+			r->ptrs[r->n++] = mnt->mnt_root;
+		if (mnt->mnt_parent && mnt->mnt_parent != mnt)
+			r->ptrs[r->n++] = mnt->mnt_mountpoint;
+	}
 	sim_refs_sort(r);
 }
 
-static int files_with_mnt(struct vfsmount *mnt)
+/* sim: init and every task of the runner, for their fs and files */
+static int for_each_task(int (*fn)(struct task_struct *, void *), void *arg)
+{
+	struct list_head *p;
+	int err = fn(&init_task, arg);
+
+	list_for_each(p, &sim_tasks) {
+		if (err)
+			break;
+		err = fn(list_entry(p, struct task_struct, tasks), arg);
+	}
+	return err;
+}
+
+static int add_fs_dentries(struct task_struct *tsk, void *arg)
+{
+	struct sim_refs *r = arg;
+
+	if (tsk->fs && tsk->fs->root) {
+		r->ptrs[r->n++] = tsk->fs->root;
+		r->ptrs[r->n++] = tsk->fs->pwd;
+	}
+	return 0;
+}
+
+static int count_task(struct task_struct *tsk, void *arg)
+{
+	(void)tsk;
+	++*(int *)arg;
+	return 0;
+}
+
+/* The roots and cwds of the tasks (2 per fs_struct: none is shared here) */
+static void refs_from_fs(struct sim_refs *r)
+{
+	int tasks = 0;
+
+	for_each_task(count_task, &tasks);
+	r->n = 0;
+	r->ptrs = sim_calloc(2 * tasks, sizeof(*r->ptrs));
+	for_each_task(add_fs_dentries, r);
+	sim_refs_sort(r);
+}
+
+struct sim_dentry_refs {
+	struct sim_refs files, mounts, fs;
+};
+
+static int count_mnt_files(struct list_head *head, void *arg)
 {
 	struct list_head *p;
 	int n = 0;
 
-	list_for_each(p, &anon_list)
-		if (list_entry(p, struct file, f_list)->f_vfsmnt == mnt)
+	list_for_each(p, head)
+		if (list_entry(p, struct file, f_list)->f_vfsmnt == arg)
 			n++;
 	return n;
 }
 
+static int files_with_mnt(struct vfsmount *mnt)
+{
+	return for_each_file_list(count_mnt_files, mnt);
+}
+
+struct sim_mnt_users {
+	struct vfsmount *mnt;
+	int n;
+};
+
+static int count_fs_mnt(struct task_struct *tsk, void *arg)
+{
+	struct sim_mnt_users *u = arg;
+
+	if (tsk->fs && tsk->fs->root)
+		u->n += (tsk->fs->rootmnt == u->mnt) +
+			(tsk->fs->pwdmnt == u->mnt);
+	return 0;
+}
+
+/* the roots and cwds on mnt */
+static int fs_with_mnt(struct vfsmount *mnt)
+{
+	struct sim_mnt_users u = { mnt, 0 };
+
+	for_each_task(count_fs_mnt, &u);
+	return u.n;
+}
+
+/* the mounts in the tree whose parent is mnt */
+static int children_of_mnt(struct vfsmount *mnt)
+{
+	int i, n = 0;
+
+	for (i = 0; i < SIM_MAX_MOUNTS; i++)
+		if (sim_mounts[i] && sim_mounts[i] != mnt &&
+		    sim_mounts[i]->mnt_parent == mnt)
+			n++;
+	return n;
+}
+
+/*
+ * The pin an FS_LITTER filesystem's mknod keeps (dget) on a hashed,
+ * positive, linked entry; a SYSV file (i_nlink 0), hashed or not, has none.
+ */
+static int littered(struct super_block *sb, struct dentry *dentry)
+{
+	return (sb->s_type->fs_flags & FS_LITTER) && dentry != sb->s_root &&
+	       !d_unhashed(dentry) && dentry->d_inode &&
+	       dentry->d_inode->i_nlink > 0;
+}
+
 /* 18 (a root's d_count) and 19 for dentry and everything below it. */
 static int check_dentry(struct super_block *sb, struct dentry *dentry,
-			struct sim_refs *files, struct sim_refs *mounts,
-			char *why, size_t len)
+			struct sim_dentry_refs *refs, char *why, size_t len)
 {
 	struct list_head *p;
 	struct inode *inode = dentry->d_inode;
-	int children = 0, want, err;
+	int children = 0, want, err, mounts, files, fs, pin;
 
 	list_for_each(p, &dentry->d_subdirs) {
 		struct dentry *child = list_entry(p, struct dentry, d_child);
@@ -196,21 +345,27 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 				    sim_id(child), child->d_name.name,
 				    child->d_sb ? sim_id(child->d_sb) : 0,
 				    sim_id(sb));
-		err = check_dentry(sb, child, files, mounts, why, len);
+		err = check_dentry(sb, child, refs, why, len);
 		if (err)
 			return err;
 	}
-	want = (dentry == sb->s_root) + sim_refs_count(mounts, dentry) + children +
-	       sim_refs_count(files, dentry);
+	mounts = sim_refs_count(&refs->mounts, dentry);
+	files = sim_refs_count(&refs->files, dentry);
+	fs = sim_refs_count(&refs->fs, dentry);
+	pin = littered(sb, dentry);
+	want = (dentry == sb->s_root) + mounts + children + files + fs + pin;
 	if (dentry->d_count != want)
 		return fail(why, len, dentry == sb->s_root ? 18 : 19,
 			    "vfs-d_count",
 			    "dentry#%u \"%s\" d_count %d, expected %d "
-			    "(s_root %d + mounts %d + children %d + files %d)",
+			    "(s_root %d + mounts %d + children %d + files %d "
+			    "+ roots/cwds %d + pin %d)",
 			    sim_id(dentry), dentry->d_name.name,
 			    dentry->d_count, want, dentry == sb->s_root,
-			    sim_refs_count(mounts, dentry), children,
-			    sim_refs_count(files, dentry));
+			    mounts, children, files, fs, pin);
+	err = sim_check_d_mounted(dentry, why, len);
+	if (err)
+		return err;
 	if (inode) {
 		if (!on_list(&dentry->d_alias, &inode->i_dentry))
 			return fail(why, len, 19, "vfs-d_alias",
@@ -228,8 +383,7 @@ static int check_dentry(struct super_block *sb, struct dentry *dentry,
 }
 
 /* 18 and 19: the superblocks and their dentry trees. */
-static int check_supers(struct sim_refs *files, struct sim_refs *mounts,
-			char *why, size_t len)
+static int check_supers(struct sim_dentry_refs *refs, char *why, size_t len)
 {
 	struct list_head *p, *q;
 	struct file_system_type *fs;
@@ -262,7 +416,7 @@ static int check_supers(struct sim_refs *files, struct sim_refs *mounts,
 				    "not its own parent" :
 				    root->d_sb != sb ? "of another sb" :
 				    "negative");
-		err = check_dentry(sb, root, files, mounts, why, len);
+		err = check_dentry(sb, root, refs, why, len);
 		if (err)
 			return err;
 	}
@@ -328,10 +482,11 @@ static int check_counts(char *why, size_t len)
 		return fail(why, len, 31, "vfs-nr_files",
 			    "nr_files %d, filp holds %lu", files_stat.nr_files,
 			    sim_cache_live("filp"));
-	n = list_length(&anon_list);
+	n = for_each_file_list(count_list, NULL);
 	if (n != files_stat.nr_files - files_stat.nr_free_files)
 		return fail(why, len, 31, "vfs-file_lists",
-			    "anon_list has %d, nr_files %d - nr_free_files %d",
+			    "anon_list and s_files have %d, nr_files %d - "
+			    "nr_free_files %d",
 			    n, files_stat.nr_files, files_stat.nr_free_files);
 	n = list_length(&free_list);
 	if (n != files_stat.nr_free_files)
@@ -370,7 +525,7 @@ static int check_mounts(char *why, size_t len)
 
 	for (i = 0; i < SIM_MAX_MOUNTS; i++) {
 		struct vfsmount *mnt = sim_mounts[i];
-		int files;
+		int files, fs, children;
 
 		if (!mnt)
 			continue;
@@ -379,13 +534,17 @@ static int check_mounts(char *why, size_t len)
 		if (!mnt->mnt_sb)
 			continue;
 		files = files_with_mnt(mnt);
-		if (mnt->mnt_count != 1 + files)
+		fs = fs_with_mnt(mnt);
+		children = children_of_mnt(mnt);
+		if (mnt->mnt_count != 1 + files + fs + children)
 			return fail(why, len, 17, "vfs-mnt_count",
 				    "vfsmount#%u \"%s\" mnt_count %d, "
-				    "expected %d (1 + %d files)",
+				    "expected %d (1 + %d files + %d roots/cwds "
+				    "+ %d mounts on it)",
 				    sim_id(mnt), mnt->mnt_devname ?
 				    mnt->mnt_devname : "", mnt->mnt_count,
-				    1 + files, files);
+				    1 + files + fs + children, files, fs,
+				    children);
 		if (!on_list(&mnt->mnt_sb->s_list, &super_blocks) ||
 		    !mnt->mnt_root || mnt->mnt_root->d_sb != mnt->mnt_sb)
 			return fail(why, len, 17, "vfs-mnt_count",
@@ -451,22 +610,121 @@ static int check_unnamed_devs(char *why, size_t len)
 	return 0;
 }
 
+/* 72: a task's fd table, and 73: its root and cwd. */
+static int check_task_files(struct task_struct *tsk, void *arg)
+{
+	struct files_struct *files = tsk->files;
+	struct fs_struct *fs = tsk->fs;
+	char **whyp = arg;
+	size_t len = 256;
+	int fd;
+
+	if (fs && fs->root &&
+	    (!fs->rootmnt || !fs->pwd || !fs->pwdmnt ||
+	     fs->root->d_sb != fs->rootmnt->mnt_sb ||
+	     fs->pwd->d_sb != fs->pwdmnt->mnt_sb || !fs->root->d_inode ||
+	     !S_ISDIR(fs->root->d_inode->i_mode) || fs->count < 1))
+		return fail(*whyp, len, 73, "vfs-fs_struct",
+			    "pid %d: root dentry#%u / vfsmount#%u, cwd "
+			    "dentry#%u / vfsmount#%u do not match",
+			    tsk->pid, sim_id(fs->root),
+			    fs->rootmnt ? sim_id(fs->rootmnt) : 0,
+			    fs->pwd ? sim_id(fs->pwd) : 0,
+			    fs->pwdmnt ? sim_id(fs->pwdmnt) : 0);
+	if (!files)
+		return 0;
+	for (fd = 0; fd < files->max_fds; fd++) {
+		struct file *f = files->fd[fd];
+
+		if (!f) {
+			if (fd < files->next_fd &&
+			    !FD_ISSET(fd, files->open_fds))
+				return fail(*whyp, len, 72, "vfs-fd_table",
+					    "pid %d: fd %d is free below "
+					    "next_fd %d", tsk->pid, fd,
+					    files->next_fd);
+			continue;
+		}
+		if (!FD_ISSET(fd, files->open_fds) || f->f_count < 1 ||
+		    !f->f_dentry || !f->f_vfsmnt ||
+		    !on_list(&f->f_list,
+			     &f->f_dentry->d_inode->i_sb->s_files))
+			return fail(*whyp, len, 72, "vfs-fd_table",
+				    "pid %d: fd %d -> file#%u (f_count %d) "
+				    "is not an open file of its superblock",
+				    tsk->pid, fd, sim_id(f), f->f_count);
+	}
+	return 0;
+}
+
+/* 72: each file's f_count covers the fd tables that hold it */
+static int check_fd_refs(char *why, size_t len)
+{
+	struct list_head *p;
+	int i;
+
+	list_for_each(p, &super_blocks) {
+		struct super_block *sb = list_entry(p, struct super_block,
+						    s_list);
+		struct list_head *q;
+
+		list_for_each(q, &sb->s_files) {
+			struct file *f = list_entry(q, struct file, f_list);
+			struct list_head *t;
+			int refs = 0;
+
+			for (i = 0; i < NR_OPEN_DEFAULT; i++)
+				refs += init_task.files &&
+					init_task.files->fd[i] == f;
+			list_for_each(t, &sim_tasks) {
+				struct task_struct *tsk = list_entry(t,
+						struct task_struct, tasks);
+
+				for (i = 0; tsk->files &&
+				     i < tsk->files->max_fds; i++)
+					refs += tsk->files->fd[i] == f;
+			}
+			if (f->f_count < refs)
+				return fail(why, len, 72, "vfs-fd_table",
+					    "file#%u f_count %d, held by %d "
+					    "fds", sim_id(f), f->f_count,
+					    refs);
+		}
+	}
+	return 0;
+}
+
 int sim_vfs_check(char *why, size_t len)
 {
-	struct sim_refs files, mounts;
+	struct sim_dentry_refs refs;
+	char buf[256], *bufp = buf;
 	int err;
 
 	if (why && len)
 		why[0] = '\0';
-	refs_from_files(&files);
-	refs_from_mounts(&mounts);
-	err = check_supers(&files, &mounts, why, len);
-	free(files.ptrs);
-	free(mounts.ptrs);
+	refs_from_files(&refs.files);
+	refs_from_mounts(&refs.mounts);
+	refs_from_fs(&refs.fs);
+	err = check_supers(&refs, why, len);
+	free(refs.files.ptrs);
+	free(refs.mounts.ptrs);
+	free(refs.fs.ptrs);
 	if (!err)
 		err = check_counts(why, len);
 	if (!err)
 		err = check_mounts(why, len);
+	if (!err)
+		err = sim_mount_hash_check(why, len);
+	if (!err)
+		err = sim_dcache_check(why, len);
+	if (!err) {
+		buf[0] = '\0';
+		err = for_each_task(check_task_files, &bufp);
+		if (err && why && len)
+			snprintf(why, len, "%s", buf);
+	}
+	if (!err)
+		err = check_fd_refs(why, len);
 	if (!err)
 		err = check_unnamed_devs(why, len);
 	return err;

@@ -39,6 +39,9 @@ int sim_unnamed_dev_reserved(unsigned int minor);
 void sim_unreserve_unnamed_devs(void);	/* shutdown; sb numbers restart */
 /* how many times kill_super() printed "VFS: Busy inodes after unmount" */
 extern int sim_busy_inodes_after_unmount;
+/* init/main.c (2.4.16): the root's mount flags and device */
+extern int root_mountflags;
+extern kdev_t ROOT_DEV;
 
 /* sim/vfs/namespace.c (fs/namespace.c) */
 extern struct vfsmount *root_vfsmnt;	/* the rootfs mount, as in 2.4.16 */
@@ -50,10 +53,15 @@ void mnt_init(unsigned long mempages);
  */
 #define SIM_MAX_MOUNTS	256
 extern struct vfsmount *sim_mounts[SIM_MAX_MOUNTS];
-void sim_mnt_exit(void);		/* drop root_vfsmnt, rootfs */
+void sim_mnt_exit(void);		/* unmount the tree, drop rootfs */
+void sim_mnt_umount_all(void);		/* umount_tree of every mount */
+int sim_mount_hash_check(char *why, size_t len);	/* invariant 70 */
+int sim_check_d_mounted(struct dentry *dentry, char *why, size_t len);
+void sim_show_mounts(FILE *out);	/* /proc/mounts: show_vfsmnt each */
 
 /* sim/vfs/dcache.c (fs/dcache.c) */
 extern kmem_cache_t *filp_cachep;
+extern kmem_cache_t *names_cachep;
 void vfs_caches_init(unsigned long mempages);
 char *__d_path(struct dentry *dentry, struct vfsmount *vfsmnt,
 	       struct dentry *root, struct vfsmount *rootmnt,
@@ -62,6 +70,15 @@ void d_genocide(struct dentry *root);
 void shrink_dcache_parent(struct dentry *parent);
 void prune_dcache(int count);
 void sim_dcache_exit(void);		/* destroy dentry_cache and filp */
+int sim_dcache_check(char *why, size_t len);	/* invariant 74 */
+
+/* sim/vfs/file_table.c (fs/file_table.c) */
+void file_move(struct file *file, struct list_head *list);
+int fs_may_remount_ro(struct super_block *sb);
+
+/* sim/vfs/ramfs_inode.c (fs/ramfs/inode.c) */
+int init_ramfs_fs(void);
+void sim_exit_ramfs_fs(void);		/* shutdown: unregister ramfs */
 
 /* sim/vfs/inode.c (fs/inode.c) */
 void inode_init(unsigned long mempages);

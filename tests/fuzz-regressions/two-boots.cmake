@@ -26,7 +26,7 @@ if(NOT n EQUAL 2)
 endif()
 # the event numbers and results of both runs must match, line for line;
 # each starts with the trace comment of its `task A` line
-set(start "     135 |  /* task A: pid 100")
+set(start " |  /* task A: pid 100")
 string(FIND "${out}" "${start}" first)
 string(FIND "${out}" "${start}" second REVERSE)
 math(EXPR len "${second} - ${first}")

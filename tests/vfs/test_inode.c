@@ -24,13 +24,16 @@
 
 /*
  * A stand-in for sim/mm/filemap.c's truncate_inode_pages that counts its
- * calls and drops the pages. Both are weak: defining `current` here keeps
+ * calls and drops the pages. All are weak: defining `current`, `init_task`
+ * and `sim_tasks` (which the VFS checks walk) here keeps
  * sim/kernel/sched.c, and through it sim/mm/filemap.c, out of this test's
  * link, so the stand-in is the one iput calls.
  */
 static int truncate_calls;
 
 __attribute__((weak)) struct task_struct *current;
+__attribute__((weak)) struct task_struct init_task;
+__attribute__((weak)) struct list_head sim_tasks = LIST_HEAD_INIT(sim_tasks);
 __attribute__((weak)) void truncate_inode_pages(struct address_space *mapping,
 						long long lstart)
 {

@@ -41,8 +41,15 @@ typedef unsigned short kdev_t;
 #define S_IFLNK		0120000
 #define S_ISVTX		0001000
 #define S_IRWXUGO	00777
+#define S_IXUGO		00111
 #define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 #define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
+#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
+
+/* permission()'s mask */
+#define MAY_EXEC	1
+#define MAY_WRITE	2
+#define MAY_READ	4
 
 /* fs_flags */
 #define FS_REQUIRES_DEV	1
@@ -50,10 +57,52 @@ typedef unsigned short kdev_t;
 #define FS_NOMOUNT	16
 #define FS_LITTER	32
 
-/* s_flags */
+/* s_flags, and sys_mount's flags */
+#define MS_RDONLY	1
+#define MS_NOSUID	2
+#define MS_NODEV	4
+#define MS_NOEXEC	8
+#define MS_SYNCHRONOUS	16
+#define MS_REMOUNT	32
+#define MS_MANDLOCK	64
+#define MS_NOATIME	1024
+#define MS_NODIRATIME	2048
+#define MS_BIND		4096
+#define MS_REC		16384
 #define MS_VERBOSE	32768
 #define MS_ACTIVE	(1 << 30)
 #define MS_NOUSER	(1U << 31)
+/* the flags a remount may change */
+#define MS_RMT_MASK	(MS_RDONLY | MS_SYNCHRONOUS | MS_MANDLOCK | \
+			 MS_NOATIME | MS_NODIRATIME)
+/* before 2.4.0-test9 the top half of flags had to be this magic */
+#define MS_MGC_VAL	0xC0ED0000UL
+#define MS_MGC_MSK	0xffff0000UL
+
+/* include/linux/mount.h: mnt_flags */
+#define MNT_NOSUID	1
+#define MNT_NODEV	2
+#define MNT_NOEXEC	4
+
+/* sys_umount's flags */
+#define MNT_FORCE	0x00000001
+#define MNT_DETACH	0x00000002
+
+/* the d_type of a directory entry */
+#define DT_UNKNOWN	0
+#define DT_DIR		4
+
+/* path_walk's flags, and the kinds of last component under LOOKUP_PARENT */
+#define LOOKUP_FOLLOW		1
+#define LOOKUP_DIRECTORY	2
+#define LOOKUP_CONTINUE		4
+#define LOOKUP_POSITIVE		8
+#define LOOKUP_PARENT		16
+#define LOOKUP_NOALT		32
+enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT, LAST_BIND };
+
+/* include/linux/limits.h */
+#define PATH_MAX	4096
 
 #define S_BIAS		(1 << 30)
 #define FMODE_READ	1
@@ -93,6 +142,7 @@ struct shmem_sb_info {
 struct super_operations {
 	void (*put_inode)(struct inode *);
 	void (*delete_inode)(struct inode *);
+	int (*remount_fs)(struct super_block *, int *, char *);
 };
 
 struct super_block {
@@ -188,11 +238,19 @@ struct shmem_inode_info {
 };
 
 struct inode_operations {
+	struct dentry *(*lookup)(struct inode *, struct dentry *);
+	int (*mkdir)(struct inode *, struct dentry *, int);
 	void (*truncate)(struct inode *);
 };
 
+/* readdir's callback: one entry; < 0 stops the walk (buffer full) */
+typedef int (*filldir_t)(void *, const char *, int, long long,
+			 unsigned long, unsigned int);
+
 struct file_operations {
+	int (*readdir)(struct file *, void *, filldir_t);
 	int (*mmap)(struct file *, struct vm_area_struct *);
+	int (*open)(struct inode *, struct file *);
 	int (*release)(struct inode *, struct file *);
 };
 
@@ -232,6 +290,18 @@ static inline struct shmem_inode_info *SHMEM_I(struct inode *inode)
 	return &inode->u.shmem_i;
 }
 
+static inline int IS_RDONLY(struct inode *inode)
+{
+	return (inode->i_sb->s_flags & MS_RDONLY) != 0;
+}
+
+/* sim: no rmdir, so no directory is ever S_DEAD (i_flags left out) */
+static inline int IS_DEADDIR(struct inode *inode)
+{
+	(void)inode;
+	return 0;
+}
+
 struct file {
 	struct list_head f_list;	/* anon_list, or free_list once put */
 	struct dentry *f_dentry;
@@ -244,6 +314,34 @@ struct file {
 	uid_t f_uid;
 	gid_t f_gid;
 };
+
+/* the result of a path walk: where it ended, and the last component */
+struct nameidata {
+	struct dentry *dentry;
+	struct vfsmount *mnt;
+	struct qstr last;
+	unsigned int flags;
+	int last_type;
+};
+
+/* include/linux/dcache.h: the name hash, about 4 bits per character */
+#define init_name_hash()	0
+static inline unsigned long partial_name_hash(unsigned long c,
+					      unsigned long prevhash)
+{
+	return (prevhash + (c << 4) + (c >> 4)) * 11;
+}
+
+static inline unsigned long end_name_hash(unsigned long hash)
+{
+	return (unsigned int)hash;
+}
+
+/* include/linux/dcache.h: something is mounted on this dentry */
+static inline int d_mountpoint(struct dentry *dentry)
+{
+	return dentry->d_mounted;
+}
 
 /* sim/vfs/super.c (fs/super.c) */
 extern struct list_head super_blocks;
@@ -262,6 +360,38 @@ struct vfsmount *do_kern_mount(const char *type, int flags, const char *name,
 			       void *data);
 struct vfsmount *kern_mount(struct file_system_type *type);
 void kill_super(struct super_block *sb);
+int do_remount_sb(struct super_block *sb, int flags, void *data);
+int get_filesystem_list(char *buf);
+void mount_root(void);
+
+/* sim/vfs/namei.c (fs/namei.c) */
+char *getname(const char *filename);
+void putname(const char *name);
+int permission(struct inode *inode, int mask);
+void path_release(struct nameidata *nd);
+int follow_down(struct vfsmount **mnt, struct dentry **dentry);
+int link_path_walk(const char *name, struct nameidata *nd);
+int path_walk(const char *name, struct nameidata *nd);
+int path_init(const char *name, unsigned int flags, struct nameidata *nd);
+struct dentry *lookup_hash(struct qstr *name, struct dentry *base);
+int open_namei(const char *pathname, int flag, int mode,
+	       struct nameidata *nd);
+int vfs_mkdir(struct inode *dir, struct dentry *dentry, int mode);
+long sys_mkdir(const char *pathname, int mode);
+
+/* sim/vfs/open.c (fs/open.c) */
+struct file *filp_open(const char *filename, int flags, int mode);
+struct file *dentry_open(struct dentry *dentry, struct vfsmount *mnt,
+			 int flags);
+int get_unused_fd(void);
+long sys_open(const char *filename, int flags, int mode);
+int filp_close(struct file *filp, void *id);
+long sys_close(unsigned int fd);
+
+/* sim/vfs/readdir.c (fs/readdir.c) */
+int vfs_readdir(struct file *file, filldir_t filler, void *buf);
+int dcache_readdir(struct file *filp, void *dirent, filldir_t filldir);
+long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
 
 /* sim/vfs/namespace.c (fs/namespace.c) */
 struct vfsmount *alloc_vfsmnt(void);
@@ -269,6 +399,14 @@ void free_vfsmnt(struct vfsmount *mnt);
 void __mntput(struct vfsmount *mnt);
 struct vfsmount *mntget(struct vfsmount *mnt);
 void mntput(struct vfsmount *mnt);
+struct vfsmount *lookup_mnt(struct vfsmount *mnt, struct dentry *dentry);
+void umount_tree(struct vfsmount *mnt);
+long sys_umount(char *name, int flags);
+int graft_tree(struct vfsmount *mnt, struct nameidata *nd);
+long do_mount(char *dev_name, char *dir_name, char *type_page,
+	      unsigned long flags, void *data_page);
+long sys_mount(char *dev_name, char *dir_name, char *type,
+	       unsigned long flags, void *data);
 
 /* sim/vfs/dcache.c (fs/dcache.c) */
 extern struct dentry_stat_t {
@@ -278,6 +416,9 @@ extern struct dentry_stat_t {
 struct dentry *d_alloc(struct dentry *parent, const struct qstr *name);
 struct dentry *d_alloc_root(struct inode *root_inode);
 void d_instantiate(struct dentry *entry, struct inode *inode);
+struct dentry *d_lookup(struct dentry *parent, struct qstr *name);
+void d_rehash(struct dentry *entry);
+void shrink_dcache_sb(struct super_block *sb);
 struct dentry *dget(struct dentry *dentry);
 void dput(struct dentry *dentry);
 char *d_path(struct dentry *dentry, struct vfsmount *vfsmnt, char *buf,
@@ -305,10 +446,18 @@ extern struct list_head free_list;
 struct file *get_empty_filp(void);
 void put_filp(struct file *file);
 void fput(struct file *file);
+struct file *fget(unsigned int fd);
 static inline void get_file(struct file *f)
 {
 	f->f_count++;
 }
 void sim_file_table_release(void);	/* free free_list at shutdown */
+
+/* include/linux/dcache.h: a positive (or negative) entry, now hashed */
+static inline void d_add(struct dentry *entry, struct inode *inode)
+{
+	d_instantiate(entry, inode);
+	d_rehash(entry);
+}
 
 #endif /* _SIM_LINUX_FS_H */

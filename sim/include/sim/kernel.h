@@ -13,7 +13,8 @@
  *			sim_find_task_by_pid, do_fork, do_exit (linux/sched.h)
  *   the calls		sys_shmget, sys_shmat, sys_shmdt, sys_shmctl
  *			(linux/shm.h); sys_mmap2, sys_munmap, sys_mprotect
- *			(linux/mm.h)
+ *			(linux/mm.h); sys_mkdir, sys_mount, sys_umount,
+ *			sys_open, sys_getdents64, sys_close (linux/fs.h)
  *   user access	sim_user_access, sim_user_touch (sim/mmu.h)
  *   reclaim		sim_pressure (linux/swap.h)
  *   the views		/proc/PID/maps, meminfo, ipcs, vmas, ptes, dcache,
@@ -31,6 +32,7 @@
 #define _SIM_KERNEL_H
 
 #include "linux/kernel.h"
+#include "linux/fs.h"
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/shm.h"
