@@ -9,6 +9,7 @@
  *	cli/call_mm.c		mmap, munmap, mprotect
  *	cli/call_access.c	write, fill, read, touch (user loads, stores)
  *	cli/call_task.c		fork, exit
+ *	cli/call_fs.c		mkdir, mount, umount, ls (Version 2)
  * What stays the runner's (the tasks it knows, captures, outcomes) stays
  * in cli/run.c.
  */
@@ -35,6 +36,9 @@ struct call_args {
 	long long a[SCRIPT_MAX_ARGS];	/* the integer arguments, as given */
 	const char *data;		/* write: the bytes (the string arg) */
 	size_t len;
+	/* every string argument by position (mkdir, mount, umount, ls) */
+	const char *str[SCRIPT_MAX_ARGS];
+	unsigned int given;		/* how many arguments the line has */
 	/* shmctl IPC_SET: the fields the script names, as evaluated */
 	int has_uid, has_gid, has_mode;
 	long long uid, gid, mode;
@@ -113,6 +117,19 @@ void print_read(FILE *out, const struct call_args *args,
 void run_touch(const struct call_args *args, struct call_result *res);
 void print_touch(FILE *out, const struct call_args *args,
 		 const struct call_result *res);
+
+void run_mkdir(const struct call_args *args, struct call_result *res);
+void print_mkdir(FILE *out, const struct call_args *args,
+		 const struct call_result *res);
+void run_mount(const struct call_args *args, struct call_result *res);
+void print_mount(FILE *out, const struct call_args *args,
+		 const struct call_result *res);
+void run_umount(const struct call_args *args, struct call_result *res);
+void print_umount(FILE *out, const struct call_args *args,
+		  const struct call_result *res);
+void run_ls(const struct call_args *args, struct call_result *res);
+void print_ls(FILE *out, const struct call_args *args,
+	      const struct call_result *res);
 
 /* fork() has no arguments to print: its print_args is NULL */
 void run_fork(const struct call_args *args, struct call_result *res);

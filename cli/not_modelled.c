@@ -59,6 +59,21 @@ static int refuse_at(const struct script *s, const struct run_options *o,
  * flags, written as a constant, ask for one. (Flags held in a variable
  * are seen only at run time; the fault then says what is missing.)
  */
+#define SCRIPT_SHM_HUGETLB	04000	/* the language's (cli/tables.c) */
+
+/* ... and "SHM_HUGETLB" a shmget whose constant flags ask for it */
+static const struct script_value *huge_shmget(const struct script_stmt *st)
+{
+	const struct script_value *flags = &st->call.args[2];
+
+	if (st->kind != SCRIPT_STMT_CALL ||
+	    st->call.kind != SCRIPT_CALL_SHMGET ||
+	    flags->kind != SCRIPT_VALUE_INT ||
+	    !(flags->num & SCRIPT_SHM_HUGETLB))
+		return NULL;
+	return not_modelled("SHM_HUGETLB") ? flags : NULL;
+}
+
 static const struct script_value *private_mmap(const struct script_stmt *st)
 {
 	const struct script_value *flags = &st->call.args[3];
@@ -136,6 +151,33 @@ int cli_check_injects(const struct script *s, FILE *err)
 	return 0;
 }
 
+/* a patch this kernel has no meaning for, or cannot apply yet */
+static int refuse_patches(const struct script *s, const struct run_options *o,
+			  const struct script_machine_stmt *m)
+{
+	static const char *const names[] = {
+		"single-sb", "user-mount", "hashed-shm",
+	};
+	unsigned int i;
+
+	for (i = 0; m->has_patches && i < 3; i++) {
+		if (!(m->set.patches & (1u << i)))
+			continue;
+		if (not_modelled("patch="))
+			return refuse_at(s, o, m->patch_line[i],
+					 m->patch_col[i], "patch=", "not in");
+		if (sim_patches_known & (1u << i))
+			continue;
+		fflush(o->out);
+		fprintf(o->err, "%s:%d:%d: patch %s: Linux %s has no such "
+			"change (its tmpfs internal mount has no MS_NOUSER to "
+			"drop)\n", s->file, m->patch_line[i], m->patch_col[i],
+			names[i], sim_kernel_release);
+		return RUN_BAD_SCRIPT;
+	}
+	return 0;
+}
+
 int cli_refuse_not_modelled(const struct script *s,
 			    const struct run_options *o)
 {
@@ -146,6 +188,7 @@ int cli_refuse_not_modelled(const struct script *s,
 			o->swap_file != NULL };
 	char what[64];
 	size_t i;
+	int ret;
 
 	if (cli_check_injects(s, o->err))
 		return RUN_BAD_SCRIPT;
@@ -160,12 +203,20 @@ int cli_refuse_not_modelled(const struct script *s,
 		const struct script_stmt *st = &s->stmts[i];
 		const char *word = stmt_word(st);
 		const struct script_value *priv = private_mmap(st);
+		const struct script_value *huge = huge_shmget(st);
 
+		if (st->kind == SCRIPT_STMT_MACHINE &&
+		    (ret = refuse_patches(s, o, &st->machine)))
+			return ret;
 		if (st->kind == SCRIPT_STMT_MACHINE && st->machine.has_swap &&
 		    st->machine.set.swap && not_modelled("swap="))
 			return refuse_at(s, o, st->machine.swap_line,
 					 st->machine.swap_col, "swap=",
 					 "a swap area is not in");
+		if (huge)
+			return refuse_at(s, o, huge->line, huge->col,
+					 "shmget SHM_HUGETLB",
+					 "a hugetlbfs segment is not in");
 		if (priv)
 			return refuse_at(s, o, priv->line, priv->col,
 					 "mmap MAP_PRIVATE",

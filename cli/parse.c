@@ -155,6 +155,51 @@ static int check_swap(struct parser *p, const struct script_token *v,
 	return 0;
 }
 
+/*
+ * patch=NAME[,NAME...]: the experiment's changes (sim/boot.h). Whether the
+ * kernel that runs the script has each one is for cli_refuse_not_modelled
+ * to say, as a script may be parsed by the other kernel's program.
+ */
+static int parse_patches(struct parser *p, const struct script_token *v,
+			 struct script_machine_stmt *m)
+{
+	static const char *const names[] = {
+		"single-sb", "user-mount", "hashed-shm",
+	};
+	const char *s = v->text, *end = v->text + v->len, *comma;
+	unsigned int i, bit;
+	int col;
+
+	m->set.patches = 0;
+	for (;;) {
+		comma = memchr(s, ',', (size_t)(end - s));
+		if (!comma)
+			comma = end;
+		col = v->col + (int)(s - v->text);
+		for (i = 0; i < 3; i++)
+			if ((size_t)(comma - s) == strlen(names[i]) &&
+			    !memcmp(s, names[i], strlen(names[i])))
+				break;
+		if (i == 3)
+			return perr(p, v->line, col, "unknown patch \"%.*s\" "
+				    "(expected single-sb, user-mount or "
+				    "hashed-shm, joined by commas)",
+				    (int)(comma - s), s);
+		bit = 1u << i;
+		if (m->set.patches & bit)
+			return perr(p, v->line, col, "patch %s named twice",
+				    names[i]);
+		m->set.patches |= bit;
+		m->patch_line[i] = v->line;
+		m->patch_col[i] = col;
+		if (comma == end)
+			break;
+		s = comma + 1;
+	}
+	m->has_patches = 1;
+	return 0;
+}
+
 static int parse_machine(struct parser *p, struct script_stmt *st)
 {
 	struct script_machine_stmt *m = &st->machine;
@@ -202,13 +247,17 @@ static int parse_machine(struct parser *p, struct script_stmt *st)
 					    "kernel %s (expected 2.4 or 2.6)",
 					    desc(v, tok, sizeof(tok)));
 			m->has_kernel = 1;
+		} else if (t->kind == SCRIPT_TOK_KEY && key_is(t, "patch")) {
+			v = option_value(p, t, &seen, 8);
+			if (!v || parse_patches(p, v, m))
+				return -1;
 		} else if (t->kind == SCRIPT_TOK_KEY) {
 			return perr(p, t->line, t->col, "unknown option %s for "
-				    "machine (expected ram=, swap= or kernel=)",
-				    desc(t, tok, sizeof(tok)));
+				    "machine (expected ram=, swap=, kernel= or "
+				    "patch=)", desc(t, tok, sizeof(tok)));
 		} else {
 			return perr(p, t->line, t->col, "expected ram=, swap=, "
-				    "kernel= or end of line, got %s",
+				    "kernel=, patch= or end of line, got %s",
 				    desc(t, tok, sizeof(tok)));
 		}
 	}
@@ -298,7 +347,7 @@ static int parse_show(struct parser *p, struct script_stmt *st)
 {
 	struct script_show *sh = &st->show;
 	struct script_token *t;
-	char tok[128], list[128];
+	char tok[128], list[256];
 	size_t used = 0;
 	unsigned int w;
 

@@ -105,6 +105,9 @@ int parse_int_value(struct parser *p, const struct script_token *t,
 /* DATA of write: a "string" or a $var holding one. */
 int parse_str_value(struct parser *p, const struct script_token *t,
 		    const char *what, struct script_value *v);
+/* a word (a path, a type name) as a string value, or as parse_str_value */
+int parse_word_value(struct parser *p, const struct script_token *t,
+		     const char *what, struct script_value *v);
 /* Either side of expect, or the value after "=>". */
 int parse_any_value(struct parser *p, const struct script_token *t,
 		    const char *what, struct script_value *v);

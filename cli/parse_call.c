@@ -103,7 +103,9 @@ static int parse_call_args(struct parser *p, struct script_call *c)
 			a = &spec->args[c->nargs];
 			snprintf(what, sizeof(what), "%s of %s", a->name,
 				 spec->name);
-			if (a->type == ARG_STRING ?
+			if (a->type == ARG_WORD ?
+			    parse_word_value(p, t, what, &c->args[c->nargs]) :
+			    a->type == ARG_STRING ?
 			    parse_str_value(p, t, what, &c->args[c->nargs]) :
 			    parse_int_value(p, t, a->flags, what,
 					    &c->args[c->nargs]))
@@ -132,7 +134,7 @@ static int parse_call_args(struct parser *p, struct script_call *c)
 				    desc(t, tok, sizeof(tok)), spec->usage);
 		}
 	}
-	if (c->nargs < spec->nargs)
+	if (c->nargs + spec->optional < spec->nargs)
 		return perr(p, t->line, t->col, "expected %s, got %s (usage: "
 			    "%s)", spec->args[c->nargs].name,
 			    desc(t, tok, sizeof(tok)), spec->usage);

@@ -205,6 +205,23 @@ int parse_int_value(struct parser *p, const struct script_token *t,
 }
 
 /* DATA of write: a "string" or a $var holding one. */
+/* A path or a name: a bare word is taken as it is written, as a string. */
+int parse_word_value(struct parser *p, const struct script_token *t,
+		     const char *what, struct script_value *v)
+{
+	if (t->kind != SCRIPT_TOK_WORD)
+		return parse_str_value(p, t, what, v);
+	v->kind = SCRIPT_VALUE_STRING;
+	v->line = t->line;
+	v->col = t->col;
+	v->text = dup_text(p, t->text, t->len, t->col);
+	v->str = dup_text(p, t->text, t->len, t->col);
+	if (!v->text || !v->str)
+		return -1;
+	v->len = t->len;
+	return 0;
+}
+
 int parse_str_value(struct parser *p, const struct script_token *t,
 		    const char *what, struct script_value *v)
 {

@@ -259,5 +259,13 @@ void print_view(FILE *out, const struct script_show *sh,
 		fprintf(out, "# page tables of %s[%d]\n", sh->task, tsk->pid);
 		sim_dump_ptes(tsk, out);
 		break;
+	case SCRIPT_SHOW_MOUNTS:
+		fprintf(out, "# /proc/mounts\n");
+		mounts_read_proc(out);
+		break;
+	case SCRIPT_SHOW_FILESYSTEMS:
+		fprintf(out, "# /proc/filesystems\n");
+		filesystems_read_proc(out);
+		break;
 	}
 }

@@ -222,11 +222,14 @@ static void eval_call_args(struct runner *r, const struct script_call *c,
 	memset(args, 0, sizeof(*args));
 	args->c = c;
 	args->copy = copy;
+	args->given = c->nargs;
 	for (i = 0; i < c->nargs; i++) {
-		if (script_value_is_string(&c->args[i]))
+		if (script_value_is_string(&c->args[i])) {
 			args->data = str_value(r, &c->args[i], &args->len);
-		else
+			args->str[i] = args->data;
+		} else {
 			args->a[i] = int_value(r, &c->args[i]);
+		}
 	}
 	args->has_uid = optional_int(r, &c->uid, &args->uid);
 	args->has_gid = optional_int(r, &c->gid, &args->gid);
@@ -515,6 +518,7 @@ static int ensure_booted(struct runner *r, int loud)
 		return 0;
 	sim_machine.ram = m->ram;
 	sim_machine.swap = m->swap;
+	sim_machine.patches = m->patches;
 	sim_machine.swap_file = r->opt->swap_file;
 	sim_machine.swap_force = r->opt->force;
 	set_printing(r, loud && r->trace_on);

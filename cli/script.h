@@ -201,12 +201,15 @@ struct script_machine {
 	unsigned long long ram;		/* bytes of page-frame arena */
 	unsigned long long swap;	/* bytes of swap */
 	enum script_kernel kernel;
+	unsigned int patches;		/* SIM_PATCH_* (sim/boot.h) */
 };
 
 /* One "machine" line: only what it names (has_*) counts. */
 struct script_machine_stmt {
-	int has_ram, has_swap, has_kernel;
+	int has_ram, has_swap, has_kernel, has_patches;
 	int swap_line, swap_col;	/* where swap='s value stands */
+	/* where each patch's name stands, by SIM_PATCH_* bit (1, 2, 4) */
+	int patch_line[3], patch_col[3];
 	struct script_machine set;
 };
 
@@ -230,6 +233,10 @@ enum script_call_kind {
 	SCRIPT_CALL_TOUCH,		/* ADDR LEN, and touch below */
 	SCRIPT_CALL_FORK,		/* no args: child below */
 	SCRIPT_CALL_EXIT,		/* no args */
+	SCRIPT_CALL_MKDIR,		/* PATH [MODE] */
+	SCRIPT_CALL_MOUNT,		/* SOURCE PATH FSTYPE */
+	SCRIPT_CALL_UMOUNT,		/* PATH */
+	SCRIPT_CALL_LS,			/* PATH */
 	SCRIPT_NR_CALLS
 };
 
@@ -308,6 +315,8 @@ enum script_show_what {
 	SCRIPT_SHOW_SWAP,
 	SCRIPT_SHOW_OBJECTS,
 	SCRIPT_SHOW_PTES,		/* task */
+	SCRIPT_SHOW_MOUNTS,		/* /proc/mounts (Version 2) */
+	SCRIPT_SHOW_FILESYSTEMS,	/* /proc/filesystems */
 };
 
 struct script_show {

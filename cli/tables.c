@@ -53,6 +53,7 @@ const struct script_flag script_flags[] = {
 
 #define INT_ARG(n)		{ n, ARG_INT, 0 }
 #define FLAG_ARG(n, set)	{ n, ARG_INT, set }
+#define WORD_ARG(n)		{ n, ARG_WORD, 0 }
 
 /* The table of scenario-language.md, "Calls made as a task". */
 const struct call_spec call_specs[SCRIPT_NR_CALLS] = {
@@ -108,6 +109,25 @@ const struct call_spec call_specs[SCRIPT_NR_CALLS] = {
 	[SCRIPT_CALL_EXIT] = { .name = "exit", .usage = "exit",
 		.result = SCRIPT_CAPTURE_NONE, .run = run_exit,
 		.print_args = print_exit },
+	/* the file-system calls of Version 2 (the visibility experiment) */
+	[SCRIPT_CALL_MKDIR] = { .name = "mkdir", .usage = "mkdir PATH [MODE]",
+		.nargs = 2, .optional = 1,
+		.args = { WORD_ARG("PATH"), INT_ARG("MODE") },
+		.result = SCRIPT_CAPTURE_SCALAR,
+		.run = run_mkdir, .print_args = print_mkdir },
+	[SCRIPT_CALL_MOUNT] = { .name = "mount",
+		.usage = "mount SOURCE PATH FSTYPE", .nargs = 3,
+		.args = { WORD_ARG("SOURCE"), WORD_ARG("PATH"),
+			  WORD_ARG("FSTYPE") },
+		.result = SCRIPT_CAPTURE_SCALAR,
+		.run = run_mount, .print_args = print_mount },
+	[SCRIPT_CALL_UMOUNT] = { .name = "umount", .usage = "umount PATH",
+		.nargs = 1, .args = { WORD_ARG("PATH") },
+		.result = SCRIPT_CAPTURE_SCALAR,
+		.run = run_umount, .print_args = print_umount },
+	[SCRIPT_CALL_LS] = { .name = "ls", .usage = "ls PATH", .nargs = 1,
+		.args = { WORD_ARG("PATH") }, .result = SCRIPT_CAPTURE_STRING,
+		.run = run_ls, .print_args = print_ls },
 };
 
 /* short names for the table below */
@@ -159,6 +179,8 @@ const char *const show_names[NR_SHOWS] = {
 	[SCRIPT_SHOW_SWAP]	= "swap",
 	[SCRIPT_SHOW_OBJECTS]	= "objects",
 	[SCRIPT_SHOW_PTES]	= "ptes",
+	[SCRIPT_SHOW_MOUNTS]	= "mounts",
+	[SCRIPT_SHOW_FILESYSTEMS] = "filesystems",
 };
 
 static const char *const op_names[] = {

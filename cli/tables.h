@@ -18,6 +18,7 @@ struct call_result;
 enum arg_type {
 	ARG_INT,		/* integer, flags or an integer $var */
 	ARG_STRING,		/* "string" or a string $var */
+	ARG_WORD,		/* a word (/mnt/shm, tmpfs), or as ARG_STRING */
 };
 
 struct arg_spec {
@@ -39,6 +40,7 @@ struct call_spec {
 	/* its arguments on the result line, NULL for none (cli/print.c) */
 	void (*print_args)(FILE *out, const struct call_args *args,
 			   const struct call_result *res);
+	unsigned int optional;	/* how many of the last nargs may be left out */
 };
 
 struct field_spec {
@@ -48,7 +50,7 @@ struct field_spec {
 
 extern const struct call_spec call_specs[SCRIPT_NR_CALLS];
 extern const struct field_spec field_specs[SCRIPT_NR_FIELDS];
-#define NR_SHOWS	(SCRIPT_SHOW_PTES + 1)
+#define NR_SHOWS	(SCRIPT_SHOW_FILESYSTEMS + 1)
 extern const char *const show_names[NR_SHOWS];
 /* a picture's words (`dot FILE shm rbtree`, --dot-with): SIM_DOT_*, or 0 */
 unsigned int dot_word_flag(const char *word, size_t len);

@@ -18,6 +18,7 @@
 
 const char *const sim_not_modelled[] = {
 	"MAP_PRIVATE",
+	"SHM_HUGETLB",
 	"pressure",
 	"swap",
 	"swap=",

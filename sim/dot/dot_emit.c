@@ -285,8 +285,9 @@ void sim_dump_dot_with(FILE *out, unsigned int flags)
 		 "Arrows are pointers, named by their field; red dashed: a "
 		 "pte (user address, rw/ro); grey: a back pointer. kind#N: "
 		 "N-th of its kind created; page#N: frame N.%s%s",
-		 flags & SIM_DOT_SHM ? " The shm path only: rootfs and proc "
-		 "are left out." : "", flags & SIM_DOT_RBTREE ? " Red and "
+		 flags & SIM_DOT_SHM ? " The shm path only: rootfs, proc and "
+		 "the ramfs root are left out." : "",
+		 flags & SIM_DOT_RBTREE ? " Red and "
 		 "black: each mm's rb-tree of vmas (mm_rb, vm_rb)." : "");
 	dot_picture(out, flags, &k);
 }

@@ -60,6 +60,16 @@ void set_sort(struct dot_set *s)
 		qsort(s->v, s->n, sizeof(*s->v), obj_cmp);
 }
 
+int set_has(const struct dot_set *s, const void *p)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].p == p)
+			return 1;
+	return 0;
+}
+
 struct dot_map *find_map(struct dot *d, const struct address_space *m)
 {
 	size_t i;

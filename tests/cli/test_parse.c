@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim/boot.h"
 #include "kernels.h"
 #include "script.h"
 
@@ -596,6 +597,58 @@ static void test_script_parse__inject_statements(void **state)
 	script_free(s);
 }
 
+/* Version 2: patch=, the file-system calls and the two views */
+static void test_script_parse__visibility_experiment(void **state)
+{
+	struct script *s;
+	const struct script_call *c;
+
+	(void)state;
+	s = parse_ok("machine kernel=2.6 patch=single-sb,user-mount,hashed-shm\n"
+		     "task A\n"
+		     "A: mkdir /mnt => 0\n"
+		     "A: mkdir /mnt/shm 0700\n"
+		     "A: mount none /mnt/shm tmpfs => 0\n"
+		     "A: ls /mnt/shm => \"SYSV00000000 SYSV00000000\"\n"
+		     "A: umount \"/mnt/shm\" => EINVAL\n"
+		     "show mounts\n"
+		     "show filesystems\n");
+	assert_int_equal(s->machine.patches, SIM_PATCH_SINGLE_SB |
+			 SIM_PATCH_USER_MOUNT | SIM_PATCH_HASHED_SHM);
+	c = call(s, 2, SCRIPT_CALL_MKDIR);
+	assert_int_equal(c->nargs, 1);	/* MODE left out: 0755 at run */
+	assert_string_equal(c->args[0].str, "/mnt");
+	c = call(s, 3, SCRIPT_CALL_MKDIR);
+	assert_int_equal(c->nargs, 2);
+	assert_int_equal(c->args[1].num, 0700);
+	c = call(s, 4, SCRIPT_CALL_MOUNT);
+	assert_string_equal(c->args[0].str, "none");
+	assert_string_equal(c->args[1].str, "/mnt/shm");
+	assert_string_equal(c->args[2].str, "tmpfs");
+	c = call(s, 5, SCRIPT_CALL_LS);
+	assert_int_equal(c->result, SCRIPT_CAPTURE_STRING);
+	assert_string_equal(c->outcome.value.str, "SYSV00000000 SYSV00000000");
+	c = call(s, 6, SCRIPT_CALL_UMOUNT);
+	assert_string_equal(c->args[0].str, "/mnt/shm");
+	assert_int_equal(stmt(s, 7, SCRIPT_STMT_SHOW)->show.what,
+			 SCRIPT_SHOW_MOUNTS);
+	assert_int_equal(stmt(s, 8, SCRIPT_STMT_SHOW)->show.what,
+			 SCRIPT_SHOW_FILESYSTEMS);
+	script_free(s);
+	assert_string_equal(parse_error("machine patch=single-sb,hashd-shm\n"),
+			    "t.scn:1:25: unknown patch \"hashd-shm\" (expected "
+			    "single-sb, user-mount or hashed-shm, joined by "
+			    "commas)");
+	assert_string_equal(parse_error("machine patch=hashed-shm,hashed-shm\n"),
+			    "t.scn:1:26: patch hashed-shm named twice");
+	assert_string_equal(parse_error("task A\nA: mount none /mnt\n"),
+			    "t.scn:2:19: expected FSTYPE, got end of line "
+			    "(usage: mount SOURCE PATH FSTYPE)");
+	assert_string_equal(parse_error("task A\nA: ls\n"),
+			    "t.scn:2:6: expected PATH, got end of line "
+			    "(usage: ls PATH)");
+}
+
 static void test_script_parse__inject_errors(void **state)
 {
 	(void)state;
@@ -1052,7 +1105,8 @@ static void test_script_parse__unknown_call_is_an_error(void **state)
 	assert_string_equal(parse_error("task A\n\nA: shmgte 1 2 3\n"),
 			    "t.scn:3:4: unknown call \"shmgte\" (expected one "
 			    "of shmget, shmat, shmdt, shmctl, mmap, munmap, "
-			    "mprotect, write, fill, read, touch, fork, exit)");
+			    "mprotect, write, fill, read, touch, fork, exit, "
+			    "mkdir, mount, umount, ls)");
 }
 
 static void test_script_parse__missing_call_is_an_error(void **state)
@@ -1061,8 +1115,8 @@ static void test_script_parse__missing_call_is_an_error(void **state)
 	assert_string_equal(parse_error("task A\nA:\n"),
 			    "t.scn:2:3: expected a call after \"A:\" (one of "
 			    "shmget, shmat, shmdt, shmctl, mmap, munmap, "
-			    "mprotect, write, fill, read, touch, fork, exit), "
-			    "got end of line");
+			    "mprotect, write, fill, read, touch, fork, exit, "
+			    "mkdir, mount, umount, ls), got end of line");
 }
 
 static void test_script_parse__unknown_task_is_an_error(void **state)
@@ -1331,10 +1385,10 @@ static void test_script_parse__unknown_option_is_an_error(void **state)
 			    "(expected uid= or gid=)");
 	assert_string_equal(parse_error("machine cpus=2\n"),
 			    "t.scn:1:9: unknown option \"cpus=\" for machine "
-			    "(expected ram=, swap= or kernel=)");
+			    "(expected ram=, swap=, kernel= or patch=)");
 	assert_string_equal(parse_error("machine 16M\n"),
-			    "t.scn:1:9: expected ram=, swap=, kernel= or end "
-			    "of line, got \"16M\"");
+			    "t.scn:1:9: expected ram=, swap=, kernel=, patch= "
+			    "or end of line, got \"16M\"");
 	assert_string_equal(parse_error("task A 1000\n"),
 			    "t.scn:1:8: expected uid=, gid= or end of line, "
 			    "got \"1000\"");
@@ -1639,11 +1693,11 @@ static void test_script_parse__show_errors(void **state)
 	assert_string_equal(parse_error("show ipc\n"),
 			    "t.scn:1:6: unknown view \"ipc\" (expected one of "
 			    "ipcs, sysvipc, maps, meminfo, vmas, dcache, "
-			    "pagecache, swap, objects, ptes)");
+			    "pagecache, swap, objects, ptes, mounts, filesystems)");
 	assert_string_equal(parse_error("show\n"),
 			    "t.scn:1:5: expected a view, got end of line "
 			    "(expected one of ipcs, sysvipc, maps, meminfo, "
-			    "vmas, dcache, pagecache, swap, objects, ptes)");
+			    "vmas, dcache, pagecache, swap, objects, ptes, mounts, filesystems)");
 	assert_string_equal(parse_error("show maps\n"),
 			    "t.scn:1:10: expected a task name after \"show "
 			    "maps\", got end of line");
@@ -1729,6 +1783,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_script_parse__machine_twice_later_wins),
 		cmocka_unit_test(test_script_parse__simple_statements),
 		cmocka_unit_test(test_script_parse__inject_statements),
+		cmocka_unit_test(test_script_parse__visibility_experiment),
 		cmocka_unit_test(test_script_parse__inject_errors),
 		cmocka_unit_test(test_script_parse__show_views),
 		cmocka_unit_test(test_script_parse__expect_operators),

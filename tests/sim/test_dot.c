@@ -386,7 +386,7 @@ static void test_sim_dump_dot__rbtree_draws_mm_rb(void **s)
 	free(dot);
 }
 
-/* shm: rootfs and proc are left out, shm_mnt and its tree stay */
+/* shm: rootfs, proc and the ramfs root are left out; shm_mnt stays */
 static void test_sim_dump_dot__shm_leaves_out_rootfs_and_proc(void **s)
 {
 	struct world wd;
@@ -405,7 +405,8 @@ static void test_sim_dump_dot__shm_leaves_out_rootfs_and_proc(void **s)
 	assert_has(dot, "\tfs_shm [label=<");
 	assert_hasf(dot, "\tdentry%u [label=<",
 		    sim_id(wd.info.file->f_dentry->d_parent));
-	assert_has(dot, "The shm path only: rootfs and proc are left out.");
+	assert_has(dot, "The shm path only: rootfs, proc and the ramfs root "
+		   "are left out.");
 	/* every edge names a node that is drawn: no node made by an edge */
 	assert_null(strstr(dot, "sb1"));
 	assert_null(strstr(dot, "sb2"));

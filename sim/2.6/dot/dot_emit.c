@@ -155,18 +155,29 @@ static void gather_files(struct dot *d)
 	set_sort(&d->files);
 }
 
-/* The kernel's own mounts (each held by a global), then the files'. */
+/* The kernel's own mounts (held by globals), the namespace's, the files'. */
 static void gather_mounts(struct dot *d)
 {
 	struct vfsmount *known[] = {
 		sysfs_mount, sim_init_mnt_ns ? sim_init_mnt_ns->root : NULL,
 		sim_bd_mnt, proc_mnt, sim_shm_mnt(),
 	};
+	struct list_head *pos;
 	size_t i;
 
 	for (i = 0; i < NR_BITS(known); i++)
 		if (known[i] && !left_out(d, known[i]->mnt_sb))
 			set_add(d, &d->mounts, known[i], sim_id(known[i]));
+	/* and every mount of the namespace: mount(2)'s too */
+	if (sim_init_mnt_ns)
+		list_for_each(pos, &sim_init_mnt_ns->list) {
+			struct vfsmount *mnt = list_entry(pos,
+							  struct vfsmount,
+							  mnt_list);
+
+			if (!left_out(d, mnt->mnt_sb))
+				set_add(d, &d->mounts, mnt, sim_id(mnt));
+		}
 	for (i = 0; i < d->files.n; i++) {
 		const struct file *f = d->files.v[i].p;
 

@@ -648,10 +648,12 @@ int user_path_at(int dfd, const char *name, unsigned int flags,
 		 struct path *path)
 {
 	struct nameidata nd;
-	char *tmp = getname(name);
-	int err = (int)PTR_ERR(tmp);
+	char *tmp;
+	int err;
 
 	TRACE_ENTER("\"%s\", flags %#x", name, flags);
+	tmp = getname(name);
+	err = (int)PTR_ERR(tmp);
 	if (!IS_ERR(tmp)) {
 		BUG_ON(flags & LOOKUP_PARENT);
 		err = do_path_lookup(dfd, tmp, flags, &nd);

@@ -144,11 +144,13 @@ void fd_install(unsigned int fd, struct file *file)
 
 long do_sys_open(int dfd, const char *filename, int flags, int mode)
 {
-	char *tmp = getname(filename);
-	int fd = (int)PTR_ERR(tmp);
+	char *tmp;
+	int fd;
 
 	TRACE_ENTER("AT_FDCWD, \"%s\", %#o, %#o", filename,
 		    (unsigned int)flags, (unsigned int)mode);
+	tmp = getname(filename);
+	fd = (int)PTR_ERR(tmp);
 	if (!IS_ERR(tmp)) {
 		fd = get_unused_fd_flags(flags);
 		if (fd >= 0) {

@@ -129,6 +129,8 @@ void set_add(struct dot *d, struct dot_set *s, const void *p,
 	     unsigned int id);
 /* s in sim_id order: creation order. */
 void set_sort(struct dot_set *s);
+/* Whether p is in s (drawn): an edge may only go to a drawn node. */
+int set_has(const struct dot_set *s, const void *p);
 /* The node of address space m, or NULL if it has none. */
 struct dot_map *find_map(struct dot *d, const struct address_space *m);
 /* Gives m a node, named from fmt and n, unless it has one. */

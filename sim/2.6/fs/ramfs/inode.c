@@ -69,11 +69,12 @@ static struct inode *ramfs_get_inode(struct super_block *sb, int mode,
 static int ramfs_mknod(struct inode *dir, struct dentry *dentry, int mode,
 		       dev_t dev)
 {
-	struct inode *inode = ramfs_get_inode(dir->i_sb, mode, dev);
+	struct inode *inode;
 	int error = -ENOSPC;
 
 	TRACE_ENTER("inode#%u, dentry#%u \"%s\"", sim_id(dir), sim_id(dentry),
 		    dentry->d_name.name);
+	inode = ramfs_get_inode(dir->i_sb, mode, dev);
 	if (inode) {
 		if (dir->i_mode & S_ISGID) {
 			inode->i_gid = dir->i_gid;
