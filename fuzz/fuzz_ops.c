@@ -28,11 +28,16 @@
  * print the kernel's call trace too (fuzz_replay_ops is the program to
  * step through one in gdb).
  *
+ * Built with -DFZ_KERNEL26 (fuzz_ops26, fuzz_replay_ops26) the same
+ * sources run the same ops on the 2.6.32 kernel against a model of
+ * 2.6.32 (fuzz/ops.h; docs/fuzzing.md): no swap, no pressure, shared
+ * mappings only, and the model also follows each page's pte and every
+ * task's fault counts.
+ *
  * This file is the entry point only; the harness is in fuzz/ops_*.c
  * (fuzz/ops.h): ops_input.c decodes the bytes, ops_model.c is the model,
  * ops_run.c the ops and the run, ops_check.c the checks.
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,9 @@
 /*
  * fuzz/ops.h - fuzz_ops's private header (fuzz/fuzz_ops.c says what the
  * target does): the input, the model of what 2.4.16 holds, the operations
- * and the checks, shared by
+ * and the checks. Compiled with FZ_KERNEL26 (fuzz_ops26, fuzz_replay_ops26)
+ * the same files model 2.6.32 instead: the #ifdefs mark where its answers
+ * differ (docs/fuzzing.md). Shared by
  *	ops_input.c	decoding the bytes into operations and arguments
  *	ops_model.c	the model: objects, ranges, segments, predictions
  *	ops_run.c	the operations on kernel and model, and one run
@@ -30,6 +32,16 @@
 #define FZ_SLOTS	24		/* live segments the model follows */
 #define FZ_MAX_PAGES	256		/* the largest object made: 1 MiB */
 #define FZ_MAX_ACCESS	(3 * FZ_PAGE)
+
+#ifdef FZ_KERNEL26
+#define FZ_KERNEL	"2.6.32"
+#define FZ_MMAP_BASE	0xB8000000u	/* TASK_SIZE - 128 MiB: mmap_base */
+#define FZ_MIN_ADDR	4096u		/* dac_mmap_min_addr */
+#define FZ_LOCK_LIMIT	16u		/* RLIMIT_MEMLOCK (64 KiB), pages */
+#define FZ_NPAGES	(FZ_TASK_SIZE / FZ_PAGE)
+#else
+#define FZ_KERNEL	"2.4.16"
+#endif
 
 static inline uint32_t page_align(uint32_t x)
 {
@@ -93,6 +105,11 @@ struct mobj {
 	int is_shm;			/* a SysV segment's */
 	int shared;			/* shm or MAP_SHARED: fork shares it */
 	struct file *kfile;		/* anonymous shared: its shmem file */
+#ifdef FZ_KERNEL26
+	uint32_t size;			/* a segment's i_size, for shmdt */
+	uint8_t *resident;		/* pages in its page cache (nrpages) */
+	unsigned long nresident;
+#endif
 };
 
 struct mrange {
@@ -100,6 +117,9 @@ struct mrange {
 	struct mobj *obj;
 	uint32_t pgoff;			/* in pages */
 	int prot;			/* PROT_READ|PROT_WRITE|PROT_EXEC */
+#ifdef FZ_KERNEL26
+	int maxprot;			/* VM_MAY*: SHM_RDONLY has no WRITE */
+#endif
 };
 
 struct mtask {
@@ -109,6 +129,13 @@ struct mtask {
 	gid_t gid;
 	int nr;
 	struct mrange r[FZ_RANGES];	/* sorted, disjoint */
+#ifdef FZ_KERNEL26
+	/* the top-down allocator's memory (mm_struct) */
+	uint32_t free_area_cache, cached_hole_size;
+	/* ptes: a page is present from its first fault to its unmap */
+	unsigned long min_flt, nptes;
+	uint8_t pte[FZ_NPAGES / 8];
+#endif
 };
 
 struct mseg {
@@ -122,6 +149,10 @@ struct mseg {
 	pid_t cpid;
 	unsigned int seq;
 	struct mobj *obj;
+#ifdef FZ_KERNEL26
+	int lock_user;			/* mlock_user: whose locked_shm */
+	pid_t lpid;			/* the last shm_open or shm_close */
+#endif
 };
 
 struct fz_model {
@@ -131,6 +162,9 @@ struct fz_model {
 	int last_dead_id;		/* of the last segment destroyed */
 	int nobjs;			/* live mobjs: the harness's leaks */
 	int step;
+#ifdef FZ_KERNEL26
+	unsigned long locked_shm[3];	/* user_struct of uid 0, 1000, 1001 */
+#endif
 };
 
 /* What the model predicts for an mmap. */
@@ -239,13 +273,19 @@ long model_shmat(struct mtask *t, const struct fz_shmat_args *a,
 long model_shmctl(const struct mtask *t, const struct fz_shmctl_args *a,
 		  struct mseg **sg);
 /* What a shmctl that succeeded changes: lock, unlock, remove, set. */
-void model_shmctl_done(const struct fz_shmctl_args *a, struct mseg *sg);
+void model_shmctl_done(const struct mtask *t,
+		       const struct fz_shmctl_args *a, struct mseg *sg);
 /* do_mmap_pgoff's result (no file); 0 if the model cannot follow it. */
 int model_mmap(struct mtask *t, const struct fz_mmap_args *a,
 	       struct fz_mmap_want *w);
 /* do_munmap's result. */
 long model_munmap(uint32_t addr, uint32_t len);
-/* sys_mprotect over the ranges; vmas change up to a hole (-EFAULT). */
+/* sys_shmdt of addr: what it removes from t, and its result. */
+long model_shmdt(struct mtask *t, uint32_t addr);
+/*
+ * sys_mprotect over the ranges; vmas change up to a hole (2.4.16:
+ * -EFAULT; 2.6.32: -ENOMEM, or -EACCES past VM_MAY*).
+ */
 long model_mprotect(struct mtask *t, uint32_t start, uint32_t len,
 		    unsigned long prot, int apply);
 /* What one page allows: 1 yes, 0 no (SIGSEGV), 2 either (PROT_WRITE). */
@@ -253,6 +293,12 @@ int page_allows(struct mtask *t, uint32_t addr, int write);
 /* Record the done bytes of buf stored at addr by t. */
 void model_store(struct mtask *t, uint32_t addr, const unsigned char *buf,
 		 size_t done);
+#ifdef FZ_KERNEL26
+/* A fresh mm for t: no ptes, the allocator at mmap_base (fork: ~0 hole). */
+void model_mm_init(struct mtask *t, uint32_t cached_hole_size);
+/* The done bytes from addr were reached: pages without a pte fault. */
+void model_faults(struct mtask *t, uint32_t addr, size_t done);
+#endif
 
 /* ---- ops_run.c ---------------------------------------------------------- */
 
@@ -272,7 +318,7 @@ void fz_log_reset(void);
 int is_err(long ret);
 /* A return value as the log prints it: 0, the errno's name, or hex. */
 const char *errname(long ret);
-/* A call's result must be what 2.4.16 gives. */
+/* A call's result must be what the model's kernel gives. */
 void expect_ret(const char *what, long got, long want);
 
 /* IPC_STAT or SHM_STAT's shmid64_ds against the model's segment. */
@@ -288,6 +334,10 @@ void check_access_signal(struct mtask *t, uint32_t addr, size_t done,
 /* The done bytes of buf loaded from addr by t against the model's. */
 void check_load(struct mtask *t, uint32_t addr, const unsigned char *buf,
 		size_t done);
+#ifdef FZ_KERNEL26
+/* The task's min_flt against the model's count; maj_flt must be 0. */
+void check_faults(struct mtask *t);
+#endif
 /* After every step: the invariants, every task's vmas, every segment. */
 void check_step(void);
 

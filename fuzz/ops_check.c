@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * fuzz/ops_check.c - fuzz_ops: the kernel against the model. The log of
+ * fuzz/ops_check.c - fuzz_ops: the kernel against the model (2.4.16's, or
+ * with FZ_KERNEL26 2.6.32's, which also counts ptes and faults). The log of
  * the ops so far, the report that ends an input (abort(), so libFuzzer
  * keeps it), and the checks: each call's result, what shmctl and the
  * accesses return, and after every step sim_check_all(), every task's
  * vmas against its ranges and every segment against the model's.
  */
-#define _GNU_SOURCE
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -78,20 +78,22 @@ int is_err(long ret)
 
 const char *errname(long ret)
 {
-	static char buf[32];
+	static char buf[2][32];	/* two in one message: got, want */
+	static int n;
 
 	if (ret == 0)
 		return "0";
 	if (is_err(ret))
 		return sim_errno_name((int)-ret);
-	snprintf(buf, sizeof(buf), "%#lx", ret);
-	return buf;
+	n = !n;
+	snprintf(buf[n], sizeof(buf[n]), "%#lx", ret);
+	return buf[n];
 }
 
 void expect_ret(const char *what, long got, long want)
 {
 	if (got != want)
-		fz_bug("%s returned %s (%ld), 2.4.16 gives %s", what,
+		fz_bug("%s returned %s (%ld), " FZ_KERNEL " gives %s", what,
 		       errname(got), got, errname(want));
 }
 
@@ -116,12 +118,17 @@ void check_ds(const char *what, const struct mseg *sg,
 		       ds->shm_cpid, ds->shm_nattch, (unsigned int)sg->key,
 		       sg->uid, sg->gid, sg->cuid, sg->cgid, sg->mode, sg->seq,
 		       sg->size, sg->cpid, seg_nattch(sg));
+#ifdef FZ_KERNEL26
+	if (ds->shm_lpid != sg->lpid)
+		fz_bug("%s of id %d: lpid %d, the model has %d", what, sg->id,
+		       ds->shm_lpid, sg->lpid);
+#endif
 }
 
 /* SHM_INFO's used_ids and shm_tot, and rss plus swap within the total. */
 static void check_shm_info(const struct shm_info *sinfo)
 {
-	unsigned long tot = 0;
+	unsigned long tot = 0, rss = 0;
 	int used = 0, s;
 
 	for (s = 0; s < FZ_SLOTS; s++) {
@@ -129,7 +136,18 @@ static void check_shm_info(const struct shm_info *sinfo)
 			continue;
 		used++;
 		tot += page_align(m.seg[s].size) / FZ_PAGE;
+#ifdef FZ_KERNEL26
+		rss += m.seg[s].obj->nresident;
+#endif
 	}
+#ifdef FZ_KERNEL26
+	/* no reclaim, no swap: every page faulted in stays, none is out */
+	if (sinfo->shm_rss != rss || sinfo->shm_swp)
+		fz_bug("SHM_INFO: rss %lu swp %lu; the model has %lu pages "
+		       "resident", sinfo->shm_rss, sinfo->shm_swp, rss);
+#else
+	(void)rss;
+#endif
 	if (sinfo->used_ids != used || sinfo->shm_tot != tot ||
 	    sinfo->shm_rss + sinfo->shm_swp > tot)
 		fz_bug("SHM_INFO: used_ids %d shm_tot %lu rss %lu swp "
@@ -230,6 +248,29 @@ void check_load(struct mtask *t, uint32_t addr, const unsigned char *buf,
 	}
 }
 
+#ifdef FZ_KERNEL26
+void check_faults(struct mtask *t)
+{
+	if (t->tsk->min_flt != t->min_flt || t->tsk->maj_flt)
+		fz_bug("t%ld: min_flt %lu maj_flt %lu, the model counts %lu "
+		       "minor faults and no major one", (long)(t - m.task),
+		       t->tsk->min_flt, t->tsk->maj_flt, t->min_flt);
+}
+
+/* file_rss: every pte the model says is present, and no other */
+static void check_ptes(struct mtask *t)
+{
+	unsigned long rss = get_mm_counter(t->tsk->mm, file_rss);
+
+	if (rss != t->nptes || get_mm_counter(t->tsk->mm, anon_rss))
+		fz_bug("t%ld: file_rss %lu anon_rss %lu, the model has %lu "
+		       "ptes", (long)(t - m.task), rss,
+		       (unsigned long)get_mm_counter(t->tsk->mm, anon_rss),
+		       t->nptes);
+	check_faults(t);
+}
+#endif
+
 /* ---- the checks after every step ---------------------------------------- */
 
 /* The file behind vma against what r maps: a segment, shmem, or none. */
@@ -249,6 +290,14 @@ static void check_vma_object(struct mtask *t, struct vm_area_struct *vma,
 		if (vma->vm_file != r->obj->kfile)
 			fz_bug("t%ld: vma %#lx-%#lx maps another shmem file",
 			       (long)(t - m.task), vma->vm_start, vma->vm_end);
+#ifdef FZ_KERNEL26
+		if (vma->vm_file->f_mapping->nrpages != r->obj->nresident)
+			fz_bug("t%ld: vma %#lx-%#lx: nrpages %lu, the model "
+			       "has %lu pages faulted in", (long)(t - m.task),
+			       vma->vm_start, vma->vm_end,
+			       vma->vm_file->f_mapping->nrpages,
+			       r->obj->nresident);
+#endif
 	} else if (vma->vm_file) {
 		fz_bug("t%ld: vma %#lx-%#lx has a file, the model a private "
 		       "mapping", (long)(t - m.task), vma->vm_start,
@@ -312,6 +361,13 @@ static void check_segments(void)
 		n++;
 		if (!sim_shm_lookup(sg->id, &info))
 			fz_bug("segment %d is gone, the model has it", sg->id);
+#ifdef FZ_KERNEL26
+		if (info.file->f_mapping->nrpages != sg->obj->nresident)
+			fz_bug("segment %d: nrpages %lu, the model has %lu "
+			       "pages faulted in", sg->id,
+			       info.file->f_mapping->nrpages,
+			       sg->obj->nresident);
+#endif
 		if (info.key != sg->key || info.mode != sg->mode ||
 		    info.segsz != sg->size || info.nattch != seg_nattch(sg))
 			fz_bug("segment %d: key %#x mode %#o size %lu nattch "
@@ -330,9 +386,11 @@ void check_step(void)
 	char why[512];
 	int t;
 
+#ifndef FZ_KERNEL26
 	/* kswapd, woken by the allocator, runs between two steps */
 	if (need_balance)
 		kswapd_balance();
+#endif
 	if (current != &init_task)
 		fz_bug("current is not init_task after the step");
 	if (sim_check_all(why, sizeof(why)))
@@ -344,6 +402,9 @@ void check_step(void)
 			fz_bug("t%d has signal %d pending after a call", t,
 			       m.task[t].tsk->sim_sig);
 		check_layout(&m.task[t]);
+#ifdef FZ_KERNEL26
+		check_ptes(&m.task[t]);
+#endif
 	}
 	check_segments();
 }

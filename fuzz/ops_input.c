@@ -6,7 +6,6 @@
  * what the corpus and tests/fuzz-regressions/ops/ do (docs/fuzzing.md).
  * Past the end every byte reads 0.
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <string.h>
 
@@ -219,7 +218,10 @@ void decode_shmctl(struct fz_in *in, struct fz_shmctl_args *a)
 	a->set.shm_perm.mode = in16(in);
 }
 
-/* anonymous: shared or private, fixed or not, no type or both, no ANON */
+/*
+ * anonymous: shared or private (2.6.32: shared only, private mappings are
+ * not modelled), fixed or not, no type or both, no ANON
+ */
 void decode_mmap(struct fz_in *in, struct mtask *t, struct fz_mmap_args *a)
 {
 	unsigned int b;
@@ -231,7 +233,11 @@ void decode_mmap(struct fz_in *in, struct mtask *t, struct fz_mmap_args *a)
 	if ((b & 0x18) == 0x18)
 		a->prot |= 8;		/* PROT_GROWSDOWN and such: ignored */
 	b = in8(in);
+#ifdef FZ_KERNEL26
+	a->flags = MAP_ANONYMOUS | MAP_SHARED;
+#else
 	a->flags = MAP_ANONYMOUS | ((b & 1) ? MAP_SHARED : MAP_PRIVATE);
+#endif
 	if ((b & 6) == 6 || (a->addr && (b & 6)))
 		a->flags |= MAP_FIXED;
 	if ((b & 0xf8) == 0x38)
@@ -259,8 +265,20 @@ void decode_mprotect(struct fz_in *in, struct mtask *t,
 	a->len = pick_len(in);
 	b = in8(in);
 	a->prot = b & 7;
+#ifdef FZ_KERNEL26
+	/* PROT_SEM (allowed), PROT_GROWSDOWN, PROT_GROWSUP, or both */
+	if ((b & 0x38) == 0x38) {
+		static const unsigned long extra[] = {
+			PROT_SEM, PROT_GROWSDOWN, PROT_GROWSUP,
+			PROT_GROWSDOWN | PROT_GROWSUP,
+		};
+
+		a->prot |= extra[b >> 6];
+	}
+#else
 	if ((b & 0x38) == 0x38)
 		a->prot |= 1ul << (b >> 6 | 3);
+#endif
 }
 
 /* up to 64 bytes mostly, up to FZ_MAX_ACCESS now and then; or a touch */

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * fuzz/ops_run.c - fuzz_ops: the operations and one run. Each op reads
- * its arguments (ops_input.c), asks the model what 2.4.16 gives
+ * its arguments (ops_input.c), asks the model what 2.4.16 (or, with
+ * FZ_KERNEL26, 2.6.32) gives
  * (ops_model.c), makes the call as its task, checks the result
  * (ops_check.c) and, if it succeeded, applies it to the model. A run
  * boots the machine the first byte picks, runs up to FZ_MAX_OPS ops with
  * the checks after each, loads every mapped byte again and shuts down.
  */
-#define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +45,9 @@ static struct mtask *task_new(int slot, uid_t uid, gid_t gid)
 	t->uid = uid;
 	t->gid = gid;
 	t->nr = 0;
+#ifdef FZ_KERNEL26
+	model_mm_init(t, 0);	/* binfmt_elf: cached_hole_size 0 */
+#endif
 	fz_logf("task t%d pid %d uid %u gid %u", slot, t->pid, uid, gid);
 	return t;
 }
@@ -95,6 +98,7 @@ static void op_shmat(struct fz_in *in, struct mtask *t)
 	uint32_t len;
 	int64_t where;
 	long ret, want;
+	struct mrange r;
 
 	decode_shmat(in, t, &a);
 	if (t->nr > FZ_RANGES - 3)
@@ -111,35 +115,36 @@ static void op_shmat(struct fz_in *in, struct mtask *t)
 	if (ret)
 		return;
 	if (raddr != (unsigned long)where)
-		fz_bug("shmat attached at %#lx, 2.4.16 gives %#lx", raddr,
-		       (unsigned long)where);
+		fz_bug("shmat attached at %#lx, " FZ_KERNEL " gives %#lx",
+		       raddr, (unsigned long)where);
+	/* 2.4.16 replaces what was there; 2.6.32 only with SHM_REMAP */
 	model_unmap(t, (uint32_t)where, (uint64_t)where + len);
-	range_insert(t, (struct mrange){ (uint32_t)where,
-		(uint32_t)where + len, sg->obj, 0,
-		a.flg & SHM_RDONLY ? PROT_READ : PROT_READ | PROT_WRITE });
+	r = (struct mrange){ .start = (uint32_t)where,
+		.end = (uint32_t)where + len, .obj = sg->obj, .pgoff = 0,
+		.prot = a.flg & SHM_RDONLY ? PROT_READ :
+			PROT_READ | PROT_WRITE };
+#ifdef FZ_KERNEL26
+	/* FMODE_READ only: no VM_MAYWRITE; SHM_EXEC adds PROT_EXEC */
+	r.maxprot = a.flg & SHM_RDONLY ? PROT_READ | PROT_EXEC : 7;
+	if (a.flg & SHM_EXEC)
+		r.prot |= PROT_EXEC;
+#endif
+	range_insert(t, r);
 	seg_reap();
 }
 
-/* Every shm range whose vm_start - vm_pgoff is the address goes. */
+/* The model's shmdt says what goes, and the result. */
 static void op_shmdt(struct fz_in *in, struct mtask *t)
 {
 	uint32_t addr = decode_shmdt(in, t);
-	int i;
 	long ret;
 
 	fz_logf("t%ld: shmdt(%#x)", (long)(t - m.task), addr);
 	current = t->tsk;
 	ret = sys_shmdt((char *)(unsigned long)addr);
 	current = &init_task;
-	expect_ret("shmdt", ret, 0);
-	for (i = 0; i < t->nr; ) {
-		struct mrange *r = &t->r[i];
-
-		if (r->obj->is_shm && r->start - r->pgoff * FZ_PAGE == addr)
-			range_remove(t, i);
-		else
-			i++;
-	}
+	fz_logf("  = %s", errname(ret));
+	expect_ret("shmdt", ret, model_shmdt(t, addr));
 	seg_reap();
 }
 
@@ -189,7 +194,7 @@ static void op_shmctl(struct fz_in *in, struct mtask *t)
 	if (ret < 0)
 		return;
 	check_shmctl(&a, sg, &ds, &info, &sinfo);
-	model_shmctl_done(&a, sg);
+	model_shmctl_done(t, &a, sg);
 }
 
 /* Anonymous mmap; the model follows the object the kernel made. */
@@ -230,8 +235,14 @@ static void op_mmap(struct fz_in *in, struct mtask *t)
 				fz_bug("mmap: no shmem file at %#lx", ret);
 			o->kfile = vma->vm_file;
 		}
-		range_insert(t, (struct mrange){ (uint32_t)w.where,
-			(uint32_t)w.where + w.alen, o, 0, (int)(a.prot & 7) });
+		struct mrange r = { .start = (uint32_t)w.where,
+			.end = (uint32_t)w.where + w.alen, .obj = o, .pgoff = 0,
+			.prot = (int)(a.prot & 7) };
+
+#ifdef FZ_KERNEL26
+		r.maxprot = 7;
+#endif
+		range_insert(t, r);
 	}
 	seg_reap();
 }
@@ -249,6 +260,7 @@ static void op_munmap(struct fz_in *in, struct mtask *t)
 	current = t->tsk;
 	ret = sys_munmap(a.addr, a.len);
 	current = &init_task;
+	fz_logf("  = %s", errname(ret));
 	expect_ret("munmap", ret, want);
 	if (ret)
 		return;
@@ -270,6 +282,7 @@ static void op_mprotect(struct fz_in *in, struct mtask *t)
 	current = t->tsk;
 	ret = sys_mprotect(a.addr, a.len, a.prot);
 	current = &init_task;
+	fz_logf("  = %s", errname(ret));
 	expect_ret("mprotect", ret, want);
 	if (ret != -EINVAL)
 		model_mprotect(t, a.addr, a.len, a.prot, 1);
@@ -337,11 +350,23 @@ static void fz_access(struct mtask *t, uint32_t addr, uint32_t len, int write,
 		done = len;
 	if (touch && sig)
 		done = 0;
+#ifdef FZ_KERNEL26
+	fz_logf("  = %s, %zu done (free frames %lu)",
+		sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" :
+		sig == SIGKILL ? "SIGKILL" : sig ? "signal" : "ok", done,
+		nr_free_pages());
+#else
 	fz_logf("  = %s, %zu done (free frames %lu, free swap slots %ld)",
 		sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" :
 		sig == SIGKILL ? "SIGKILL" : sig ? "signal" : "ok", done,
 		nr_free_pages(), nr_swap_pages);
+#endif
 	check_access_signal(t, addr, done, write, sig);
+#ifdef FZ_KERNEL26
+	/* every page reached has a pte now; the first reach was a fault */
+	model_faults(t, addr, done);
+	check_faults(t);
+#endif
 	/* the bytes: compare what was loaded, record what was stored */
 	if (!touch && write)
 		model_store(t, addr, buf, done);
@@ -393,7 +418,9 @@ static void op_views(struct mtask *t)
 	meminfo_read_proc(sink);
 	sim_dump_objects(sink);
 	sim_dump_dcache(sink);
-	sim_dump_swap(sink);
+#ifndef FZ_KERNEL26
+	sim_dump_swap(sink);	/* 2.6.32: no swap modelled */
+#endif
 	for (s = 0; s <= sim_shm_max_slot(); s++)
 		if (sim_shm_slot(s, &info))
 			sim_dump_pagecache(info.id, sink);
@@ -421,8 +448,14 @@ static void fz_boot(struct fz_in *in)
 	sim_last_pid = 99;
 	current = &init_task;
 	sim_machine.ram = rams[b % 4] << 10;
+#ifdef FZ_KERNEL26
+	(void)swaps;
+	sim_machine.swap = 0;	/* not modelled in 2.6.32 */
+	sim_machine.swap_file = NULL;
+#else
 	sim_machine.swap = swaps[(b >> 2) % 4] << 10;
 	sim_machine.swap_file = fz_swap_file;
+#endif
 	fz_logf("machine ram=%luK swap=%luK", sim_machine.ram >> 10,
 		sim_machine.swap >> 10);
 	if (start_kernel())
@@ -474,6 +507,11 @@ static void fz_op(struct fz_in *in, struct mtask *tk, unsigned int op)
 		} else if (op & 0x40) {
 			op_views(tk);
 		} else {
+#ifdef FZ_KERNEL26
+			/* no reclaim in the 2.6 model: a load of all instead */
+			op_verify(tk);
+			break;
+#endif
 			fz_logf("pressure %u", op >> 4);
 			sim_pressure((int)(op >> 4) + 1);
 		}

@@ -4,9 +4,10 @@
 # (fuzz/, docs/fuzzing.md) found to crash, hang, leak or break an
 # invariant, kept after the fix. ctest replays each through the same
 # harness, built without libFuzzer (fuzz/replay.c): fuzz_replay_script for
-# script/, fuzz_replay_ops for ops/. The harness aborts on a bug; a hang
-# hits the timeout.
-foreach(target script ops)
+# script/, fuzz_replay_ops for ops/, fuzz_replay_ops26 (the 2.6.32 kernel
+# and model) for ops26/, which also holds seeds that reach every op. The
+# harness aborts on a bug; a hang hits the timeout.
+foreach(target script ops ops26)
   file(GLOB inputs CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/${target}/*)
   foreach(input ${inputs})
     get_filename_component(name ${input} NAME)

@@ -1321,13 +1321,29 @@ static int shm_check_holders(int used, struct shm_check_sets *c, char *why,
 	return 0;
 }
 
+/*
+ * sim: the indexes the idr's tree can hold (idr_find is NULL past them),
+ * so that the checks after every step do not look up all IPCMNI.
+ */
+static int shm_check_limit(struct ipc_namespace *ns)
+{
+	struct idr_layer *top = shm_ids(ns)->ipcs_idr.top;
+	int n;
+
+	if (!top)
+		return 0;
+	n = (top->layer + 1) * IDR_BITS;
+	return n >= 15 ? IPCMNI : 1 << n;	/* IPCMNI is 1 << 15 */
+}
+
 /* items 10, 46, 47, 15, 45, 9, 14: the idr on its own */
 static int shm_check_idr(key_t *keys, char *why, size_t len)
 {
 	struct ipc_namespace *ns = &init_ipc_ns;
 	int i, used = 0, max = -1, tot = 0, nkeys = 0, ret;
+	int limit = shm_check_limit(ns);
 
-	for (i = 0; i < IPCMNI; i++) {
+	for (i = 0; i < limit; i++) {
 		struct kern_ipc_perm *ipcp;
 		struct shmid_kernel *shp;
 
@@ -1355,8 +1371,9 @@ static int shm_check_segs(struct shm_check_sets *c, char *why, size_t len)
 {
 	struct ipc_namespace *ns = &init_ipc_ns;
 	int i, used = 0, ret;
+	int limit = shm_check_limit(ns);
 
-	for (i = 0; i < IPCMNI; i++) {
+	for (i = 0; i < limit; i++) {
 		struct kern_ipc_perm *ipcp;
 
 		ipcp = idr_find(&shm_ids(ns)->ipcs_idr, i);

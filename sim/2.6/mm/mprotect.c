@@ -178,7 +178,7 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 	if (!len)
 		return TRACE_RET(0);
 	len = PAGE_ALIGN(len);
-	end = start + len;
+	end = (start + len) & SIM_ULONG_MAX;	/* sim: i386 wraps at 4 GiB */
 	if (end <= start)
 		return TRACE_RET(-ENOMEM);
 	/* arch_validate_prot: i386 takes any combination of these */
