@@ -274,7 +274,7 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 	int open_files, size, i, error = 0;
 
 	TRACE_ENTER("pid %d", tsk->pid);
-	/* A background process may not have any files ... */
+	/* a task with no fd table gives its child none either */
 	oldf = current->files;
 	if (!oldf)
 		goto out;

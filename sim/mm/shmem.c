@@ -704,7 +704,7 @@ int init_shmem_fs(void)
 	}
 	shm_mnt = res;
 
-	/* The internal instance should not do size checking */
+	/* shm_mnt, the kernel's own mount, has no size limit */
 	if (shmem_set_size(SHMEM_SB(res->mnt_sb), SIM_ULONG_MAX,
 			   SIM_ULONG_MAX))
 		sim_trace_comment("could not set limits on internal tmpfs");

@@ -99,7 +99,7 @@ static int vfs_permission(struct inode *inode, int mask)
 	unsigned int mode = inode->i_mode;
 
 	if (mask & MAY_WRITE) {
-		/* Nobody gets write access to a read-only fs */
+		/* a read-only mount refuses every write, root's too */
 		if (IS_RDONLY(inode) &&
 		    (S_ISREG(mode) || S_ISDIR(mode) || S_ISLNK(mode)))
 			return -EROFS;

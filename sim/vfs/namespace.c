@@ -512,7 +512,7 @@ static int do_add_mount(struct nameidata *nd, char *type, int flags,
 	if (!check_mnt(nd->mnt))
 		goto unlock;
 
-	/* Refuse the same filesystem on the same mount point */
+	/* the same superblock over its own root here: already mounted */
 	err = -EBUSY;
 	if (nd->mnt->mnt_sb == mnt->mnt_sb && nd->mnt->mnt_root == nd->dentry)
 		goto unlock;

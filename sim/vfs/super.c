@@ -530,7 +530,7 @@ int do_remount_sb(struct super_block *sb, int flags, void *data)
 	TRACE_ENTER("super_block#%u, %#x", sim_id(sb), flags);
 	/* sim: acct_auto_close() for MS_RDONLY omitted: no accounting */
 	shrink_dcache_sb(sb);
-	/* If we are remounting RDONLY, make sure there are no rw files open */
+	/* going read-only: no file may still be open for writing */
 	if ((flags & MS_RDONLY) && !(sb->s_flags & MS_RDONLY))
 		if (!fs_may_remount_ro(sb))
 			return TRACE_RET(-EBUSY);

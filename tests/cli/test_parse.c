@@ -604,7 +604,8 @@ static void test_script_parse__visibility_experiment(void **state)
 	const struct script_call *c;
 
 	(void)state;
-	s = parse_ok("machine kernel=2.6 patch=single-sb,user-mount,hashed-shm\n"
+	s = parse_ok("machine kernel=2.6 "
+		     "patch=single-sb,user-mount,hashed-shm\n"
 		     "task A\n"
 		     "A: mkdir /mnt => 0\n"
 		     "A: mkdir /mnt/shm 0700\n"
@@ -639,7 +640,8 @@ static void test_script_parse__visibility_experiment(void **state)
 			    "t.scn:1:25: unknown patch \"hashd-shm\" (expected "
 			    "single-sb, user-mount or hashed-shm, joined by "
 			    "commas)");
-	assert_string_equal(parse_error("machine patch=hashed-shm,hashed-shm\n"),
+	assert_string_equal(parse_error("machine "
+					"patch=hashed-shm,hashed-shm\n"),
 			    "t.scn:1:26: patch hashed-shm named twice");
 	assert_string_equal(parse_error("task A\nA: mount none /mnt\n"),
 			    "t.scn:2:19: expected FSTYPE, got end of line "

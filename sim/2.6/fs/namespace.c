@@ -675,7 +675,7 @@ int do_add_mount(struct vfsmount *newmnt, struct path *path,
 	if (!(mnt_flags & MNT_SHRINKABLE) && !check_mnt(path->mnt))
 		goto unlock;
 
-	/* refuse the same filesystem on the same mount point */
+	/* the same superblock over its own root here: already mounted */
 	err = -EBUSY;
 	if (path->mnt->mnt_sb == newmnt->mnt_sb &&
 	    path->mnt->mnt_root == path->dentry)

@@ -23,7 +23,7 @@ struct sim_machine {
  * (2.4.16 has no MS_NOUSER on tmpfs, so no user-mount).
  */
 #define SIM_PATCH_SINGLE_SB	0x1	/* tmpfs mounts share one super_block */
-#define SIM_PATCH_USER_MOUNT	0x2	/* the internal mount without MS_NOUSER */
+#define SIM_PATCH_USER_MOUNT	0x2	/* internal mount without MS_NOUSER */
 #define SIM_PATCH_HASHED_SHM	0x4	/* the SYSV dentries hashed */
 extern const unsigned int sim_patches_known;
 extern struct sim_machine sim_machine;
