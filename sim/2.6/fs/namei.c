@@ -849,7 +849,7 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, int mode)
 long sys_mkdirat(int dfd, const char *pathname, int mode)
 {
 	int error = 0;
-	char *tmp;
+	char *tmp = NULL;	/* set by user_path_parent when it succeeds */
 	struct dentry *dentry;
 	struct nameidata nd;
 
