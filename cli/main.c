@@ -19,8 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "compare.h"
+#include "interactive.h"
 #include "kernels.h"
 #include "outfile.h"
 #include "run.h"
@@ -97,6 +99,9 @@ static void usage(FILE *out)
 		"  --force        let --swap-file and the pictures replace a\n"
 		"                 file shmsim did not make (never a symbolic\n"
 		"                 link, never a script of the run)\n"
+		"  -i, --interactive  a prompt: the language a statement a\n"
+		"                 line, after SCRIPT if one is given\n"
+		"                 (:help lists its commands)\n"
 		"  -h, --help     this text\n"
 		"Exit status: 0 ok, 1 an expectation failed, 2 the script or\n"
 		"the command line is wrong (nothing ran), 3 the simulated\n"
@@ -122,6 +127,7 @@ static const struct option long_options[] = {
 	{ "compare", no_argument, NULL, OPT_COMPARE },
 	/* sim: what --compare gives each kernel's run (cli/compare.c) */
 	{ "statement-marks", no_argument, NULL, OPT_MARKS },
+	{ "interactive", no_argument, NULL, 'i' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -166,7 +172,12 @@ static int bad_argument(const char *opt, const char *arg, const char *what)
 static int check_option_mix(int nscripts, const struct run_options *opt,
 			    int compare)
 {
-	if (nscripts == 0) {
+	if (opt->interactive && (nscripts > 1 || compare)) {
+		fprintf(stderr, "shmsim: -i takes at most one script, and "
+			"no --compare\n");
+		return RUN_BAD_SCRIPT;
+	}
+	if (nscripts == 0 && !opt->interactive) {
 		fprintf(stderr, "shmsim: no script given\n");
 		usage(stderr);
 		return RUN_BAD_SCRIPT;
@@ -199,7 +210,8 @@ static int parse_options(int argc, char **argv, struct run_options *opt,
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qhi", long_options,
+				NULL)) != -1) {
 		switch (c) {
 		case OPT_TRACE:
 			opt->trace = 1;
@@ -251,6 +263,9 @@ static int parse_options(int argc, char **argv, struct run_options *opt,
 			break;
 		case OPT_MARKS:
 			opt->marks = 1;
+			break;
+		case 'i':
+			opt->interactive = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -355,6 +370,29 @@ static int run_elsewhere(const struct script *s, const struct run_options *o,
 	return cli_hand_off(path, options, noptions, s, arg, replace);
 }
 
+/*
+ * -i: the prompt, on this program's kernel; --kernel naming the other one
+ * hands the whole command line to the other program.
+ */
+static int interactive(const struct run_options *opt, char **argv,
+		       const char *script)
+{
+	char path[4096];
+
+	if (opt->has_kernel && opt->kernel != cli_this_kernel()) {
+		if (cli_find_program(opt->kernel, path, sizeof(path))) {
+			fprintf(stderr, "shmsim: no %s beside this program\n",
+				cli_kernel_program(opt->kernel));
+			return RUN_BAD_SCRIPT;
+		}
+		fflush(NULL);
+		execv(path, argv);
+		fprintf(stderr, "shmsim: %s: %s\n", path, strerror(errno));
+		return RUN_BAD_SCRIPT;
+	}
+	return cli_interactive(opt, script);
+}
+
 int main(int argc, char **argv)
 {
 	struct outfile_guard guard = { 0 };
@@ -376,6 +414,8 @@ int main(int argc, char **argv)
 	noptions = optind - 1;
 	argv += optind;
 	argc -= optind;
+	if (opt.interactive)
+		return interactive(&opt, argv - optind, argc ? argv[0] : NULL);
 	scripts = calloc(argc, sizeof(*scripts));
 	if (!scripts) {
 		fprintf(stderr, "shmsim: out of memory\n");

@@ -55,6 +55,7 @@ struct runner {
 	const struct run_options *opt;
 	struct run_var *vars;
 	struct run_task *tasks;
+	size_t nvars, ntasks;		/* the slots vars and tasks have */
 	int status;			/* the worst status so far */
 	int trace_on;			/* the script's `trace on|off` */
 	int booted_silently;		/* before a statement other than boot */
@@ -681,66 +682,155 @@ static void run_stmt(struct runner *r, const struct script_stmt *st)
 	check_host(r, st);
 }
 
-int run_script(const struct script *s, const struct run_options *opt)
+/*
+ * A run in three steps, so the prompt (cli/interactive.c) can feed it a
+ * script that grows: run_begin checks the script's kernel and what it
+ * may not use and resets the clock and pids; run_more runs statements
+ * [from, s->nstmts) of s, the same script grown by some lines (its
+ * variables and tasks keep their slots); run_end shuts the machine down.
+ */
+struct runner *run_begin(const struct script *s, const struct run_options *opt,
+			 int *status)
 {
-	struct runner r;
-	size_t i;
-	int leaks;
+	struct runner *r;
 
+	*status = RUN_OK;
 	if (run_kernel(s, opt) != cli_this_kernel()) {
 		/* sim: main hands such a script to the other program */
 		fprintf(opt->err, "%s: kernel=%s runs in %s, not in %s\n",
 			s->file, cli_kernel_name(run_kernel(s, opt)),
 			cli_kernel_program(run_kernel(s, opt)),
 			cli_kernel_program(cli_this_kernel()));
-		return RUN_BAD_SCRIPT;
+		*status = RUN_BAD_SCRIPT;
+		return NULL;
 	}
-	memset(&r, 0, sizeof(r));
-	r.s = s;
-	r.opt = opt;
-	r.trace_on = 1;
-	r.vars = calloc(s->nvars ? s->nvars : 1, sizeof(*r.vars));
-	r.tasks = calloc(s->ntasks ? s->ntasks : 1, sizeof(*r.tasks));
-	if (!r.vars || !r.tasks) {
-		free(r.vars);
-		free(r.tasks);
+	r = calloc(1, sizeof(*r));
+	if (!r) {
 		fprintf(opt->err, "%s: out of memory\n", s->file);
-		return RUN_BAD_SCRIPT;
+		*status = RUN_BAD_SCRIPT;
+		return NULL;
 	}
+	r->s = s;
+	r->opt = opt;
+	r->trace_on = 1;
 	sim_trace_reset();
 	sim_trace_out = opt->out;
 	sim_clock = SIM_CLOCK_START;
 	sim_last_pid = 99;
-	set_printing(&r, 1);
+	set_printing(r, 1);
+	return r;
+}
 
-	r.status = cli_refuse_not_modelled(s, opt);
-	if (r.status) {
-		free(r.vars);
-		free(r.tasks);
-		return r.status;
+/* room for s's variables and tasks: new ones start empty */
+static int run_grow(struct runner *r, const struct script *s)
+{
+	size_t nv = s->nvars ? s->nvars : 1, nt = s->ntasks ? s->ntasks : 1;
+	struct run_var *vars = realloc(r->vars, nv * sizeof(*vars));
+	struct run_task *tasks;
+
+	if (!vars)
+		return -1;
+	r->vars = vars;
+	tasks = realloc(r->tasks, nt * sizeof(*tasks));
+	if (!tasks)
+		return -1;
+	r->tasks = tasks;
+	if (nv > r->nvars)
+		memset(vars + r->nvars, 0, (nv - r->nvars) * sizeof(*vars));
+	if (nt > r->ntasks)
+		memset(tasks + r->ntasks, 0, (nt - r->ntasks) * sizeof(*tasks));
+	r->nvars = nv;
+	r->ntasks = nt;
+	return 0;
+}
+
+int run_more(struct runner *r, const struct script *s, size_t from)
+{
+	const struct run_options *opt = r->opt;
+	size_t i;
+
+	if (run_grow(r, s)) {
+		fprintf(opt->err, "%s: out of memory\n", s->file);
+		return RUN_BAD_SCRIPT;
 	}
-	for (i = 0; i < s->nstmts && !r.stop; i++) {
+	r->s = s;
+	for (i = from; i < s->nstmts && !r->stop; i++) {
 		if (opt->marks)
 			fprintf(opt->out, RUN_MARK "%zu\n", i);
-		run_stmt(&r, &s->stmts[i]);
+		run_stmt(r, &s->stmts[i]);
 		if (opt->dot_dir)
-			stop_on(&r, run_dot_dir(s, opt, &s->stmts[i], i + 1));
+			stop_on(r, run_dot_dir(s, opt, &s->stmts[i], i + 1));
 	}
+	return r->status;
+}
 
-	/* the end: everything must go back, silently */
+/* the prompt's: did the last statements stop the run? */
+int run_stopped(const struct runner *r)
+{
+	return r && r->stop;
+}
+
+/* the prompt's: go on after a stop, printing as opt says now */
+void run_resume(struct runner *r, const struct run_options *opt)
+{
+	r->stop = 0;
+	r->opt = opt;
+	sim_trace_out = opt->out;
+	set_printing(r, r->trace_on);
+}
+
+/* the prompt's: the script the runner goes on with (same slots) */
+void run_rescript(struct runner *r, const struct script *s)
+{
+	r->s = s;
+}
+
+/* the runner's memory, without a shutdown (nothing ran) */
+void run_free(struct runner *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nvars; i++)
+		free(r->vars[i].str);
+	free(r->vars);
+	free(r->tasks);
+	free(r);
+}
+
+/* the end: everything must go back, silently */
+int run_end(struct runner *r)
+{
+	const struct run_options *opt = r->opt;
+	int leaks, status;
+
 	if (opt->marks)
 		fprintf(opt->out, RUN_MARK "end\n");
 	sim_trace.printing = 0;
 	leaks = sim_shutdown(opt->err);
 	if (leaks) {
 		fprintf(opt->err, "%s: BUG: leak: %d objects still alive at "
-			"shutdown\n", s->file, leaks);
-		r.status = RUN_BUG;
+			"shutdown\n", r->s->file, leaks);
+		r->status = RUN_BUG;
 	}
-	for (i = 0; i < s->nvars; i++)
-		free(r.vars[i].str);
-	free(r.vars);
-	free(r.tasks);
 	fflush(opt->out);
-	return r.status;
+	status = r->status;
+	run_free(r);
+	return status;
+}
+
+int run_script(const struct script *s, const struct run_options *opt)
+{
+	struct runner *r;
+	int status;
+
+	r = run_begin(s, opt, &status);
+	if (!r)
+		return status;
+	status = cli_refuse_not_modelled(s, opt);
+	if (status) {	/* before anything runs: no machine to shut down */
+		run_free(r);
+		return status;
+	}
+	run_more(r, s, 0);
+	return run_end(r);
 }

@@ -28,6 +28,7 @@ struct run_options {
 	int trace;		/* print the call trace (--trace, default) */
 	int quiet;		/* -q: only results and failures */
 	int keep_going;		/* --keep-going: continue past failures */
+	int interactive;	/* -i: the prompt (cli/interactive.c) */
 	int check;		/* --check: every invariant after each step */
 	const char *dot_dir;	/* --dot-dir DIR: a picture per statement */
 	unsigned int dot_flags;	/* --dot-with: SIM_DOT_* in every picture */
@@ -54,5 +55,16 @@ enum script_kernel run_kernel(const struct script *s,
 /* the statement that chose it (machine kernel=...), or NULL */
 const struct script_stmt *run_kernel_stmt(const struct script *s);
 int run_script(const struct script *s, const struct run_options *opt);
+
+/* the same in steps, for the prompt: see cli/run.c */
+struct runner;
+struct runner *run_begin(const struct script *s, const struct run_options *opt,
+			 int *status);
+int run_more(struct runner *r, const struct script *s, size_t from);
+int run_end(struct runner *r);
+void run_free(struct runner *r);
+int run_stopped(const struct runner *r);
+void run_resume(struct runner *r, const struct run_options *opt);
+void run_rescript(struct runner *r, const struct script *s);
 
 #endif /* _SHMSIM_CLI_RUN_H */

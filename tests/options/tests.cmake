@@ -38,3 +38,14 @@ shmsim_option_test(compare-with-kernel "" --compare --kernel 2.6
   two-failures.scn)
 shmsim_option_test(compare-two-scripts "" --compare two-failures.scn
   compare-shmat.scn)
+
+# -i: the prompt. Read from a file (no terminal): each line as typed, the
+# meta-commands, an error that changes nothing; through a pseudo-terminal:
+# Tab completion, :back, :save and Ctrl-D (tests/cli/interactive_pty.c).
+shmsim_option_test(interactive-stdin "interactive.in" -i --no-trace)
+add_executable(interactive_pty ${CMAKE_CURRENT_LIST_DIR}/../cli/interactive_pty.c)
+target_link_libraries(interactive_pty PRIVATE util)
+add_test(NAME option/interactive-pty
+  COMMAND interactive_pty $<TARGET_FILE:shmsim> ${CMAKE_CURRENT_BINARY_DIR})
+set_tests_properties(option/interactive-pty PROPERTIES SKIP_RETURN_CODE 77
+  TIMEOUT 60)
