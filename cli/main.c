@@ -6,6 +6,7 @@
  *
  *	shmsim [options] SCRIPT.scn [SCRIPT.scn ...]
  *	shmsim [options] -		read the script from standard input
+ *	shmsim run [options] -- PROGRAM	a real program (cli/run_prog.c)
  *
  * Exit status: 0 every expectation held, 1 one failed, 2 the script or
  * the command line is wrong (nothing has run), 3 the simulated kernel hit
@@ -26,6 +27,7 @@
 #include "kernels.h"
 #include "outfile.h"
 #include "run.h"
+#include "run_prog.h"
 #include "script.h"
 #include "tables.h"
 #include "sim/swapdev.h"
@@ -70,6 +72,10 @@ static void usage(FILE *out)
 		"usage: shmsim [options] SCRIPT.scn [SCRIPT.scn ...]\n"
 		"       shmsim [options] -      "
 		"(the script on standard input)\n"
+		"       shmsim run [--kernel 2.4|2.6] [--trace FILE|-] "
+		"[--no-trace] --\n"
+		"              PROGRAM [ARGS...]  (a real program on the "
+		"simulated kernel)\n"
 		"options:\n"
 		"  --trace        print the kernel call trace (the default)\n"
 		"  --no-trace     do not print the trace; result lines, views\n"
@@ -401,6 +407,8 @@ int main(int argc, char **argv)
 	int i, nfiles = 0, status, noptions, compare = 0;
 	char **options;
 
+	if (argc > 1 && !strcmp(argv[1], "run"))
+		return prog_main(argc - 1, argv + 1, argv);
 	run_options_init(&opt);
 	status = parse_options(argc, argv, &opt, &compare);
 	if (status >= 0)

@@ -7,5 +7,7 @@
 
 void *sim_arena_map(size_t bytes);
 void sim_arena_unmap(void *base, size_t bytes);
+/* the memfd behind the arena (frame pfn at pfn << PAGE_SHIFT), or -1 */
+int sim_arena_fd(void);
 
 #endif /* _SIM_ARENA_H */

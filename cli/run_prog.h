@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * cli/run_prog.h - `shmsim run -- PROGRAM`: real programs on the
+ * simulated kernel (docs/run.md). cli/run_prog.c is the host side (the
+ * socket, the program, the clients); cli/run_prog_kernel.c the kernel
+ * side, which makes each request as the client's task, with the trace
+ * and the result line a script's call would print.
+ */
+#ifndef _SHMSIM_CLI_RUN_PROG_H
+#define _SHMSIM_CLI_RUN_PROG_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "shmsim_proto.h"
+
+struct prog_task;
+
+/* the main of `shmsim run ARGS`: argv[0] is "run" */
+int prog_main(int argc, char **argv, char **all_argv);
+
+/* boot the machine (16 MiB RAM, no swap) with the trace on out or not */
+int prog_boot(FILE *out, int trace);
+/* the memfd behind the simulated RAM, and its size */
+int prog_arena_fd(unsigned long long *bytes);
+/* a new task (pid from 100) for the real process pid; NULL: no memory */
+struct prog_task *prog_task_new(const char *name, pid_t pid, uid_t uid,
+				gid_t gid);
+/* its process is gone: do_exit, and the task is freed */
+void prog_task_exit(struct prog_task *t);
+/* a request of the task's process, validated, into rp */
+void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
+		 struct shmsim_reply *rp);
+/* the end: ipcs -m on out, shutdown, leaks on err; returns the leaks */
+int prog_shutdown(FILE *out, FILE *err);
+
+#endif /* _SHMSIM_CLI_RUN_PROG_H */

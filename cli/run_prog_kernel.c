@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cli/run_prog_kernel.c - the kernel side of `shmsim run`: each request
+ * of a real process is made as its simulated task (`current`), by the
+ * same run functions a script's call uses (cli/call_*.c), and prints the
+ * same trace and result line:
+ *	writer[100]: shmget(0x4d2, 2052, IPC_CREAT|0666) = 0
+ * A page fault of the real process is a `touch` of one page: the
+ * simulated MMU faults (do_page_fault) and the reply names the frame the
+ * pte maps, for the client to map at its offset in the arena's memfd.
+ * sim: every value comes from a client; nothing in it is trusted.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/kernel.h"
+#include "sim/arena.h"
+#include "call.h"
+#include "print.h"
+#include "run_prog.h"
+#include "tables.h"
+
+struct prog_task {
+	struct task_struct *tsk;
+	char name[SHMSIM_NAME_LEN];
+	pid_t host_pid;
+};
+
+int prog_boot(FILE *out, int trace)
+{
+	int err;
+
+	sim_trace_reset();
+	sim_trace_out = out;
+	sim_clock = SIM_CLOCK_START;
+	sim_last_pid = 99;
+	sim_machine.ram = 16ULL << 20;
+	sim_machine.swap = 0;
+	sim_machine.patches = 0;
+	sim_trace.printing = 0;		/* a silent boot, as a script's */
+	err = start_kernel();
+	sim_trace.printing = trace;
+	return err;
+}
+
+int prog_arena_fd(unsigned long long *bytes)
+{
+	*bytes = (unsigned long long)max_mapnr << PAGE_SHIFT;
+	return sim_arena_fd();
+}
+
+struct prog_task *prog_task_new(const char *name, pid_t pid, uid_t uid,
+				gid_t gid)
+{
+	struct prog_task *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	snprintf(t->name, sizeof(t->name), "%s", name);
+	t->host_pid = pid;
+	sim_trace_comment("task %s: pid %d, uid %u, gid %u (host pid %d)",
+			  t->name, (int)sim_last_pid + 1, uid, gid, (int)pid);
+	t->tsk = sim_task_create(t->name, uid, gid);
+	if (!t->tsk) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* the task dies of signal code (0: its process exited) */
+static void task_die(struct prog_task *t, long code)
+{
+	if (!t->tsk)
+		return;
+	sim_trace_comment("%s[%d]: host pid %d %s: do_exit", t->name,
+			  (int)t->tsk->pid, (int)t->host_pid,
+			  code ? "killed" : "gone");
+	current = t->tsk;
+	do_exit(code);
+	sim_task_free(t->tsk);
+	t->tsk = NULL;
+	current = &init_task;
+}
+
+/* the process is gone (exit, a crash, kill -9): the task dies with it */
+void prog_task_exit(struct prog_task *t)
+{
+	if (!t)
+		return;
+	task_die(t, 0);
+	free(t);
+}
+
+/* the task's vmas, for the client to reserve exactly those ranges */
+static void list_vmas(struct mm_struct *mm, struct shmsim_reply *rp)
+{
+	struct vm_area_struct *vma;
+
+	for (vma = mm ? mm->mmap : NULL; vma; vma = vma->vm_next) {
+		if (rp->nvmas == SHMSIM_MAX_VMAS) {
+			rp->truncated = 1;
+			return;
+		}
+		rp->vmas[rp->nvmas].start = (uint32_t)vma->vm_start;
+		rp->vmas[rp->nvmas].end = (uint32_t)vma->vm_end;
+		rp->vmas[rp->nvmas].tag = (uint64_t)(uintptr_t)vma->vm_file ^
+					  vma->vm_pgoff;
+		rp->nvmas++;
+	}
+}
+
+/* glibc's fields of IPC_SET, into the call's uid=, gid=, mode= */
+static void set_fields(const struct shmsim_request *rq,
+		       struct call_args *args)
+{
+	args->has_uid = args->has_gid = args->has_mode = 1;
+	args->uid = (uint32_t)rq->ds[SF_UID];
+	args->gid = (uint32_t)rq->ds[SF_GID];
+	args->mode = (uint32_t)rq->ds[SF_MODE];
+}
+
+/* what the kernel copied out, field by field, for the client's struct */
+static void copy_out(const struct call_copy *c, struct shmsim_reply *rp)
+{
+	const struct shmid64_ds *d = &c->ds;
+
+	rp->ds[SF_KEY] = d->shm_perm.key;
+	rp->ds[SF_UID] = d->shm_perm.uid;
+	rp->ds[SF_GID] = d->shm_perm.gid;
+	rp->ds[SF_CUID] = d->shm_perm.cuid;
+	rp->ds[SF_CGID] = d->shm_perm.cgid;
+	rp->ds[SF_MODE] = d->shm_perm.mode;
+	rp->ds[SF_SEQ] = d->shm_perm.seq;
+	rp->ds[SF_SEGSZ] = d->shm_segsz;
+	rp->ds[SF_ATIME] = d->shm_atime;
+	rp->ds[SF_DTIME] = d->shm_dtime;
+	rp->ds[SF_CTIME] = d->shm_ctime;
+	rp->ds[SF_CPID] = d->shm_cpid;
+	rp->ds[SF_LPID] = d->shm_lpid;
+	rp->ds[SF_NATTCH] = d->shm_nattch;
+	rp->ds[SF_SHMMAX] = c->info.shmmax;
+	rp->ds[SF_SHMMIN] = c->info.shmmin;
+	rp->ds[SF_SHMMNI] = c->info.shmmni;
+	rp->ds[SF_SHMSEG] = c->info.shmseg;
+	rp->ds[SF_SHMALL] = c->info.shmall;
+	rp->ds[SF_USED_IDS] = c->sinfo.used_ids;
+	rp->ds[SF_SHM_TOT] = c->sinfo.shm_tot;
+	rp->ds[SF_SHM_RSS] = c->sinfo.shm_rss;
+	rp->ds[SF_SHM_SWP] = c->sinfo.shm_swp;
+	rp->ds[SF_SWAP_ATTEMPTS] = c->sinfo.swap_attempts;
+	rp->ds[SF_SWAP_SUCCESSES] = c->sinfo.swap_successes;
+}
+
+/*
+ * A real fault at addr: one simulated access to its page. The frame is
+ * mapped writable only once the pte is writable and dirty, so that the
+ * first store after a load faults again and sets the dirty bit, as the
+ * CPU would have.
+ */
+static void fault_reply(struct call_result *res, unsigned long addr,
+			struct shmsim_reply *rp)
+{
+	pte_t *pte;
+
+	if (res->signo) {
+		rp->sig = res->signo;
+		return;
+	}
+	pte = sim_pte_lookup(current->mm, addr & PAGE_MASK);
+	if (!pte || !pte_present(*pte) || pte_pfn(*pte) >= max_mapnr) {
+		rp->sig = SIGSEGV;	/* sim: cannot be; kill, not map */
+		return;
+	}
+	rp->pfn = (uint32_t)pte_pfn(*pte);
+	rp->writable = pte_write(*pte) && pte_dirty(*pte);
+}
+
+static const enum script_call_kind op_calls[SHMSIM_NR_OPS] = {
+	[SHMSIM_SHMGET] = SCRIPT_CALL_SHMGET,
+	[SHMSIM_SHMAT] = SCRIPT_CALL_SHMAT,
+	[SHMSIM_SHMDT] = SCRIPT_CALL_SHMDT,
+	[SHMSIM_SHMCTL] = SCRIPT_CALL_SHMCTL,
+	[SHMSIM_FAULT] = SCRIPT_CALL_TOUCH,
+};
+
+void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
+		 struct shmsim_reply *rp)
+{
+	struct script_call c;
+	struct call_args args;
+	struct call_result res;
+	struct call_copy copy;
+	unsigned int i;
+
+	memset(&c, 0, sizeof(c));
+	memset(&args, 0, sizeof(args));
+	memset(&res, 0, sizeof(res));
+	memset(&copy, 0, sizeof(copy));
+	if (rq->op <= SHMSIM_HELLO || rq->op >= SHMSIM_NR_OPS || !t->tsk) {
+		rp->ret = -1;
+		rp->err = EINVAL;
+		return;
+	}
+	c.kind = op_calls[rq->op];
+	c.task = t->name;
+	c.nargs = call_specs[c.kind].nargs;
+	args.c = &c;
+	args.copy = &copy;
+	args.given = c.nargs;
+	for (i = 0; i < 4; i++)
+		args.a[i] = rq->a[i];
+	if (rq->op == SHMSIM_SHMCTL) {
+		args.a[1] = (uint32_t)(rq->a[1] | IPC_64);	/* i386 glibc */
+		if (((int)rq->a[1] & ~IPC_64) == IPC_SET)
+			set_fields(rq, &args);
+	} else if (rq->op == SHMSIM_FAULT) {
+		c.touch = rq->a[1] ? SCRIPT_TOUCH_WRITE : SCRIPT_TOUCH_READ;
+		args.a[1] = 1;
+	}
+	current = t->tsk;
+	call_specs[c.kind].run(&args, &res);
+	if (!res.signo && current->sim_sig)
+		res.signo = current->sim_sig;
+	if (res.signo) {
+		res.sig_code = current->sim_sig_code;
+		res.sig_addr = current->sim_sig_addr;
+	}
+	print_call(sim_trace_out, t->tsk->pid, &args, &res);
+	rp->ret = res.is_err ? -1 : res.value;
+	rp->err = res.is_err ? res.err : 0;
+	if (rq->op == SHMSIM_FAULT)
+		fault_reply(&res, rq->a[0], rp);
+	if (rq->op == SHMSIM_SHMAT || rq->op == SHMSIM_SHMDT)
+		list_vmas(current->mm, rp);
+	if (rq->op == SHMSIM_SHMCTL && !res.is_err)
+		copy_out(&copy, rp);
+	current = &init_task;
+	if (res.signo)	/* the process dies of it, as the task does */
+		task_die(t, res.signo);
+}
+
+int prog_shutdown(FILE *out, FILE *err)
+{
+	int saved = sim_trace.enabled;
+
+	sim_trace.enabled = 0;
+	fprintf(out, "# ipcs -m\n");
+	sim_dump_ipcs(out);
+	sim_trace.enabled = saved;
+	sim_trace.printing = 0;
+	fflush(out);
+	return sim_shutdown(err);
+}

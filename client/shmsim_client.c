@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * client/shmsim_client.c - libshmsim_client.so, preloaded by `shmsim run`
+ * into the programs it runs (docs/run.md). It stands in for glibc's
+ * shmget, shmat, shmdt and shmctl: each is a request to the server, made
+ * by the process's simulated task. An attach's simulated range is
+ * reserved here with PROT_NONE, so that an access to it raises SIGSEGV;
+ * the handler has the server run the simulated fault and maps the frame
+ * the simulated pte names from the arena's memfd, with the pte's
+ * protection, and the instruction restarts. What the simulated kernel
+ * kills, dies here of SIGSEGV too.
+ * sim: one thread per process; fork makes a new task with no attaches
+ * (the child reconnects), not a copy of its parent's (docs/run.md).
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "shmsim_proto.h"
+
+#define PAGE 4096UL
+
+static int sock_fd = -1;
+static int arena_fd = -1;
+static pid_t sock_pid;
+static uint64_t arena_bytes;
+static struct shmsim_range ranges[SHMSIM_MAX_VMAS];
+static unsigned int nranges;
+
+/* a message for the user, without stdio: the handler writes them too */
+static void say(const char *msg)
+{
+	ssize_t r = write(STDERR_FILENO, msg, strlen(msg));
+
+	(void)r;
+}
+
+/* one request, its reply; -1 (errno set) when the server is not there */
+static int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
+		    int *fd_out)
+{
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct iovec iov = { rp, sizeof(*rp) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = u.buf,
+			     .msg_controllen = sizeof(u.buf) };
+	struct cmsghdr *cm;
+	ssize_t n;
+
+	do
+		n = send(sock_fd, rq, sizeof(*rq), MSG_NOSIGNAL);
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(*rq))
+		return -1;
+	do
+		n = recvmsg(sock_fd, &mh, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(*rp) || rp->magic != SHMSIM_MAGIC ||
+	    rp->op != rq->op)
+		return -1;
+	for (cm = CMSG_FIRSTHDR(&mh); cm; cm = CMSG_NXTHDR(&mh, cm))
+		if (cm->cmsg_level == SOL_SOCKET &&
+		    cm->cmsg_type == SCM_RIGHTS && fd_out)
+			memcpy(fd_out, CMSG_DATA(cm), sizeof(int));
+	return 0;
+}
+
+static void segv_handler(int sig, siginfo_t *si, void *ctx);
+
+static void install_handler(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = segv_handler;
+	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGSEGV, &sa, NULL);
+}
+
+/* connect and HELLO, once per process (again in a forked child) */
+static int connect_server(void)
+{
+	const char *path = getenv(SHMSIM_ENV_SOCKET);
+	struct sockaddr_un sa;
+	struct shmsim_request rq;
+	struct shmsim_reply rp;
+	int fd = -1;
+
+	if (sock_fd >= 0 && sock_pid == getpid())
+		return 0;
+	if (sock_fd >= 0) {	/* a forked child: its own task */
+		close(sock_fd);
+		if (arena_fd >= 0)
+			close(arena_fd);
+		sock_fd = arena_fd = -1;
+	}
+	if (!path || strlen(path) >= sizeof(sa.sun_path)) {
+		say("shmsim client: no server (SHMSIM_SOCKET)\n");
+		return -1;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	strcpy(sa.sun_path, path);
+	sock_fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+	if (sock_fd < 0 ||
+	    connect(sock_fd, (struct sockaddr *)&sa, sizeof(sa)))
+		goto fail;
+	sock_pid = getpid();
+	memset(&rq, 0, sizeof(rq));
+	rq.magic = SHMSIM_MAGIC;
+	rq.op = SHMSIM_HELLO;
+	snprintf(rq.name, sizeof(rq.name), "%s",
+		 program_invocation_short_name);
+	if (exchange(&rq, &rp, &fd) || fd < 0)
+		goto fail;
+	arena_fd = fd;
+	arena_bytes = rp.arena_bytes;
+	install_handler();
+	return 0;
+fail:
+	say("shmsim client: cannot reach the shmsim server\n");
+	if (sock_fd >= 0)
+		close(sock_fd);
+	sock_fd = -1;
+	return -1;
+}
+
+/* a call of the task: its value, or -1 with the simulated errno */
+static long call(struct shmsim_request *rq, struct shmsim_reply *rp)
+{
+	rq->magic = SHMSIM_MAGIC;
+	if (connect_server() || exchange(rq, rp, NULL)) {
+		errno = EIO;
+		return -1;
+	}
+	if (rp->err) {
+		errno = rp->err;
+		return -1;
+	}
+	return (long)rp->ret;
+}
+
+static int same_range(const struct shmsim_range *a,
+		      const struct shmsim_range *b)
+{
+	return a->start == b->start && a->end == b->end && a->tag == b->tag;
+}
+
+static int has_range(const struct shmsim_range *set, unsigned int n,
+		     const struct shmsim_range *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (same_range(&set[i], r))
+			return 1;
+	return 0;
+}
+
+/* says which real mapping is where the simulated kernel attached */
+static void report_conflict(const struct shmsim_range *r)
+{
+	FILE *f = fopen("/proc/self/maps", "re");
+	char line[512];
+	unsigned long s, e;
+
+	fprintf(stderr, "shmsim client: the simulated kernel attached at "
+		"%#x-%#x, which this process already uses:\n",
+		r->start, r->end);
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%lx-%lx", &s, &e) == 2 && s < r->end &&
+		    e > r->start)
+			fprintf(stderr, "  %s", line);
+	if (f)
+		fclose(f);
+	fprintf(stderr, "shmsim client: the attach is undone (ENOMEM)\n");
+}
+
+/*
+ * The real reservations become the task's vmas after shmat or shmdt:
+ * what went is unmapped, what came is reserved PROT_NONE. Returns the
+ * index+1 of a new range a real mapping is in the way of, else 0.
+ */
+static unsigned int sync_ranges(const struct shmsim_reply *rp)
+{
+	unsigned int i, n = rp->nvmas < SHMSIM_MAX_VMAS ? rp->nvmas :
+			    SHMSIM_MAX_VMAS, clash = 0;
+
+	for (i = 0; i < nranges; i++)
+		if (!has_range(rp->vmas, n, &ranges[i]))
+			munmap((void *)(uintptr_t)ranges[i].start,
+			       ranges[i].end - ranges[i].start);
+	for (i = 0; i < n; i++) {
+		const struct shmsim_range *r = &rp->vmas[i];
+		void *want = (void *)(uintptr_t)r->start, *got;
+
+		if (has_range(ranges, nranges, r))
+			continue;
+		got = mmap(want, r->end - r->start, PROT_NONE,
+			   MAP_FIXED_NOREPLACE | MAP_PRIVATE | MAP_ANONYMOUS |
+			   MAP_NORESERVE, -1, 0);
+		if (got != want) {
+			if (got != MAP_FAILED)
+				munmap(got, r->end - r->start);
+			clash = clash ? clash : i + 1;
+		}
+	}
+	memcpy(ranges, rp->vmas, n * sizeof(ranges[0]));
+	nranges = n;
+	if (rp->truncated)
+		say("shmsim client: more attaches than it can follow\n");
+	return clash;
+}
+
+int shmget(key_t key, size_t size, int shmflg)
+{
+	struct shmsim_request rq = { .op = SHMSIM_SHMGET };
+	struct shmsim_reply rp;
+
+	if (size > UINT32_MAX) {	/* sim: no i386 register holds it */
+		errno = EINVAL;
+		return -1;
+	}
+	rq.a[0] = (uint32_t)key;
+	rq.a[1] = (uint32_t)size;
+	rq.a[2] = (uint32_t)shmflg;
+	return (int)call(&rq, &rp);
+}
+
+int shmdt(const void *shmaddr)
+{
+	struct shmsim_request rq = { .op = SHMSIM_SHMDT };
+	struct shmsim_reply rp;
+	long ret;
+
+	if ((uintptr_t)shmaddr > UINT32_MAX) {
+		errno = EINVAL;
+		return -1;
+	}
+	rq.a[0] = (uint32_t)(uintptr_t)shmaddr;
+	rp.magic = 0;
+	ret = call(&rq, &rp);
+	if (rp.magic == SHMSIM_MAGIC)
+		sync_ranges(&rp);
+	return (int)ret;
+}
+
+void *shmat(int shmid, const void *shmaddr, int shmflg)
+{
+	struct shmsim_request rq = { .op = SHMSIM_SHMAT };
+	struct shmsim_reply rp;
+	unsigned int clash;
+	long ret;
+
+	if ((uintptr_t)shmaddr > UINT32_MAX) {
+		errno = EINVAL;
+		return (void *)-1;
+	}
+	rq.a[0] = (uint32_t)shmid;
+	rq.a[1] = (uint32_t)(uintptr_t)shmaddr;
+	rq.a[2] = (uint32_t)shmflg;
+	rp.magic = 0;
+	ret = call(&rq, &rp);
+	if (ret == -1 && rp.magic != SHMSIM_MAGIC)
+		return (void *)-1;
+	if (rp.err)
+		return (void *)-1;
+	clash = sync_ranges(&rp);
+	if (clash) {
+		report_conflict(&rp.vmas[clash - 1]);
+		shmdt((void *)(uintptr_t)(uint32_t)ret);
+		errno = ENOMEM;
+		return (void *)-1;
+	}
+	return (void *)(uintptr_t)(uint32_t)ret;
+}
+
+/* glibc's x86_64 structs from the fields the server copied out */
+static void fill_ds(struct shmid_ds *d, const int64_t *f)
+{
+	memset(d, 0, sizeof(*d));
+	d->shm_perm.__key = (key_t)f[SF_KEY];
+	d->shm_perm.uid = (uid_t)f[SF_UID];
+	d->shm_perm.gid = (gid_t)f[SF_GID];
+	d->shm_perm.cuid = (uid_t)f[SF_CUID];
+	d->shm_perm.cgid = (gid_t)f[SF_CGID];
+	d->shm_perm.mode = (mode_t)f[SF_MODE];
+	d->shm_perm.__seq = (unsigned short)f[SF_SEQ];
+	d->shm_segsz = (size_t)f[SF_SEGSZ];
+	d->shm_atime = (time_t)f[SF_ATIME];
+	d->shm_dtime = (time_t)f[SF_DTIME];
+	d->shm_ctime = (time_t)f[SF_CTIME];
+	d->shm_cpid = (pid_t)f[SF_CPID];
+	d->shm_lpid = (pid_t)f[SF_LPID];
+	d->shm_nattch = (shmatt_t)f[SF_NATTCH];
+}
+
+static void fill_info(void *buf, int base, const int64_t *f)
+{
+	if (base == IPC_INFO) {
+		struct shminfo *i = buf;
+
+		memset(i, 0, sizeof(*i));
+		i->shmmax = (unsigned long)f[SF_SHMMAX];
+		i->shmmin = (unsigned long)f[SF_SHMMIN];
+		i->shmmni = (unsigned long)f[SF_SHMMNI];
+		i->shmseg = (unsigned long)f[SF_SHMSEG];
+		i->shmall = (unsigned long)f[SF_SHMALL];
+	} else {
+		struct shm_info *i = buf;
+
+		memset(i, 0, sizeof(*i));
+		i->used_ids = (int)f[SF_USED_IDS];
+		i->shm_tot = (unsigned long)f[SF_SHM_TOT];
+		i->shm_rss = (unsigned long)f[SF_SHM_RSS];
+		i->shm_swp = (unsigned long)f[SF_SHM_SWP];
+		i->swap_attempts = (unsigned long)f[SF_SWAP_ATTEMPTS];
+		i->swap_successes = (unsigned long)f[SF_SWAP_SUCCESSES];
+	}
+}
+
+int shmctl(int shmid, int cmd, struct shmid_ds *buf)
+{
+	struct shmsim_request rq = { .op = SHMSIM_SHMCTL };
+	struct shmsim_reply rp;
+	int base = cmd & ~0x100;	/* IPC_64: the server's to add */
+	int stat = base == IPC_STAT || base == SHM_STAT ||
+		   base == SHM_STAT_ANY;
+	int info = base == IPC_INFO || base == SHM_INFO;
+	long ret;
+
+	if ((stat || info || base == IPC_SET) && !buf) {
+		errno = EFAULT;
+		return -1;
+	}
+	rq.a[0] = (uint32_t)shmid;
+	rq.a[1] = (uint32_t)base;
+	if (base == IPC_SET) {
+		rq.ds[SF_UID] = buf->shm_perm.uid;
+		rq.ds[SF_GID] = buf->shm_perm.gid;
+		rq.ds[SF_MODE] = buf->shm_perm.mode;
+	}
+	ret = call(&rq, &rp);
+	if (ret == -1)
+		return -1;
+	if (stat)
+		fill_ds(buf, rp.ds);
+	else if (info)
+		fill_info(buf, base, rp.ds);
+	return (int)ret;
+}
+
+/* die of SIGSEGV as the process would have: the default action */
+static void die(const siginfo_t *si)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGSEGV, &sa, NULL);
+	if (si->si_code <= 0)	/* sent, not a fault: nothing restarts */
+		raise(SIGSEGV);
+}
+
+static int in_attach(uintptr_t addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nranges; i++)
+		if (addr >= ranges[i].start && addr < ranges[i].end)
+			return 1;
+	return 0;
+}
+
+/* a real fault: the simulated one, then the frame it left in the pte */
+static void segv_handler(int sig, siginfo_t *si, void *ctx)
+{
+	const ucontext_t *uc = ctx;
+	uintptr_t addr = (uintptr_t)si->si_addr;
+	struct shmsim_request rq = { .op = SHMSIM_FAULT };
+	struct shmsim_reply rp;
+	int saved = errno;
+	void *page;
+
+	(void)sig;
+	if (si->si_code <= 0 || !in_attach(addr) || sock_pid != getpid()) {
+		die(si);
+		return;
+	}
+	rq.a[0] = (uint32_t)addr;
+	rq.a[1] = (uc->uc_mcontext.gregs[REG_ERR] & 2) ? 1 : 0;
+	rp.magic = 0;
+	if (call(&rq, &rp) == -1 || rp.sig ||
+	    (uint64_t)rp.pfn * PAGE >= arena_bytes) {
+		die(si);
+		errno = saved;
+		return;
+	}
+	page = (void *)(addr & ~(PAGE - 1));
+	if (mmap(page, PAGE, PROT_READ | (rp.writable ? PROT_WRITE : 0),
+		 MAP_FIXED | MAP_SHARED, arena_fd,
+		 (off_t)rp.pfn * (off_t)PAGE) != page) {
+		say("shmsim client: cannot map a simulated frame\n");
+		die(si);
+	}
+	errno = saved;
+}

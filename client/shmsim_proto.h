@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * client/shmsim_proto.h - the messages between `shmsim run` (the server,
+ * cli/run_prog.c) and the library preloaded into the programs it runs
+ * (client/shmsim_client.c). A SOCK_SEQPACKET Unix socket: one request, one
+ * reply, each of exactly its struct's size; anything else ends the
+ * client. The server learns who sends from the kernel (SO_PASSCRED), not
+ * from the message. No simulated kernel header here: both sides include
+ * it, and only the server knows i386's structs.
+ */
+#ifndef _SHMSIM_PROTO_H
+#define _SHMSIM_PROTO_H
+
+#include <stdint.h>
+
+#define SHMSIM_ENV_SOCKET	"SHMSIM_SOCKET"
+#define SHMSIM_MAGIC		0x73686d31u	/* "shm1" */
+#define SHMSIM_MAX_VMAS		64
+#define SHMSIM_NAME_LEN		16
+
+enum shmsim_op {
+	SHMSIM_HELLO = 1,	/* name: the task's; the reply brings the memfd */
+	SHMSIM_SHMGET,		/* a[0] key, a[1] size, a[2] flags */
+	SHMSIM_SHMAT,		/* a[0] shmid, a[1] addr, a[2] flags */
+	SHMSIM_SHMDT,		/* a[0] addr */
+	SHMSIM_SHMCTL,		/* a[0] shmid, a[1] cmd (no IPC_64), ds */
+	SHMSIM_FAULT,		/* a[0] addr, a[1] 1 for a write */
+	SHMSIM_NR_OPS
+};
+
+/* shmctl's structs, field by field, wide enough for either side */
+enum shmsim_field {
+	SF_KEY, SF_UID, SF_GID, SF_CUID, SF_CGID, SF_MODE, SF_SEQ,
+	SF_SEGSZ, SF_ATIME, SF_DTIME, SF_CTIME, SF_CPID, SF_LPID, SF_NATTCH,
+	/* IPC_INFO */
+	SF_SHMMAX, SF_SHMMIN, SF_SHMMNI, SF_SHMSEG, SF_SHMALL,
+	/* SHM_INFO */
+	SF_USED_IDS, SF_SHM_TOT, SF_SHM_RSS, SF_SHM_SWP, SF_SWAP_ATTEMPTS,
+	SF_SWAP_SUCCESSES,
+	SF_NR
+};
+
+struct shmsim_request {
+	uint32_t magic;
+	uint32_t op;
+	uint32_t a[4];		/* i386's registers: 32 bits each */
+	char name[SHMSIM_NAME_LEN];	/* HELLO: NUL-terminated */
+	int64_t ds[SF_NR];	/* shmctl IPC_SET: uid, gid, mode */
+};
+
+struct shmsim_range {
+	uint32_t start, end;	/* a vma of the task, [start, end) */
+	uint64_t tag;		/* which mapping: a change means remapped */
+};
+
+struct shmsim_reply {
+	uint32_t magic;
+	uint32_t op;		/* the request's */
+	int64_t ret;		/* the call's value, or -1 */
+	int32_t err;		/* its errno, 0 on success */
+	int32_t sig;		/* FAULT: the signal that kills the task */
+	uint32_t pfn;		/* FAULT: the frame now mapped */
+	uint32_t writable;	/* FAULT: map it writable */
+	uint32_t nvmas;		/* SHMAT, SHMDT: the task's vmas after */
+	uint32_t truncated;	/* more than SHMSIM_MAX_VMAS */
+	struct shmsim_range vmas[SHMSIM_MAX_VMAS];
+	int64_t ds[SF_NR];	/* shmctl: what the kernel copied out */
+	uint64_t arena_bytes;	/* HELLO: the memfd's size */
+};
+
+#endif /* _SHMSIM_PROTO_H */

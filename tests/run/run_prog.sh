@@ -1,0 +1,57 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# `shmsim run` on the example pair (examples/writer.c, reader.c):
+#   run_prog.sh output SHMSIM EXAMPLES DIR KERNEL   program output vs
+#                                                   DIR/pair.out
+#   run_prog.sh trace SHMSIM EXAMPLES DIR KERNEL    result lines and ipcs
+#                                                   vs DIR/trace.KERNEL.out
+#   run_prog.sh native - EXAMPLES DIR               the pair on the host,
+#                                                   output vs DIR/pair.out
+# SHMSIM_UPDATE_GOLDEN=1 rewrites the golden file instead.
+set -u
+mode=$1 shmsim=$2 examples=$3 dir=$4 kernel=${5:-2.4}
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+cd "$examples" || exit 1
+
+case $mode in
+output)
+	golden=$dir/pair.out
+	"$shmsim" run --kernel "$kernel" --no-trace -- sh -c \
+		"./writer < '$dir/pair.input' & ./reader; wait" \
+		>"$out" 2>"$err"
+	rc=$? ;;
+trace)
+	# sequential, so the trace is the same every run: the writer
+	# leaves "end" in the segment and exits; the reader finds it
+	golden=$dir/trace.$kernel.out
+	"$shmsim" run --kernel "$kernel" --trace "$err" -- sh -c \
+		"./writer < '$dir/end.input'; ./reader" >/dev/null
+	rc=$?
+	grep -E '^[a-z]+\[[0-9]+\]: |^# ipcs|^----|^key|^0x' "$err" >"$out"
+	;;
+native)
+	golden=$dir/pair.out
+	if ! command -v ipcs >/dev/null || ! ipcs -m >/dev/null 2>&1; then
+		echo "no SysV shm on this host"; exit 77
+	fi
+	# a fresh IPC namespace where the host allows one
+	run="sh -c"
+	unshare -ri true 2>/dev/null && run="unshare -ri sh -c"
+	$run "./writer < '$dir/pair.input' & ./reader; wait" \
+		>"$out" 2>"$err"
+	rc=$?
+	if [ $rc -ne 0 ] && grep -q 'shmget\|shmat' "$err"; then
+		cat "$err"; echo "the host refuses SysV shm"; exit 77
+	fi ;;
+*)
+	echo "run_prog.sh: mode $mode?"; exit 2 ;;
+esac
+if [ $rc -ne 0 ]; then
+	echo "exit status $rc"; cat "$err"; exit 1
+fi
+if [ -n "${SHMSIM_UPDATE_GOLDEN:-}" ]; then
+	cp "$out" "$golden"; echo "updated $golden"; exit 0
+fi
+diff -u "$golden" "$out" || exit 1
