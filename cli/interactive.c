@@ -59,7 +59,8 @@ static struct script *parse_with(struct session *ss, const char *line,
 	*joined = malloc(ss->len + l + 2);
 	if (!*joined)
 		return NULL;
-	memcpy(*joined, ss->text, ss->len);
+	if (ss->len)
+		memcpy(*joined, ss->text, ss->len);
 	memcpy(*joined + ss->len, line, l);
 	(*joined)[ss->len + l] = '\n';
 	*len = ss->len + l + 1;

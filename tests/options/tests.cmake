@@ -48,4 +48,5 @@ target_link_libraries(interactive_pty PRIVATE util)
 add_test(NAME option/interactive-pty
   COMMAND interactive_pty $<TARGET_FILE:shmsim> ${CMAKE_CURRENT_BINARY_DIR})
 set_tests_properties(option/interactive-pty PROPERTIES SKIP_RETURN_CODE 77
-  TIMEOUT 60)
+  TIMEOUT 60 ENVIRONMENT
+  "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/../cli/lsan-libedit.supp")
