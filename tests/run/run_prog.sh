@@ -6,6 +6,9 @@
 #                                                   DIR/pair.out
 #   run_prog.sh trace SHMSIM EXAMPLES DIR KERNEL    result lines and ipcs
 #                                                   vs DIR/trace.KERNEL.out
+#   run_prog.sh rmid SHMSIM EXAMPLES DIR KERNEL     rmid_attached's output
+#                                                   and result lines vs
+#                                                   DIR/rmid.KERNEL.out
 #   run_prog.sh native - EXAMPLES DIR               the pair on the host,
 #                                                   output vs DIR/pair.out
 # SHMSIM_UPDATE_GOLDEN=1 rewrites the golden file instead.
@@ -30,6 +33,16 @@ trace)
 		"./writer < '$dir/end.input'; ./reader" >/dev/null
 	rc=$?
 	grep -E '^[a-z]+\[[0-9]+\]: |^# ipcs|^----|^key|^0x' "$err" >"$out"
+	;;
+rmid)
+	# examples/rmid_attached: its output, then its result lines
+	golden=$dir/rmid.$kernel.out
+	"$shmsim" run --kernel "$kernel" --trace "$err" -- ./rmid_attached \
+		>"$out"
+	rc=$?
+	# the ids are the user's who runs the test: said as ID
+	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" |
+		sed -E 's/\b(c?[ug]id)=[0-9]+/\1=ID/g' >>"$out"
 	;;
 native)
 	golden=$dir/pair.out
