@@ -2,7 +2,7 @@
 /*
  * tests/vfs/test_namespace.c - sim/vfs/namespace.c: mount, umount, the
  * mount hash and /proc/mounts; and the 2.4.16 columns of the visibility
- * experiment's outcome table (kernel-2.6-facts.md §10.7), through the
+ * experiment's outcome table (docs/walkthrough-visibility.md), through the
  * system calls: `mkdir /mnt`, `mkdir /mnt/shm`, two IPC_PRIVATE segments,
  * `mount none /mnt/shm tmpfs`, then `ls /mnt/shm`, for each set of patches.
  * The teardown checks every invariant and that nothing is left.
