@@ -73,14 +73,12 @@ static struct script *parse_with(struct session *ss, const char *line,
 	return s;
 }
 
-/* Boots the runner on s, or refuses s as a script would be refused. */
+/* The runner for s (a kernel mismatch is refused here) */
 static int start(struct session *ss, struct script *s,
 		 const struct run_options *opt)
 {
-	int status = cli_refuse_not_modelled(s, opt);
+	int status;
 
-	if (status)
-		return status;
 	ss->r = run_begin(s, opt, &status);
 	return ss->r ? 0 : status;
 }
@@ -111,13 +109,14 @@ static void statement(struct session *ss, const char *line)
 
 	if (!s)
 		return;
-	if (!ss->r && (status = start(ss, s, &ss->opt))) {
+	/* refused as a script would be, before anything of it runs */
+	status = cli_refuse_not_modelled(s, &ss->opt);
+	if (status || (!ss->r && start(ss, s, &ss->opt))) {
 		script_free(s);
 		free(joined);
 		return;
 	}
-	status = cli_refuse_not_modelled(s, &ss->opt);
-	if (!status && s->nstmts > ss->ran)
+	if (s->nstmts > ss->ran)
 		status = run_more(ss->r, s, ss->ran);
 	if (status == RUN_BAD_SCRIPT || status == RUN_HOST ||
 	    run_stopped(ss->r)) {

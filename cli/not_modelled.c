@@ -54,36 +54,44 @@ static int refuse_at(const struct script *s, const struct run_options *o,
 }
 
 /*
- * A private mapping needs what a kernel may not model yet (anon_vma and
- * copy-on-write): "MAP_PRIVATE" in sim_not_modelled refuses an mmap whose
- * flags, written as a constant, ask for one. (Flags held in a variable
- * are seen only at run time; the fault then says what is missing.)
+ * Flags a kernel may not model yet, by their word in sim_not_modelled:
+ * a call whose flags, written as a constant, ask for one is refused at
+ * them. (Flags held in a variable are seen only at run time; the fault
+ * or the call then says what is missing.)
  */
-#define SCRIPT_SHM_HUGETLB	04000	/* the language's (cli/tables.c) */
+static const struct refused_flag {
+	enum script_call_kind call;
+	unsigned int arg;		/* which argument holds the flags */
+	long long mask, value;		/* (flags & mask) == value asks */
+	const char *word, *what, *why;
+} refused_flags[] = {
+	{ SCRIPT_CALL_MMAP, 3, MAP_TYPE, MAP_PRIVATE, "MAP_PRIVATE",
+	  "mmap MAP_PRIVATE",
+	  "a private mapping (anon_vma, copy-on-write) is not in" },
+	/* 04000: the language's SHM_HUGETLB (cli/tables.c) */
+	{ SCRIPT_CALL_SHMGET, 2, 04000, 04000, "SHM_HUGETLB",
+	  "shmget SHM_HUGETLB", "a hugetlbfs segment is not in" },
+};
 
-/* ... and "SHM_HUGETLB" a shmget whose constant flags ask for it */
-static const struct script_value *huge_shmget(const struct script_stmt *st)
+/* the refused flags st asks for, or NULL; *flags: where they stand */
+static const struct refused_flag *refused(const struct script_stmt *st,
+					  const struct script_value **flags)
 {
-	const struct script_value *flags = &st->call.args[2];
+	size_t i;
 
-	if (st->kind != SCRIPT_STMT_CALL ||
-	    st->call.kind != SCRIPT_CALL_SHMGET ||
-	    flags->kind != SCRIPT_VALUE_INT ||
-	    !(flags->num & SCRIPT_SHM_HUGETLB))
+	if (st->kind != SCRIPT_STMT_CALL)
 		return NULL;
-	return not_modelled("SHM_HUGETLB") ? flags : NULL;
-}
+	for (i = 0; i < ARRAY_SIZE(refused_flags); i++) {
+		const struct refused_flag *f = &refused_flags[i];
 
-static const struct script_value *private_mmap(const struct script_stmt *st)
-{
-	const struct script_value *flags = &st->call.args[3];
-
-	if (st->kind != SCRIPT_STMT_CALL || st->call.kind != SCRIPT_CALL_MMAP)
-		return NULL;
-	if (flags->kind != SCRIPT_VALUE_INT ||
-	    (flags->num & MAP_TYPE) != MAP_PRIVATE)
-		return NULL;
-	return not_modelled("MAP_PRIVATE") ? flags : NULL;
+		*flags = &st->call.args[f->arg];
+		if (st->call.kind == f->call &&
+		    (*flags)->kind == SCRIPT_VALUE_INT &&
+		    ((*flags)->num & f->mask) == f->value &&
+		    not_modelled(f->word))
+			return f;
+	}
+	return NULL;
 }
 
 void cli_fail_site_list(char *buf, size_t len)
@@ -202,8 +210,8 @@ int cli_refuse_not_modelled(const struct script *s,
 	for (i = 0; i < s->nstmts; i++) {
 		const struct script_stmt *st = &s->stmts[i];
 		const char *word = stmt_word(st);
-		const struct script_value *priv = private_mmap(st);
-		const struct script_value *huge = huge_shmget(st);
+		const struct script_value *flags;
+		const struct refused_flag *f = refused(st, &flags);
 
 		if (st->kind == SCRIPT_STMT_MACHINE &&
 		    (ret = refuse_patches(s, o, &st->machine)))
@@ -213,15 +221,9 @@ int cli_refuse_not_modelled(const struct script *s,
 			return refuse_at(s, o, st->machine.swap_line,
 					 st->machine.swap_col, "swap=",
 					 "a swap area is not in");
-		if (huge)
-			return refuse_at(s, o, huge->line, huge->col,
-					 "shmget SHM_HUGETLB",
-					 "a hugetlbfs segment is not in");
-		if (priv)
-			return refuse_at(s, o, priv->line, priv->col,
-					 "mmap MAP_PRIVATE",
-					 "a private mapping (anon_vma, "
-					 "copy-on-write) is not in");
+		if (f)
+			return refuse_at(s, o, flags->line, flags->col, f->what,
+					 f->why);
 		if (not_modelled(word)) {
 			snprintf(what, sizeof(what), "%s%s",
 				 st->kind == SCRIPT_STMT_SHOW ? "show " : "",

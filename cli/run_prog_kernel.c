@@ -123,33 +123,35 @@ static void set_fields(const struct shmsim_request *rq,
 /* what the kernel copied out, field by field, for the client's struct */
 static void copy_out(const struct call_copy *c, struct shmsim_reply *rp)
 {
-	const struct shmid64_ds *d = &c->ds;
+	/* the wire's fields are the language's `$st.field`s */
+	static const enum script_field field[SF_NR] = {
+		[SF_KEY] = SCRIPT_FIELD_KEY, [SF_UID] = SCRIPT_FIELD_UID,
+		[SF_GID] = SCRIPT_FIELD_GID, [SF_CUID] = SCRIPT_FIELD_CUID,
+		[SF_CGID] = SCRIPT_FIELD_CGID, [SF_MODE] = SCRIPT_FIELD_MODE,
+		[SF_SEQ] = SCRIPT_FIELD_SEQ,
+		[SF_SEGSZ] = SCRIPT_FIELD_SHM_SEGSZ,
+		[SF_ATIME] = SCRIPT_FIELD_SHM_ATIME,
+		[SF_DTIME] = SCRIPT_FIELD_SHM_DTIME,
+		[SF_CTIME] = SCRIPT_FIELD_SHM_CTIME,
+		[SF_CPID] = SCRIPT_FIELD_SHM_CPID,
+		[SF_LPID] = SCRIPT_FIELD_SHM_LPID,
+		[SF_NATTCH] = SCRIPT_FIELD_SHM_NATTCH,
+		[SF_SHMMAX] = SCRIPT_FIELD_SHMMAX,
+		[SF_SHMMIN] = SCRIPT_FIELD_SHMMIN,
+		[SF_SHMMNI] = SCRIPT_FIELD_SHMMNI,
+		[SF_SHMSEG] = SCRIPT_FIELD_SHMSEG,
+		[SF_SHMALL] = SCRIPT_FIELD_SHMALL,
+		[SF_USED_IDS] = SCRIPT_FIELD_USED_IDS,
+		[SF_SHM_TOT] = SCRIPT_FIELD_SHM_TOT,
+		[SF_SHM_RSS] = SCRIPT_FIELD_SHM_RSS,
+		[SF_SHM_SWP] = SCRIPT_FIELD_SHM_SWP,
+		[SF_SWAP_ATTEMPTS] = SCRIPT_FIELD_SWAP_ATTEMPTS,
+		[SF_SWAP_SUCCESSES] = SCRIPT_FIELD_SWAP_SUCCESSES,
+	};
+	int i;
 
-	rp->ds[SF_KEY] = d->shm_perm.key;
-	rp->ds[SF_UID] = d->shm_perm.uid;
-	rp->ds[SF_GID] = d->shm_perm.gid;
-	rp->ds[SF_CUID] = d->shm_perm.cuid;
-	rp->ds[SF_CGID] = d->shm_perm.cgid;
-	rp->ds[SF_MODE] = d->shm_perm.mode;
-	rp->ds[SF_SEQ] = d->shm_perm.seq;
-	rp->ds[SF_SEGSZ] = d->shm_segsz;
-	rp->ds[SF_ATIME] = d->shm_atime;
-	rp->ds[SF_DTIME] = d->shm_dtime;
-	rp->ds[SF_CTIME] = d->shm_ctime;
-	rp->ds[SF_CPID] = d->shm_cpid;
-	rp->ds[SF_LPID] = d->shm_lpid;
-	rp->ds[SF_NATTCH] = d->shm_nattch;
-	rp->ds[SF_SHMMAX] = c->info.shmmax;
-	rp->ds[SF_SHMMIN] = c->info.shmmin;
-	rp->ds[SF_SHMMNI] = c->info.shmmni;
-	rp->ds[SF_SHMSEG] = c->info.shmseg;
-	rp->ds[SF_SHMALL] = c->info.shmall;
-	rp->ds[SF_USED_IDS] = c->sinfo.used_ids;
-	rp->ds[SF_SHM_TOT] = c->sinfo.shm_tot;
-	rp->ds[SF_SHM_RSS] = c->sinfo.shm_rss;
-	rp->ds[SF_SHM_SWP] = c->sinfo.shm_swp;
-	rp->ds[SF_SWAP_ATTEMPTS] = c->sinfo.swap_attempts;
-	rp->ds[SF_SWAP_SUCCESSES] = c->sinfo.swap_successes;
+	for (i = 0; i < SF_NR; i++)
+		rp->ds[i] = call_copy_field(c, field[i]);
 }
 
 /*

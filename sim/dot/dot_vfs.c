@@ -283,20 +283,11 @@ static void sb_node(struct dot *d, const struct super_block *sb)
 	node_end(d);
 }
 
-/*
- * Where a mount made by mount(2) sits: its parent vfsmount and the dentry
- * it covers there (a pointer when that is drawn, else its name).
- */
-static void mountpoint_rows(struct dot *d, const struct vfsmount *mnt)
+/* a mount made by mount(2), with a parent and a mountpoint of its own */
+static int grafted(const struct vfsmount *mnt)
 {
-	const struct dentry *mp = mnt->mnt_mountpoint;
-
-	if (!mnt->mnt_parent || mnt->mnt_parent == mnt || !mp)
-		return;
-	row(d, set_has(&d->mounts, mnt->mnt_parent) ? ROW_PTR : ROW_VALUE,
-	    "mnt_parent", "vfsmount#%u", sim_id(mnt->mnt_parent));
-	row(d, set_has(&d->dentries, mp) ? ROW_PTR : ROW_VALUE,
-	    "mnt_mountpoint", "dentry#%u \"%.32s\"", sim_id(mp), dname(mp));
+	return mnt->mnt_parent && mnt->mnt_parent != mnt &&
+	       mnt->mnt_mountpoint;
 }
 
 static void mnt_node(struct dot *d, const struct vfsmount *mnt)
@@ -316,7 +307,11 @@ static void mnt_node(struct dot *d, const struct vfsmount *mnt)
 		if (mnt->mnt_mountpoint == mnt->mnt_root)
 			row(d, ROW_VALUE, "mnt_mountpoint", "= mnt_root");
 	}
-	mountpoint_rows(d, mnt);
+	if (grafted(mnt))
+		mountpoint_rows(d, mnt->mnt_parent, sim_id(mnt->mnt_parent),
+				mnt->mnt_mountpoint,
+				sim_id(mnt->mnt_mountpoint),
+				dname(mnt->mnt_mountpoint));
 	if (mnt->mnt_sb)
 		row(d, ROW_PTR, "mnt_sb", "super_block#%u",
 		    sim_id(mnt->mnt_sb));
@@ -497,26 +492,6 @@ static void file_edges(struct dot *d)
 	}
 }
 
-/* A grafted mount's parent and mountpoint, where they are drawn. */
-static void mountpoint_edges(struct dot *d, const struct vfsmount *mnt,
-			     const char *from)
-{
-	char to[64];
-
-	if (!mnt->mnt_parent || mnt->mnt_parent == mnt ||
-	    !mnt->mnt_mountpoint)
-		return;
-	if (set_has(&d->mounts, mnt->mnt_parent)) {
-		snprintf(to, sizeof(to), "mnt%u", sim_id(mnt->mnt_parent));
-		edge(d, from, "mnt_parent", to, "mnt_parent", BACK);
-	}
-	if (set_has(&d->dentries, mnt->mnt_mountpoint)) {
-		snprintf(to, sizeof(to), "dentry%u",
-			 sim_id(mnt->mnt_mountpoint));
-		edge(d, from, "mnt_mountpoint", to, "mnt_mountpoint", NULL);
-	}
-}
-
 /* Among the VFS's structures: fs_supers, s_root, mnt_sb and mnt_root. */
 static void mount_edges(struct dot *d)
 {
@@ -555,7 +530,11 @@ static void mount_edges(struct dot *d)
 				 sim_id(mnt->mnt_root));
 			edge(d, from, "mnt_root", to, "mnt_root", NULL);
 		}
-		mountpoint_edges(d, mnt, from);
+		if (grafted(mnt))
+			mountpoint_edges(d, from, mnt->mnt_parent,
+					 sim_id(mnt->mnt_parent),
+					 mnt->mnt_mountpoint,
+					 sim_id(mnt->mnt_mountpoint));
 	}
 }
 

@@ -70,6 +70,31 @@ int set_has(const struct dot_set *s, const void *p)
 	return 0;
 }
 
+void mountpoint_rows(struct dot *d, const void *parent, unsigned int parent_id,
+		     const void *mp, unsigned int mp_id, const char *mp_name)
+{
+	row(d, set_has(&d->mounts, parent) ? ROW_PTR : ROW_VALUE,
+	    "mnt_parent", "vfsmount#%u", parent_id);
+	row(d, set_has(&d->dentries, mp) ? ROW_PTR : ROW_VALUE,
+	    "mnt_mountpoint", "dentry#%u \"%.32s\"", mp_id, mp_name);
+}
+
+void mountpoint_edges(struct dot *d, const char *from, const void *parent,
+		      unsigned int parent_id, const void *mp,
+		      unsigned int mp_id)
+{
+	char to[64];
+
+	if (set_has(&d->mounts, parent)) {
+		snprintf(to, sizeof(to), "mnt%u", parent_id);
+		edge(d, from, "mnt_parent", to, "mnt_parent", BACK);
+	}
+	if (set_has(&d->dentries, mp)) {
+		snprintf(to, sizeof(to), "dentry%u", mp_id);
+		edge(d, from, "mnt_mountpoint", to, "mnt_mountpoint", NULL);
+	}
+}
+
 struct dot_map *find_map(struct dot *d, const struct address_space *m)
 {
 	size_t i;

@@ -131,6 +131,16 @@ void set_add(struct dot *d, struct dot_set *s, const void *p,
 void set_sort(struct dot_set *s);
 /* Whether p is in s (drawn): an edge may only go to a drawn node. */
 int set_has(const struct dot_set *s, const void *p);
+/*
+ * A mount made by mount(2): the rows naming its parent vfsmount and the
+ * dentry it covers (pointers when those are drawn, else their names), and
+ * the edges to them. Each kernel passes its own struct's fields.
+ */
+void mountpoint_rows(struct dot *d, const void *parent, unsigned int parent_id,
+		     const void *mp, unsigned int mp_id, const char *mp_name);
+void mountpoint_edges(struct dot *d, const char *from, const void *parent,
+		      unsigned int parent_id, const void *mp,
+		      unsigned int mp_id);
 /* The node of address space m, or NULL if it has none. */
 struct dot_map *find_map(struct dot *d, const struct address_space *m);
 /* Gives m a node, named from fmt and n, unless it has one. */
