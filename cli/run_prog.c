@@ -20,26 +20,47 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kernels.h"
+#include "run.h"
 #include "run_prog.h"
+#include "script.h"
 
 #define MAX_CLIENTS	256
+#define UNMAP_WAIT_MS	2000	/* a process that takes longer dies */
+#define ADOPT_WAIT_MS	2000	/* a forked child that never says HELLO */
 
 struct client {
 	int fd;
+	int notify_fd;			/* the unmap orders' socket */
 	pid_t pid;			/* the HELLO's sender */
 	struct prog_task *t;		/* NULL before HELLO */
+	int dead;			/* killed: dropped at the next turn */
+	int ordered;			/* an unmap order awaits its ack */
+};
+
+/* a task forked for a process that has not yet said HELLO */
+struct pending {
+	uint64_t token;			/* what its HELLO must bring */
+	pid_t parent;			/* the host pid that forked */
+	struct prog_task *t;
+	struct timespec since;
 };
 
 struct server {
 	int listen_fd;
 	struct client clients[MAX_CLIENTS];
 	int nclients;
+	struct pending pending[MAX_CLIENTS];
+	int npending;
+	uint64_t gen;			/* unmap orders sent */
+	unsigned long drops_seen;	/* prog_pte_drops() when last seen */
 	FILE *out;			/* trace and result lines */
 };
 
@@ -69,7 +90,9 @@ static void on_fatal_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: shmsim run [--kernel 2.4|2.6] [--trace FILE|-] "
-		"[--no-trace] -- PROGRAM [ARGS...]\n"
+		"[--no-trace]\n"
+		"                  [--ram SIZE] [--swap SIZE] -- PROGRAM "
+		"[ARGS...]\n"
 		"  runs PROGRAM (and what it starts) with its shm calls and "
 		"its accesses\n  to attached memory on the simulated kernel; "
 		"the trace goes to standard\n  error, or FILE (- is standard "
@@ -159,28 +182,45 @@ static void drop_client(struct server *s, int i, const char *why)
 {
 	struct client *c = &s->clients[i];
 
-	if (why)
+	if (why && c->pid)
 		fprintf(stderr, "shmsim run: host pid %d: %s: its task "
 			"ends\n", (int)c->pid, why);
+	else if (why)
+		fprintf(stderr, "shmsim run: a client before its HELLO: %s: "
+			"dropped\n", why);
 	fflush(s->out);
 	prog_task_exit(c->t);
 	fflush(s->out);
 	close(c->fd);
+	if (c->notify_fd >= 0)
+		close(c->notify_fd);
 	s->clients[i] = s->clients[--s->nclients];
 }
 
-/* the reply, with the memfd after a HELLO; -1 when it cannot go */
-static int send_reply(int fd, struct shmsim_reply *rp, int memfd)
+/* a process that will not do as told: it dies, its task at the next turn */
+static void kill_client(struct client *c, const char *why)
+{
+	if (c->dead)
+		return;
+	fprintf(stderr, "shmsim run: host pid %d: %s: killed\n",
+		(int)c->pid, why);
+	if (c->pid > 0)
+		kill(c->pid, SIGKILL);
+	c->dead = 1;
+}
+
+/* the reply, with fds (-1: none) after a HELLO; -1 when it cannot go */
+static int send_reply(int fd, struct shmsim_reply *rp, const int fds[2])
 {
 	union {
-		char buf[CMSG_SPACE(sizeof(int))];
+		char buf[CMSG_SPACE(2 * sizeof(int))];
 		struct cmsghdr align;
 	} u;
 	struct iovec iov = { rp, sizeof(*rp) };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
 
 	rp->magic = SHMSIM_MAGIC;
-	if (memfd >= 0) {
+	if (fds[0] >= 0) {
 		struct cmsghdr *cm;
 
 		memset(&u, 0, sizeof(u));
@@ -189,8 +229,8 @@ static int send_reply(int fd, struct shmsim_reply *rp, int memfd)
 		cm = CMSG_FIRSTHDR(&mh);
 		cm->cmsg_level = SOL_SOCKET;
 		cm->cmsg_type = SCM_RIGHTS;
-		cm->cmsg_len = CMSG_LEN(sizeof(int));
-		memcpy(CMSG_DATA(cm), &memfd, sizeof(int));
+		cm->cmsg_len = CMSG_LEN(2 * sizeof(int));
+		memcpy(CMSG_DATA(cm), fds, 2 * sizeof(int));
 	}
 	/* a client that does not read its replies is not waited for */
 	return sendmsg(fd, &mh, MSG_NOSIGNAL | MSG_DONTWAIT) ==
@@ -270,26 +310,201 @@ static void clean_name(char *name)
 		strcpy(name, "prog");
 }
 
-/* a HELLO: the task is made for the sender, and gets the memfd */
-static const char *hello(struct client *c, struct shmsim_request *rq,
-			 const struct ucred *cred, struct shmsim_reply *rp,
-			 int *memfd)
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t0->tv_sec) * 1000 +
+	       (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+static int find_pending(const struct server *s, uint64_t token)
+{
+	int k;
+
+	for (k = 0; token && k < s->npending; k++)
+		if (s->pending[k].token == token)
+			return k;
+	return -1;
+}
+
+/*
+ * A HELLO: the sender's task (a new one, or the one its parent's FORK
+ * made, whose secret token it inherited), the memfd, and its end of a
+ * new socket for the unmap orders.
+ */
+static const char *hello(struct server *s, struct client *c,
+			 struct shmsim_request *rq, const struct ucred *cred,
+			 struct shmsim_reply *rp, int fds[2])
 {
 	unsigned long long bytes;
+	int sv[2], k;
 
 	if (c->t)
 		return "a second HELLO";
-	clean_name(rq->name);
+	k = find_pending(s, rq->token);
+	if (rq->token && k < 0)
+		return "a HELLO with a token no fork gave";
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv))
+		return "no socket for its unmap orders";
 	c->pid = cred->pid;
-	c->t = prog_task_new(rq->name, cred->pid, cred->uid, cred->gid);
-	if (!c->t)
+	if (k >= 0) {
+		c->t = s->pending[k].t;
+		s->pending[k] = s->pending[--s->npending];
+		prog_task_adopt(c->t, cred->pid, rp);
+	} else {
+		clean_name(rq->name);
+		c->t = prog_task_new(rq->name, cred->pid, cred->uid,
+				     cred->gid);
+	}
+	if (!c->t) {
+		close(sv[0]);
+		close(sv[1]);
 		return "no memory for its task";
-	*memfd = prog_arena_fd(&bytes);
+	}
+	c->notify_fd = sv[0];
+	fds[0] = prog_arena_fd(&bytes);
+	fds[1] = sv[1];
 	rp->arena_bytes = bytes;
 	return NULL;
 }
 
-/* what client i sent; 0, or -1 when it is gone */
+/* FORK: the child's task waits for the child's HELLO with the token */
+static void fork_task(struct server *s, struct client *c,
+		      struct shmsim_reply *rp)
+{
+	struct pending *p = &s->pending[s->npending];
+
+	if (s->npending == MAX_CLIENTS) {
+		rp->ret = -1;
+		rp->err = EAGAIN;	/* sim: more unclaimed than we hold */
+		return;
+	}
+	p->t = prog_fork(c->t, rp);
+	if (!p->t)
+		return;
+	/* a secret: only the forking process and its child know it */
+	do {
+		if (getrandom(&p->token, sizeof(p->token), 0) !=
+		    (ssize_t)sizeof(p->token))
+			p->token = 0;
+	} while (!p->token);
+	p->parent = c->pid;
+	clock_gettime(CLOCK_MONOTONIC, &p->since);
+	rp->token = p->token;
+	s->npending++;
+}
+
+/* FORK_FAILED: the real fork did not happen; the child's task exits */
+static void fork_failed(struct server *s, struct client *c, uint64_t token,
+			struct shmsim_reply *rp)
+{
+	int k = find_pending(s, token);
+
+	if (k < 0 || s->pending[k].parent != c->pid) {
+		rp->ret = -1;
+		rp->err = ESRCH;
+		return;
+	}
+	prog_task_exit(s->pending[k].t);
+	s->pending[k] = s->pending[--s->npending];
+	rp->ret = 0;
+}
+
+/* the answer to an unmap order: the same order back */
+static void read_ack(struct server *s, struct client *c)
+{
+	struct shmsim_unmap ack;
+	ssize_t r = recv(c->notify_fd, &ack, sizeof(ack), MSG_DONTWAIT);
+
+	if (r < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	c->ordered = 0;
+	if (r != (ssize_t)sizeof(ack) || ack.magic != SHMSIM_MAGIC ||
+	    ack.gen != s->gen)
+		kill_client(c, "no right answer to an unmap order");
+}
+
+/* until every ordered process has answered, or UNMAP_WAIT_MS */
+static void wait_acks(struct server *s)
+{
+	struct pollfd pfd[MAX_CLIENTS];
+	int idx[MAX_CLIENTS], i, k, n;
+	struct timespec t0;
+	long left;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		for (i = n = 0; i < s->nclients; i++) {
+			if (!s->clients[i].ordered)
+				continue;
+			pfd[n].fd = s->clients[i].notify_fd;
+			pfd[n].events = POLLIN;
+			idx[n++] = i;
+		}
+		left = UNMAP_WAIT_MS - ms_since(&t0);
+		if (!n)
+			return;
+		if (left <= 0)
+			break;
+		if (poll(pfd, (nfds_t)n, (int)left) < 0 && errno != EINTR)
+			break;
+		for (k = 0; k < n; k++)
+			if (pfd[k].revents)
+				read_ack(s, &s->clients[idx[k]]);
+	}
+	for (i = 0; i < s->nclients; i++)
+		if (s->clients[i].ordered) {
+			s->clients[i].ordered = 0;
+			kill_client(&s->clients[i], "it did not unmap its "
+				    "pages in time");
+		}
+}
+
+/*
+ * When the kernel has taken ptes away or aged them (swap-out), every
+ * process that mapped one of those pages unmaps it before anything else
+ * happens: a frame is reused only once nobody maps it for real. Each
+ * order is announced by SHMSIM_SIGNAL and answered on the same socket.
+ */
+static void follow_ptes(struct server *s)
+{
+	static struct shmsim_unmap um;
+	unsigned long drops = prog_pte_drops();
+	int i, all, sent = 0;
+
+	if (drops == s->drops_seen)
+		return;
+	s->drops_seen = drops;
+	for (i = 0; i < s->nclients; i++) {
+		struct client *c = &s->clients[i];
+		unsigned int n;
+
+		if (!c->t || c->dead)
+			continue;
+		n = prog_task_stale(c->t, um.addr, SHMSIM_MAX_UNMAP, &all);
+		if (!n)
+			continue;
+		if (!sent++)
+			s->gen++;
+		um.magic = SHMSIM_MAGIC;
+		um.all = (uint32_t)all;
+		um.gen = s->gen;
+		um.n = all ? 0 : n;
+		if (send(c->notify_fd, &um, sizeof(um),
+			 MSG_DONTWAIT | MSG_NOSIGNAL) != (ssize_t)sizeof(um) ||
+		    kill(c->pid, SHMSIM_SIGNAL)) {
+			kill_client(c, "its unmap order could not be sent");
+			continue;
+		}
+		c->ordered = 1;
+	}
+	if (sent)
+		wait_acks(s);
+}
+
+/* what client i sent: 0 served, 1 nothing there, -1 it is gone */
 static int serve(struct server *s, int i)
 {
 	struct client *c = &s->clients[i];
@@ -297,11 +512,11 @@ static int serve(struct server *s, int i)
 	struct shmsim_reply rp;
 	struct ucred cred;
 	const char *why = NULL;
-	int memfd = -1;
+	int fds[2] = { -1, -1 };
 	int n = read_request(c->fd, &rq, &cred, &why);
 
 	if (n == 2)
-		return 0;
+		return 1;
 	if (n <= 0) {
 		drop_client(s, i, why);
 		return -1;
@@ -309,21 +524,30 @@ static int serve(struct server *s, int i)
 	memset(&rp, 0, sizeof(rp));
 	rp.op = rq.op;
 	if (rq.op == SHMSIM_HELLO) {
-		why = hello(c, &rq, &cred, &rp, &memfd);
+		why = hello(s, c, &rq, &cred, &rp, fds);
 	} else if (!c->t || cred.pid != c->pid) {
-		/* sim: a forked child on its parent's socket: refused */
+		/* sim: a process on another's socket: refused */
 		fprintf(stderr, "shmsim run: host pid %d: a request on %s: "
 			"refused\n", (int)cred.pid, c->t ? "another "
 			"process's connection" : "a connection with no "
 			"HELLO");
 		rp.ret = -1;
 		rp.err = ESRCH;
+	} else if (rq.op == SHMSIM_FORK) {
+		fork_task(s, c, &rp);
+	} else if (rq.op == SHMSIM_FORK_FAILED) {
+		fork_failed(s, c, rq.token, &rp);
 	} else {
 		prog_handle(c->t, &rq, &rp);
-		fflush(s->out);
 	}
-	if (!why && send_reply(c->fd, &rp, memfd))
+	fflush(s->out);
+	follow_ptes(s);
+	rp.gen = s->gen;
+	/* a process killed meanwhile gets no reply: it is gone */
+	if (!why && !c->dead && send_reply(c->fd, &rp, fds))
 		why = "its reply could not be sent";
+	if (fds[1] >= 0)
+		close(fds[1]);
 	if (why) {
 		drop_client(s, i, why);
 		return -1;
@@ -344,17 +568,41 @@ static void accept_client(struct server *s)
 		close(fd);
 		return;
 	}
+	memset(&s->clients[s->nclients], 0, sizeof(s->clients[0]));
 	s->clients[s->nclients].fd = fd;
-	s->clients[s->nclients].pid = 0;
-	s->clients[s->nclients].t = NULL;
+	s->clients[s->nclients].notify_fd = -1;
 	s->nclients++;
+}
+
+/* the forked tasks no process claimed: they exit */
+static void reap_pending(struct server *s)
+{
+	while (s->npending) {
+		struct pending *p = &s->pending[--s->npending];
+
+		fprintf(stderr, "shmsim run: a child of host pid %d never "
+			"said HELLO: its task ends\n", (int)p->parent);
+		fflush(s->out);
+		prog_task_exit(p->t);
+	}
+}
+
+/* is every unclaimed fork older than ADOPT_WAIT_MS? */
+static int pending_stale(const struct server *s)
+{
+	int k;
+
+	for (k = 0; k < s->npending; k++)
+		if (ms_since(&s->pending[k].since) < ADOPT_WAIT_MS)
+			return 0;
+	return 1;
 }
 
 /* until PROGRAM has exited and no client is left; PROGRAM's wait status */
 static int serve_all(struct server *s, pid_t child)
 {
 	struct pollfd pfd[MAX_CLIENTS + 1];
-	int status = 0, done = 0, i, n;
+	int status = 0, done = 0, gone, i, n;
 
 	for (;;) {
 		pfd[0].fd = s->listen_fd;
@@ -367,19 +615,34 @@ static int serve_all(struct server *s, pid_t child)
 		if (poll(pfd, (nfds_t)n + 1, 20) < 0 &&
 		    errno != EINTR)
 			break;
-		/* from the last: drop_client moves the last into i */
-		for (i = n - 1; i >= 0; i--)
-			if (pfd[i + 1].revents)
+		/*
+		 * The processes gone first: a process's exit closes its
+		 * socket before its parent's wait returns, so its task's
+		 * exit comes before whatever the parent asks next. From
+		 * the last: drop_client moves the last into i.
+		 */
+		for (i = n - 1, gone = 0; i >= 0; i--)
+			if (pfd[i + 1].revents & (POLLHUP | POLLERR)) {
+				while (serve(s, i) == 0)
+					;
+				gone = 1;
+			}
+		for (i = n - 1; i >= 0 && !gone; i--)
+			if (pfd[i + 1].revents && !s->clients[i].dead)
 				serve(s, i);
+		for (i = s->nclients - 1; i >= 0; i--)
+			if (s->clients[i].dead)
+				drop_client(s, i, NULL);
 		if (pfd[0].revents & POLLIN) {
 			accept_client(s);
 			continue;
 		}
 		if (!done && waitpid(child, &status, WNOHANG) == child)
 			done = 1;
-		if (done && s->nclients == 0)
+		if (done && s->nclients == 0 && pending_stale(s))
 			break;
 	}
+	reap_pending(s);
 	return status;
 }
 
@@ -388,10 +651,78 @@ struct prog_opts {
 	enum script_kernel kernel;
 	const char *trace_file;
 	int trace;
+	char machine[256];	/* "machine ram=... swap=..." */
+	struct script_machine m;
 };
 
+/*
+ * --ram and --swap are a script's machine line, read by the
+ * script parser: the same sizes, names and limits, in the same words.
+ */
+static int machine_option(struct prog_opts *o, const char *key,
+			  const char *value)
+{
+	size_t len = strlen(o->machine);
+
+	if (!len)
+		len = (size_t)snprintf(o->machine, sizeof(o->machine),
+				       "machine");
+	if (snprintf(o->machine + len, sizeof(o->machine) - len, " %s=%s",
+		     key, value) >= (int)(sizeof(o->machine) - len)) {
+		fprintf(stderr, "shmsim run: --%s %s: too long\n", key,
+			value);
+		return -1;
+	}
+	return 0;
+}
+
+/* a parser's or a refusal's message, without the place in the line */
+static void machine_error(const char *line, const char *msg)
+{
+	const char *m = strstr(msg, ": ");
+
+	fprintf(stderr, "shmsim run: '%s': %s", line, m ? m + 2 : msg);
+	if (!*msg || msg[strlen(msg) - 1] != '\n')
+		fputc('\n', stderr);
+}
+
+static int parse_machine(struct prog_opts *o)
+{
+	struct run_options ro;
+	struct script_error err;
+	struct script *s;
+	char *why = NULL;
+	size_t len = 0;
+	int refused = 0;
+
+	if (!o->machine[0]) {
+		o->m.ram = 16ULL << 20;
+		return 0;
+	}
+	s = script_parse("shmsim run", o->machine, strlen(o->machine), &err);
+	if (!s) {
+		machine_error(o->machine, err.msg);
+		return -1;
+	}
+	run_options_init(&ro);
+	ro.out = stdout;
+	ro.err = open_memstream(&why, &len);
+	if (ro.err && o->kernel_given && o->kernel == cli_this_kernel())
+		refused = cli_refuse_not_modelled(s, &ro);
+	if (ro.err)
+		fclose(ro.err);
+	if (refused)
+		machine_error(o->machine, why ? why : "");
+	free(why);
+	o->m = s->machine;
+	if (!strstr(o->machine, " swap="))
+		o->m.swap = 0;	/* not a script's default: none unless asked */
+	script_free(s);
+	return refused ? -1 : 0;
+}
+
 /* options up to "--" (or the first word not an option); -1 on error */
-static int parse(int argc, char **argv, struct prog_opts *o)
+static int parse_options(int argc, char **argv, struct prog_opts *o)
 {
 	int i;
 
@@ -408,12 +739,16 @@ static int parse(int argc, char **argv, struct prog_opts *o)
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			exit(0);
-		} else if ((!strcmp(a, "--kernel") || !strcmp(a, "--trace"))
-			   && i + 1 < argc) {
-			if (a[2] == 't') {
-				o->trace_file = argv[++i];
-				continue;
-			}
+		} else if (i + 1 >= argc) {
+			fprintf(stderr, "shmsim run: unknown option or "
+				"missing argument: '%s'\n", a);
+			return -1;
+		} else if (!strcmp(a, "--trace")) {
+			o->trace_file = argv[++i];
+		} else if (!strcmp(a, "--ram") || !strcmp(a, "--swap")) {
+			if (machine_option(o, a + 2, argv[++i]))
+				return -1;
+		} else if (!strcmp(a, "--kernel")) {
 			o->kernel_given = 1;
 			if (!strcmp(argv[++i], "2.4")) {
 				o->kernel = SCRIPT_KERNEL_2_4;
@@ -425,12 +760,19 @@ static int parse(int argc, char **argv, struct prog_opts *o)
 				return -1;
 			}
 		} else {
-			fprintf(stderr, "shmsim run: unknown option or "
-				"missing argument: '%s'\n", a);
+			fprintf(stderr, "shmsim run: unknown option: '%s'\n",
+				a);
 			return -1;
 		}
 	}
 	return i;
+}
+
+static int parse(int argc, char **argv, struct prog_opts *o)
+{
+	int first = parse_options(argc, argv, o);
+
+	return first < 0 || parse_machine(o) ? -1 : first;
 }
 
 /* --kernel names the other kernel: its program runs it all */
@@ -481,8 +823,13 @@ static pid_t start(struct server *s, const struct prog_opts *o,
 			"beside %s\n", "shmsim");
 		return -1;
 	}
-	if (prog_boot(s->out, o->trace)) {
+	if (prog_boot(s->out, o->trace, &o->m)) {
 		fprintf(stderr, "shmsim run: the machine did not boot\n");
+		return -1;
+	}
+	if (prog_swap_error()) {
+		fprintf(stderr, "shmsim run: no swap area: a temporary file: "
+			"%s\n", strerror(prog_swap_error()));
 		return -1;
 	}
 	fflush(s->out);

@@ -19,8 +19,11 @@ struct prog_task;
 /* the main of `shmsim run ARGS`: argv[0] is "run" */
 int prog_main(int argc, char **argv, char **all_argv);
 
-/* boot the machine (16 MiB RAM, no swap) with the trace on out or not */
-int prog_boot(FILE *out, int trace);
+struct script_machine;
+/* boot the machine m describes, with the trace on out or not */
+int prog_boot(FILE *out, int trace, const struct script_machine *m);
+/* after boot: 0, or the errno that left the machine without its swap */
+int prog_swap_error(void);
 /* the memfd behind the simulated RAM, and its size */
 int prog_arena_fd(unsigned long long *bytes);
 /* a new task (pid from 100) for the real process pid; NULL: no memory */
@@ -31,6 +34,15 @@ void prog_task_exit(struct prog_task *t);
 /* a request of the task's process, validated, into rp */
 void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 		 struct shmsim_reply *rp);
+/* FORK: the task forks; the child's task, NULL (rp says why) */
+struct prog_task *prog_fork(struct prog_task *parent, struct shmsim_reply *rp);
+/* the forked child's process is host pid pid; rp gets its vmas */
+void prog_task_adopt(struct prog_task *t, pid_t pid, struct shmsim_reply *rp);
+/* sim_pte_drops: when it moves, prog_task_stale may find pages */
+unsigned long prog_pte_drops(void);
+/* the pages t's process must unmap now (see cli/run_prog_kernel.c) */
+unsigned int prog_task_stale(struct prog_task *t, uint32_t *addr,
+			     unsigned int max, int *all);
 /* the end: ipcs -m on out, shutdown, leaks on err; returns the leaks */
 int prog_shutdown(FILE *out, FILE *err);
 

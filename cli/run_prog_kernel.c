@@ -8,10 +8,15 @@
  * A page fault of the real process is a `touch` of one page: the
  * simulated MMU faults (do_page_fault) and the reply names the frame the
  * pte maps, for the client to map at its offset in the arena's memfd.
+ * Each task keeps the list of what its process has mapped (struct
+ * mapped): when the kernel takes a pte away or ages it, prog_task_stale
+ * says which pages the process must let go of, so that its next access
+ * reaches the simulated MMU again, as a real CPU's would reach its ptes.
  * sim: every value comes from a client; nothing in it is trusted.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <uthash.h>
 
 #include "sim/kernel.h"
 #include "sim/arena.h"
@@ -20,13 +25,22 @@
 #include "run_prog.h"
 #include "tables.h"
 
+/* a page the process has mapped, as the last fault's reply said */
+struct mapped {
+	uint32_t addr;			/* the key: a page address */
+	uint32_t pfn;
+	int writable;
+	UT_hash_handle hh;
+};
+
 struct prog_task {
 	struct task_struct *tsk;
 	char name[SHMSIM_NAME_LEN];
 	pid_t host_pid;
+	struct mapped *mapped;		/* uthash, by addr */
 };
 
-int prog_boot(FILE *out, int trace)
+int prog_boot(FILE *out, int trace, const struct script_machine *m)
 {
 	int err;
 
@@ -34,13 +48,19 @@ int prog_boot(FILE *out, int trace)
 	sim_trace_out = out;
 	sim_clock = SIM_CLOCK_START;
 	sim_last_pid = 99;
-	sim_machine.ram = 16ULL << 20;
-	sim_machine.swap = 0;
-	sim_machine.patches = 0;
+	sim_machine.ram = m->ram;
+	sim_machine.swap = m->swap;
+	sim_machine.patches = m->patches;
+	sim_machine.swap_file = NULL;
 	sim_trace.printing = 0;		/* a silent boot, as a script's */
 	err = start_kernel();
 	sim_trace.printing = trace;
 	return err;
+}
+
+int prog_swap_error(void)
+{
+	return -sim_machine.swap_err;
 }
 
 int prog_arena_fd(unsigned long long *bytes)
@@ -68,6 +88,16 @@ struct prog_task *prog_task_new(const char *name, pid_t pid, uid_t uid,
 	return t;
 }
 
+static void forget_mapped(struct prog_task *t)
+{
+	struct mapped *m, *tmp;
+
+	HASH_ITER(hh, t->mapped, m, tmp) {
+		HASH_DEL(t->mapped, m);
+		free(m);
+	}
+}
+
 /* the task dies of signal code (0: its process exited) */
 static void task_die(struct prog_task *t, long code)
 {
@@ -89,6 +119,7 @@ void prog_task_exit(struct prog_task *t)
 	if (!t)
 		return;
 	task_die(t, 0);
+	forget_mapped(t);
 	free(t);
 }
 
@@ -160,22 +191,36 @@ static void copy_out(const struct call_copy *c, struct shmsim_reply *rp)
  * first store after a load faults again and sets the dirty bit, as the
  * CPU would have.
  */
-static void fault_reply(struct call_result *res, unsigned long addr,
-			struct shmsim_reply *rp)
+static void fault_reply(struct prog_task *t, struct call_result *res,
+			unsigned long addr, struct shmsim_reply *rp)
 {
+	uint32_t page = (uint32_t)(addr & PAGE_MASK);
+	struct mapped *m;
 	pte_t *pte;
 
 	if (res->signo) {
 		rp->sig = res->signo;
 		return;
 	}
-	pte = sim_pte_lookup(current->mm, addr & PAGE_MASK);
+	pte = sim_pte_lookup(current->mm, page);
 	if (!pte || !pte_present(*pte) || pte_pfn(*pte) >= max_mapnr) {
 		rp->sig = SIGSEGV;	/* sim: cannot be; kill, not map */
 		return;
 	}
 	rp->pfn = (uint32_t)pte_pfn(*pte);
 	rp->writable = pte_write(*pte) && pte_dirty(*pte);
+	HASH_FIND(hh, t->mapped, &page, sizeof(page), m);
+	if (!m) {
+		m = calloc(1, sizeof(*m));
+		if (!m) {
+			rp->sig = SIGKILL;	/* sim: no host memory */
+			return;
+		}
+		m->addr = page;
+		HASH_ADD(hh, t->mapped, addr, sizeof(m->addr), m);
+	}
+	m->pfn = rp->pfn;
+	m->writable = (int)rp->writable;
 }
 
 static const enum script_call_kind op_calls[SHMSIM_NR_OPS] = {
@@ -232,7 +277,7 @@ void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 	rp->ret = res.is_err ? -1 : res.value;
 	rp->err = res.is_err ? res.err : 0;
 	if (rq->op == SHMSIM_FAULT)
-		fault_reply(&res, rq->a[0], rp);
+		fault_reply(t, &res, rq->a[0], rp);
 	if (rq->op == SHMSIM_SHMAT || rq->op == SHMSIM_SHMDT)
 		list_vmas(current->mm, rp);
 	if (rq->op == SHMSIM_SHMCTL && !res.is_err)
@@ -240,6 +285,122 @@ void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 	current = &init_task;
 	if (res.signo)	/* the process dies of it, as the task does */
 		task_die(t, res.signo);
+}
+
+/* FORK: the task forks (do_fork: dup_mmap, vm_ops->open) */
+struct prog_task *prog_fork(struct prog_task *parent, struct shmsim_reply *rp)
+{
+	struct script_call c;
+	struct call_args args;
+	struct call_result res;
+	struct prog_task *child;
+
+	memset(&c, 0, sizeof(c));
+	memset(&args, 0, sizeof(args));
+	memset(&res, 0, sizeof(res));
+	rp->ret = -1;
+	rp->err = EINVAL;
+	if (!parent->tsk)
+		return NULL;
+	c.kind = SCRIPT_CALL_FORK;
+	c.task = parent->name;
+	c.child = parent->name;
+	args.c = &c;
+	current = parent->tsk;
+	call_specs[c.kind].run(&args, &res);
+	print_call(sim_trace_out, parent->tsk->pid, &args, &res);
+	current = &init_task;
+	rp->err = res.is_err ? res.err : 0;
+	if (res.is_err)
+		return NULL;
+	child = calloc(1, sizeof(*child));
+	if (!child) {
+		/* sim: no host memory: the new task dies at once */
+		struct prog_task gone = { 0 };
+
+		gone.tsk = sim_find_task_by_pid((pid_t)res.value);
+		snprintf(gone.name, sizeof(gone.name), "%s", parent->name);
+		task_die(&gone, SIGKILL);
+		rp->ret = -1;
+		rp->err = ENOMEM;
+		return NULL;
+	}
+	child->tsk = sim_find_task_by_pid((pid_t)res.value);
+	snprintf(child->name, sizeof(child->name), "%s", parent->name);
+	rp->ret = res.value;
+	return child;
+}
+
+/* the forked child's process has said HELLO: it is host pid pid */
+void prog_task_adopt(struct prog_task *t, pid_t pid, struct shmsim_reply *rp)
+{
+	t->host_pid = pid;
+	sim_trace_comment("task %s: pid %d, forked, is host pid %d", t->name,
+			  (int)t->tsk->pid, (int)pid);
+	list_vmas(t->tsk->mm, rp);
+}
+
+unsigned long prog_pte_drops(void)
+{
+	return sim_pte_drops;
+}
+
+/* is addr in one of mm's vmas? (find_vma is the kernel's, and traced) */
+static int in_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	for (vma = mm ? mm->mmap : NULL; vma; vma = vma->vm_next)
+		if (addr >= vma->vm_start && addr < vma->vm_end)
+			return 1;
+	return 0;
+}
+
+/*
+ * The pages the process must unmap: those whose pte is gone, old (its
+ * accessed bit cleared), on another frame, or no longer writable and
+ * dirty where the process may write. Pages no longer in a vma are
+ * forgotten without an order: only the task's own shmdt removes a vma,
+ * and its reply has the client unmap the whole range. More than max:
+ * *all says to unmap every attach.
+ */
+unsigned int prog_task_stale(struct prog_task *t, uint32_t *addr,
+			     unsigned int max, int *all)
+{
+	struct mm_struct *mm = t->tsk ? t->tsk->mm : NULL;
+	struct mapped *m, *tmp;
+	unsigned int n = 0;
+
+	*all = 0;
+	HASH_ITER(hh, t->mapped, m, tmp) {
+		int inside = in_vma(mm, m->addr);
+		pte_t *pte = inside ? sim_pte_lookup(mm, m->addr) : NULL;
+		int keep = pte && pte_present(*pte) && pte_young(*pte) &&
+			   pte_pfn(*pte) == m->pfn &&
+			   (!m->writable || (pte_write(*pte) &&
+					     pte_dirty(*pte)));
+
+		if (keep)
+			continue;
+		if (inside) {
+			if (n < max)
+				addr[n] = m->addr;
+			else
+				*all = 1;
+			n++;
+		}
+		HASH_DEL(t->mapped, m);
+		free(m);
+	}
+	if (*all)
+		forget_mapped(t);
+	if (n)
+		sim_trace_comment("%s[%d]: host pid %d unmaps %s%u page%s, "
+				  "the first at %#x", t->name,
+				  (int)t->tsk->pid, (int)t->host_pid,
+				  *all ? "every attach: " : "", n,
+				  n == 1 ? "" : "s", addr[0]);
+	return n;
 }
 
 int prog_shutdown(FILE *out, FILE *err)

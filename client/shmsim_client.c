@@ -9,8 +9,12 @@
  * the simulated pte names from the arena's memfd, with the pte's
  * protection, and the instruction restarts. What the simulated kernel
  * kills, dies here of SIGSEGV too.
- * sim: one thread per process; fork makes a new task with no attaches
- * (the child reconnects), not a copy of its parent's (docs/run.md).
+ * fork is the simulated task's fork: the server forks the task first
+ * (dup_mmap), then the real fork runs, and the child says HELLO with the
+ * secret the server gave its parent, to become that child task. The
+ * server's unmap orders (swap-out, an aged pte) arrive on a second
+ * socket, announced by SHMSIM_SIGNAL, and are obeyed at once.
+ * sim: one thread per process (docs/run.md).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -33,8 +37,10 @@
 
 static int sock_fd = -1;
 static int arena_fd = -1;
+static int notify_fd = -1;		/* the unmap orders */
 static pid_t sock_pid;
 static uint64_t arena_bytes;
+static volatile uint64_t orders_done;	/* the last order obeyed */
 static struct shmsim_range ranges[SHMSIM_MAX_VMAS];
 static unsigned int nranges;
 
@@ -48,10 +54,10 @@ static void say(const char *msg)
 
 /* one request, its reply; -1 (errno set) when the server is not there */
 static int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
-		    int *fd_out)
+		    int fds[2])
 {
 	union {
-		char buf[CMSG_SPACE(sizeof(int))];
+		char buf[CMSG_SPACE(2 * sizeof(int))];
 		struct cmsghdr align;
 	} u;
 	struct iovec iov = { rp, sizeof(*rp) };
@@ -74,14 +80,17 @@ static int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
 		return -1;
 	for (cm = CMSG_FIRSTHDR(&mh); cm; cm = CMSG_NXTHDR(&mh, cm))
 		if (cm->cmsg_level == SOL_SOCKET &&
-		    cm->cmsg_type == SCM_RIGHTS && fd_out)
-			memcpy(fd_out, CMSG_DATA(cm), sizeof(int));
+		    cm->cmsg_type == SCM_RIGHTS && fds &&
+		    cm->cmsg_len == CMSG_LEN(2 * sizeof(int)))
+			memcpy(fds, CMSG_DATA(cm), 2 * sizeof(int));
 	return 0;
 }
 
 static void segv_handler(int sig, siginfo_t *si, void *ctx);
+static void order_handler(int sig);
+static unsigned int sync_ranges(const struct shmsim_reply *rp);
 
-static void install_handler(void)
+static void install_handlers(void)
 {
 	struct sigaction sa;
 
@@ -90,25 +99,40 @@ static void install_handler(void)
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGSEGV, &sa, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = order_handler;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SHMSIM_SIGNAL, &sa, NULL);
 }
 
-/* connect and HELLO, once per process (again in a forked child) */
-static int connect_server(void)
+/* what this process had of the server's: gone (a fork's child) */
+static void forget_server(void)
+{
+	if (sock_fd >= 0)
+		close(sock_fd);
+	if (arena_fd >= 0)
+		close(arena_fd);
+	if (notify_fd >= 0)
+		close(notify_fd);
+	sock_fd = arena_fd = notify_fd = -1;
+}
+
+/*
+ * Connect and HELLO, once per process: as a new task, or (token) as the
+ * task the server forked for this process, whose vmas the reply lists.
+ */
+static int connect_server(uint64_t token)
 {
 	const char *path = getenv(SHMSIM_ENV_SOCKET);
 	struct sockaddr_un sa;
 	struct shmsim_request rq;
 	struct shmsim_reply rp;
-	int fd = -1;
+	int fds[2] = { -1, -1 };
 
 	if (sock_fd >= 0 && sock_pid == getpid())
 		return 0;
-	if (sock_fd >= 0) {	/* a forked child: its own task */
-		close(sock_fd);
-		if (arena_fd >= 0)
-			close(arena_fd);
-		sock_fd = arena_fd = -1;
-	}
+	forget_server();	/* a child not forked by fork(): a new task */
 	if (!path || strlen(path) >= sizeof(sa.sun_path)) {
 		say("shmsim client: no server (SHMSIM_SOCKET)\n");
 		return -1;
@@ -124,13 +148,20 @@ static int connect_server(void)
 	memset(&rq, 0, sizeof(rq));
 	rq.magic = SHMSIM_MAGIC;
 	rq.op = SHMSIM_HELLO;
+	rq.token = token;
 	snprintf(rq.name, sizeof(rq.name), "%s",
 		 program_invocation_short_name);
-	if (exchange(&rq, &rp, &fd) || fd < 0)
+	if (exchange(&rq, &rp, fds) || fds[0] < 0 || fds[1] < 0) {
+		if (fds[0] >= 0)
+			close(fds[0]);
 		goto fail;
-	arena_fd = fd;
+	}
+	arena_fd = fds[0];
+	notify_fd = fds[1];
 	arena_bytes = rp.arena_bytes;
-	install_handler();
+	install_handlers();
+	if (token)
+		sync_ranges(&rp);
 	return 0;
 fail:
 	say("shmsim client: cannot reach the shmsim server\n");
@@ -144,7 +175,7 @@ fail:
 static long call(struct shmsim_request *rq, struct shmsim_reply *rp)
 {
 	rq->magic = SHMSIM_MAGIC;
-	if (connect_server() || exchange(rq, rp, NULL)) {
+	if (connect_server(0) || exchange(rq, rp, NULL)) {
 		errno = EIO;
 		return -1;
 	}
@@ -365,6 +396,15 @@ int shmctl(int shmid, int cmd, struct shmid_ds *buf)
 	return (int)ret;
 }
 
+static void block_orders(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SHMSIM_SIGNAL);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
 /* die of SIGSEGV as the process would have: the default action */
 static void die(const siginfo_t *si)
 {
@@ -395,6 +435,7 @@ static void segv_handler(int sig, siginfo_t *si, void *ctx)
 	struct shmsim_request rq = { .op = SHMSIM_FAULT };
 	struct shmsim_reply rp;
 	int saved = errno;
+	sigset_t old;
 	void *page;
 
 	(void)sig;
@@ -411,12 +452,110 @@ static void segv_handler(int sig, siginfo_t *si, void *ctx)
 		errno = saved;
 		return;
 	}
+	/*
+	 * An order that came after this reply was made may concern the
+	 * page: then the frame is not mapped, and the access faults again.
+	 */
+	block_orders(&old);
 	page = (void *)(addr & ~(PAGE - 1));
-	if (mmap(page, PAGE, PROT_READ | (rp.writable ? PROT_WRITE : 0),
+	if (orders_done <= rp.gen &&
+	    mmap(page, PAGE, PROT_READ | (rp.writable ? PROT_WRITE : 0),
 		 MAP_FIXED | MAP_SHARED, arena_fd,
 		 (off_t)rp.pfn * (off_t)PAGE) != page) {
 		say("shmsim client: cannot map a simulated frame\n");
 		die(si);
 	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	errno = saved;
+}
+
+/* every page of every attach unmapped, each range still reserved */
+static void reserve_all(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < nranges; i++)
+		mmap((void *)(uintptr_t)ranges[i].start,
+		     ranges[i].end - ranges[i].start, PROT_NONE,
+		     MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		     -1, 0);
+}
+
+/* SHMSIM_SIGNAL: obey every order waiting, and say so */
+static void order_handler(int sig)
+{
+	struct shmsim_unmap um;
+	int saved = errno;
+	unsigned int i;
+
+	(void)sig;
+	while (notify_fd >= 0 &&
+	       recv(notify_fd, &um, sizeof(um), MSG_DONTWAIT) ==
+	       (ssize_t)sizeof(um)) {
+		if (um.magic != SHMSIM_MAGIC)
+			break;
+		if (um.all)
+			reserve_all();
+		for (i = 0; !um.all && i < um.n && i < SHMSIM_MAX_UNMAP; i++)
+			if (in_attach(um.addr[i]))
+				mmap((void *)(uintptr_t)(um.addr[i] &
+							 ~(PAGE - 1)),
+				     PAGE, PROT_NONE, MAP_FIXED | MAP_PRIVATE |
+				     MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		orders_done = um.gen;
+		um.n = 0;
+		if (send(notify_fd, &um, sizeof(um), MSG_NOSIGNAL) !=
+		    (ssize_t)sizeof(um))
+			break;
+	}
+	errno = saved;
+}
+
+/*
+ * fork: the server forks the task (do_fork: dup_mmap, vm_ops->open),
+ * then the process forks; the child lets go of every page it inherited
+ * (2.6.32's dup_mmap copies no pte of a shared mapping, 2.4.16's copies
+ * them clean and old: either way its next access reaches the MMU) and
+ * says HELLO as the new task. A process that is no task forks plainly.
+ */
+pid_t fork(void)
+{
+	static pid_t (*real_fork)(void);
+	struct shmsim_request rq = { .op = SHMSIM_FORK };
+	struct shmsim_reply rp;
+	sigset_t old;
+	pid_t pid;
+	int err;
+
+	if (!real_fork)
+		real_fork = (pid_t (*)(void))dlsym(RTLD_NEXT, "fork");
+	if (!real_fork) {
+		errno = ENOSYS;
+		return -1;
+	}
+	if (sock_fd < 0 || sock_pid != getpid())
+		return real_fork();
+	if (call(&rq, &rp) == -1)
+		return -1;
+	block_orders(&old);
+	pid = real_fork();
+	if (pid == 0) {
+		forget_server();
+		reserve_all();
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (connect_server(rp.token))
+			say("shmsim client: the forked child has no task\n");
+		return 0;
+	}
+	err = errno;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (pid < 0) {
+		struct shmsim_request fail = { .op = SHMSIM_FORK_FAILED };
+		struct shmsim_reply frp;
+
+		fail.token = rp.token;
+		call(&fail, &frp);
+		errno = err;
+	}
+	return pid;
 }

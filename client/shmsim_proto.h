@@ -7,6 +7,11 @@
  * client. The server learns who sends from the kernel (SO_PASSCRED), not
  * from the message. No simulated kernel header here: both sides include
  * it, and only the server knows i386's structs.
+ *
+ * A second socket, the HELLO reply's second descriptor, carries the
+ * server's unmap orders (struct shmsim_unmap), each announced by the
+ * signal SHMSIM_SIGNAL and answered by the same struct, as the ack: a
+ * frame is reused only once every process that mapped it has let go.
  */
 #ifndef _SHMSIM_PROTO_H
 #define _SHMSIM_PROTO_H
@@ -14,17 +19,24 @@
 #include <stdint.h>
 
 #define SHMSIM_ENV_SOCKET	"SHMSIM_SOCKET"
-#define SHMSIM_MAGIC		0x73686d31u	/* "shm1" */
+#define SHMSIM_MAGIC		0x73686d32u	/* "shm2" */
 #define SHMSIM_MAX_VMAS		64
 #define SHMSIM_NAME_LEN		16
+#define SHMSIM_MAX_UNMAP	256
+#define SHMSIM_SIGNAL		(SIGRTMAX - 2)	/* announces an order; signal.h */
 
 enum shmsim_op {
-	SHMSIM_HELLO = 1,	/* name: the task's; the reply brings the memfd */
+	SHMSIM_HELLO = 1,	/* name: the task's; token: a forked child's;
+				   the reply brings the memfd and the
+				   unmap socket */
 	SHMSIM_SHMGET,		/* a[0] key, a[1] size, a[2] flags */
 	SHMSIM_SHMAT,		/* a[0] shmid, a[1] addr, a[2] flags */
 	SHMSIM_SHMDT,		/* a[0] addr */
 	SHMSIM_SHMCTL,		/* a[0] shmid, a[1] cmd (no IPC_64), ds */
 	SHMSIM_FAULT,		/* a[0] addr, a[1] 1 for a write */
+	SHMSIM_FORK,		/* before the real fork: the reply's token
+				   is the child's to HELLO with */
+	SHMSIM_FORK_FAILED,	/* token: the real fork failed */
 	SHMSIM_NR_OPS
 };
 
@@ -45,6 +57,7 @@ struct shmsim_request {
 	uint32_t op;
 	uint32_t a[4];		/* i386's registers: 32 bits each */
 	char name[SHMSIM_NAME_LEN];	/* HELLO: NUL-terminated */
+	uint64_t token;		/* HELLO of a forked child, FORK_FAILED */
 	int64_t ds[SF_NR];	/* shmctl IPC_SET: uid, gid, mode */
 };
 
@@ -66,6 +79,17 @@ struct shmsim_reply {
 	struct shmsim_range vmas[SHMSIM_MAX_VMAS];
 	int64_t ds[SF_NR];	/* shmctl: what the kernel copied out */
 	uint64_t arena_bytes;	/* HELLO: the memfd's size */
+	uint64_t token;		/* FORK: the child's */
+	uint64_t gen;		/* the unmap orders sent so far */
+};
+
+/* an order to unmap pages (server to client), or its ack (back) */
+struct shmsim_unmap {
+	uint32_t magic;
+	uint32_t all;		/* every page of every attach */
+	uint64_t gen;		/* this order's number */
+	uint32_t n;
+	uint32_t addr[SHMSIM_MAX_UNMAP];
 };
 
 #endif /* _SHMSIM_PROTO_H */

@@ -75,6 +75,8 @@ pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address)
 	return pte_table(*pgd) + pte_index(address);
 }
 
+unsigned long sim_pte_drops;
+
 /*
  * sim: a pte of ptep's page table changed (set_pte, pte_clear): its mm's
  * list of ptes is out of date.

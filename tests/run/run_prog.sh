@@ -9,6 +9,21 @@
 #   run_prog.sh rmid SHMSIM EXAMPLES DIR KERNEL     rmid_attached's output
 #                                                   and result lines vs
 #                                                   DIR/rmid.KERNEL.out
+#   run_prog.sh fork SHMSIM EXAMPLES DIR KERNEL     examples/forker: its
+#                                                   output and result lines
+#                                                   vs DIR/fork.KERNEL.out
+#   run_prog.sh crash SHMSIM EXAMPLES DIR KERNEL    tests/run/crash.c dying
+#                                                   of a simulated SIGSEGV
+#                                                   and of abort(), vs
+#                                                   DIR/crash.KERNEL.out
+#   run_prog.sh swap SHMSIM EXAMPLES DIR 2.4        examples/swapper in 1M
+#                                                   of RAM: output, calls,
+#                                                   unmap orders, vs
+#                                                   DIR/swap.2.4.out
+#   run_prog.sh hostile SHMSIM EXAMPLES DIR 2.4     tests/run/hostile.c: its
+#                                                   output and the server's
+#                                                   words vs
+#                                                   DIR/hostile.2.4.out
 #   run_prog.sh native - EXAMPLES DIR               the pair on the host,
 #                                                   output vs DIR/pair.out
 # SHMSIM_UPDATE_GOLDEN=1 rewrites the golden file instead.
@@ -43,6 +58,47 @@ rmid)
 	# the ids are the user's who runs the test: said as ID
 	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" |
 		sed -E 's/\b(c?[ug]id)=[0-9]+/\1=ID/g' >>"$out"
+	;;
+fork)
+	golden=$dir/fork.$kernel.out
+	"$shmsim" run --kernel "$kernel" --trace "$err" -- ./forker >"$out"
+	rc=$?
+	grep -E '^[a-z_]+\[[0-9]+\]: |^# ipcs|^key|^0x' "$err" |
+		sed -E 's/\b(c?[ug]id)=[0-9]+/\1=ID/g' >>"$out"
+	;;
+crash)
+	# each crash: its output, its exit status, its result lines
+	golden=$dir/crash.$kernel.out
+	: >"$out"
+	for how in segv abort; do
+		"$shmsim" run --kernel "$kernel" --trace "$err" -- \
+			./run_crash $how >>"$out"
+		echo "exit status $?" >>"$out"
+		grep -E '^[a-z_]+\[[0-9]+\]: |^# |^0x|BUG|: do_exit' "$err" |
+			sed -E 's/^ *[0-9]+ \| *//;
+			s/host pid [0-9]+/host pid PID/' >>"$out"
+	done
+	rc=0 ;;
+swap)
+	# the child and the parent read back 512 pages through 256 frames
+	golden=$dir/swap.$kernel.out
+	"$shmsim" run --kernel "$kernel" --ram 1M --swap 8M --trace "$err" \
+		-- ./swapper >"$out"
+	rc=$?
+	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" | grep -v ': touch(' >>"$out"
+	echo "$(grep -c ': touch(' "$err") touches" >>"$out"
+	grep -E 'unmaps' "$err" | sed -E 's/^ *[0-9]+ \| *//;
+		s/host pid [0-9]+/host pid PID/' >>"$out"
+	;;
+hostile)
+	golden=$dir/hostile.$kernel.out
+	"$shmsim" run --kernel "$kernel" --ram 1M --swap 4M --no-trace -- \
+		./run_hostile >"$out" 2>"$err"
+	rc=$?
+	# the segments' owner is whoever runs the test
+	grep -v ': touch(' "$err" |
+		sed -E 's/host pid [0-9]+/host pid PID/;
+		s/^(0x[0-9a-f]+ +[0-9]+ +)[^ ]+/\1OWNER/' >>"$out"
 	;;
 native)
 	golden=$dir/pair.out

@@ -31,6 +31,8 @@
 #include "linux/swap.h"
 #include "sim/trace.h"
 
+unsigned long sim_pte_drops;	/* sim: asm/pgtable.h says what for */
+
 /* Detach the pte page from the pmd and free it. */
 static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)
 {

@@ -250,6 +250,11 @@ static inline struct page *virt_to_page(const void *kaddr)
  * for as long as that stays the same.
  */
 void sim_pte_written(pte_t *ptep);
+/*
+ * sim: how many times a pte lost its present or accessed bit, in any mm:
+ * `shmsim run` then checks the real mappings it made (cli/run_prog.c).
+ */
+extern unsigned long sim_pte_drops;
 
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
@@ -261,6 +266,7 @@ static inline void pte_clear(pte_t *ptep)
 {
 	pte_t none = { 0 };
 
+	sim_pte_drops++;
 	set_pte(ptep, none);
 }
 
@@ -279,6 +285,7 @@ static inline int ptep_test_and_clear_young(pte_t *ptep)
 	if (!(pte.pte_low & _PAGE_ACCESSED))
 		return 0;
 	pte.pte_low &= ~_PAGE_ACCESSED;
+	sim_pte_drops++;
 	set_pte(ptep, pte);
 	return 1;
 }

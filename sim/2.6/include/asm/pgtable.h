@@ -180,9 +180,16 @@ static inline void set_pte_at(struct mm_struct *mm, unsigned long addr,
 	*ptep = pte;
 }
 
+/*
+ * sim: how many times a pte lost its present bit, in any mm: `shmsim
+ * run` then checks the real mappings it made (cli/run_prog.c).
+ */
+extern unsigned long sim_pte_drops;
+
 static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
 			     pte_t *ptep)
 {
+	sim_pte_drops++;
 	set_pte_at(mm, addr, ptep, __pte(0));
 }
 
