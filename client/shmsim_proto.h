@@ -23,7 +23,7 @@
 #define SHMSIM_MAX_VMAS		64
 #define SHMSIM_NAME_LEN		16
 #define SHMSIM_MAX_UNMAP	256
-#define SHMSIM_SIGNAL		(SIGRTMAX - 2)	/* announces an order; signal.h */
+#define SHMSIM_SIGNAL		(SIGRTMAX - 2)	/* an order is coming (signal.h) */
 
 enum shmsim_op {
 	SHMSIM_HELLO = 1,	/* name: the task's; token: a forked child's;
