@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -34,7 +35,7 @@
 
 #define MAX_CLIENTS	256
 #define UNMAP_WAIT_MS	2000	/* a process that takes longer dies */
-#define ADOPT_WAIT_MS	2000	/* a forked child that never says HELLO */
+#define ADOPT_WAIT_MS	2000	/* for a process PROGRAM left to connect */
 
 struct client {
 	int fd;
@@ -555,12 +556,54 @@ static int serve(struct server *s, int i)
 	return 0;
 }
 
+/* the parent of host pid pid, from /proc; 0 when it cannot be read */
+static pid_t parent_of(pid_t pid)
+{
+	char path[64], buf[512], *close_paren;
+	FILE *f;
+	int ppid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	/* the name may hold spaces and parentheses: after the last ')' */
+	if (fgets(buf, sizeof(buf), f) &&
+	    (close_paren = strrchr(buf, ')')) &&
+	    sscanf(close_paren + 1, " %*c %d", &ppid) != 1)
+		ppid = 0;
+	fclose(f);
+	return (pid_t)ppid;
+}
+
+/* one of ours? (orphans come back to us: we are their subreaper) */
+static int started_by_us(pid_t pid)
+{
+	int depth;
+
+	for (depth = 0; pid > 1 && depth < 4096; depth++) {
+		pid = parent_of(pid);
+		if (pid == getpid())
+			return 1;
+	}
+	return 0;
+}
+
 static void accept_client(struct server *s)
 {
 	int fd = accept4(s->listen_fd, NULL, NULL, SOCK_CLOEXEC), one = 1;
+	struct ucred peer;
+	socklen_t len = sizeof(peer);
 
 	if (fd < 0)
 		return;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &peer, &len) ||
+	    !started_by_us(peer.pid)) {
+		fprintf(stderr, "shmsim run: host pid %d is not a process "
+			"this run started: refused\n", (int)peer.pid);
+		close(fd);
+		return;
+	}
 	if (s->nclients == MAX_CLIENTS ||
 	    setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof(one))) {
 		fprintf(stderr, "shmsim run: more than %d processes at "
@@ -587,22 +630,38 @@ static void reap_pending(struct server *s)
 	}
 }
 
-/* is every unclaimed fork older than ADOPT_WAIT_MS? */
-static int pending_stale(const struct server *s)
+/* is a process PROGRAM started still alive? (orphans are our children) */
+static int descendants_left(void)
 {
-	int k;
+	siginfo_t info;
 
-	for (k = 0; k < s->npending; k++)
-		if (ms_since(&s->pending[k].since) < ADOPT_WAIT_MS)
-			return 0;
-	return 1;
+	memset(&info, 0, sizeof(info));
+	return waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == 0;
+}
+
+/*
+ * Every child that has ended, ours or an orphan handed to us as their
+ * subreaper; 1 once PROGRAM (child) has, with its status.
+ */
+static int reap(pid_t child, int *status)
+{
+	int st, found = 0;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+		if (pid == child) {
+			*status = st;
+			found = 1;
+		}
+	return found;
 }
 
 /* until PROGRAM has exited and no client is left; PROGRAM's wait status */
 static int serve_all(struct server *s, pid_t child)
 {
 	struct pollfd pfd[MAX_CLIENTS + 1];
-	int status = 0, done = 0, gone, i, n;
+	int status = 0, done = 0, idle = 0, gone, i, n;
+	struct timespec idle_since;
 
 	for (;;) {
 		pfd[0].fd = s->listen_fd;
@@ -637,9 +696,21 @@ static int serve_all(struct server *s, pid_t child)
 			accept_client(s);
 			continue;
 		}
-		if (!done && waitpid(child, &status, WNOHANG) == child)
-			done = 1;
-		if (done && s->nclients == 0 && pending_stale(s))
+		done |= reap(child, &status);
+		if (!done || s->nclients) {
+			idle = 0;
+			continue;
+		}
+		/*
+		 * PROGRAM is gone and nobody is connected: done, unless a
+		 * process it started lives on and may still connect (one
+		 * forked, or started in the background); those have
+		 * ADOPT_WAIT_MS to do so.
+		 */
+		if (!idle++)
+			clock_gettime(CLOCK_MONOTONIC, &idle_since);
+		if (!descendants_left() ||
+		    ms_since(&idle_since) >= ADOPT_WAIT_MS)
 			break;
 	}
 	reap_pending(s);
@@ -840,6 +911,8 @@ static pid_t start(struct server *s, const struct prog_opts *o,
 	signal(SIGTERM, on_fatal_signal);
 	signal(SIGHUP, on_fatal_signal);
 	signal(SIGPIPE, SIG_IGN);
+	/* a process PROGRAM started and left is still ours to know */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
