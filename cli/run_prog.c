@@ -62,8 +62,23 @@ struct server {
 	int npending;
 	uint64_t gen;			/* unmap orders sent */
 	unsigned long drops_seen;	/* prog_pte_drops() when last seen */
+	int check;			/* --check: the invariants each time */
+	int bugs;			/* how many times they did not hold */
 	FILE *out;			/* trace and result lines */
 };
+
+/* --check: every invariant, after each request and each exit */
+static void check_machine(struct server *s, pid_t pid, const char *after)
+{
+	char why[512];
+
+	if (!s->check || !prog_check(why, sizeof(why)))
+		return;
+	fflush(s->out);
+	fprintf(stderr, "shmsim run: BUG: after %s of host pid %d: %s\n",
+		after, (int)pid, why);
+	s->bugs++;
+}
 
 static char run_dir[PATH_MAX];
 static char run_sock[PATH_MAX];
@@ -92,8 +107,8 @@ static void usage(FILE *f)
 {
 	fprintf(f, "usage: shmsim run [--kernel 2.4|2.6] [--trace FILE|-] "
 		"[--no-trace]\n"
-		"                  [--ram SIZE] [--swap SIZE] -- PROGRAM "
-		"[ARGS...]\n"
+		"                  [--ram SIZE] [--swap SIZE] [--check] -- "
+		"PROGRAM [ARGS...]\n"
 		"  runs PROGRAM (and what it starts) with its shm calls and "
 		"its accesses\n  to attached memory on the simulated kernel; "
 		"the trace goes to standard\n  error, or FILE (- is standard "
@@ -192,6 +207,7 @@ static void drop_client(struct server *s, int i, const char *why)
 	fflush(s->out);
 	prog_task_exit(c->t);
 	fflush(s->out);
+	check_machine(s, c->pid, "the exit");
 	close(c->fd);
 	if (c->notify_fd >= 0)
 		close(c->notify_fd);
@@ -543,6 +559,7 @@ static int serve(struct server *s, int i)
 	}
 	fflush(s->out);
 	follow_ptes(s);
+	check_machine(s, cred.pid, "a request");
 	rp.gen = s->gen;
 	/* a process killed meanwhile gets no reply: it is gone */
 	if (!why && !c->dead && send_reply(c->fd, &rp, fds))
@@ -722,6 +739,7 @@ struct prog_opts {
 	enum script_kernel kernel;
 	const char *trace_file;
 	int trace;
+	int check;
 	char machine[256];	/* "machine ram=... swap=..." */
 	struct script_machine m;
 };
@@ -807,6 +825,8 @@ static int parse_options(int argc, char **argv, struct prog_opts *o)
 			return i;
 		if (!strcmp(a, "--no-trace")) {
 			o->trace = 0;
+		} else if (!strcmp(a, "--check")) {
+			o->check = 1;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			exit(0);
@@ -943,6 +963,7 @@ int prog_main(int argc, char **argv, char **all_argv)
 	if (o.kernel_given && o.kernel != cli_this_kernel())
 		return hand_off(o.kernel, all_argv);
 	s.out = open_trace(o.trace_file);
+	s.check = o.check;
 	if (!s.out)
 		return RUN_BAD_SCRIPT;
 	pid = start(&s, &o, argv + first);
@@ -966,5 +987,5 @@ int prog_main(int argc, char **argv, char **all_argv)
 	}
 	if (s.out != stderr && s.out != stdout)
 		fclose(s.out);
-	return leaks && !status ? RUN_BUG : status;
+	return (leaks || s.bugs) && !status ? RUN_BUG : status;
 }

@@ -43,6 +43,8 @@ unsigned long prog_pte_drops(void);
 /* the pages t's process must unmap now (see cli/run_prog_kernel.c) */
 unsigned int prog_task_stale(struct prog_task *t, uint32_t *addr,
 			     unsigned int max, int *all);
+/* every invariant (--check): 0, or how many broke, the first in why */
+int prog_check(char *why, size_t len);
 /* the end: ipcs -m on out, shutdown, leaks on err; returns the leaks */
 int prog_shutdown(FILE *out, FILE *err);
 

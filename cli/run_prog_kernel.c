@@ -403,6 +403,11 @@ unsigned int prog_task_stale(struct prog_task *t, uint32_t *addr,
 	return n;
 }
 
+int prog_check(char *why, size_t len)
+{
+	return sim_check_all(why, len);
+}
+
 int prog_shutdown(FILE *out, FILE *err)
 {
 	int saved = sim_trace.enabled;

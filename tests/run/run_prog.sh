@@ -61,7 +61,8 @@ rmid)
 	;;
 fork)
 	golden=$dir/fork.$kernel.out
-	"$shmsim" run --kernel "$kernel" --trace "$err" -- ./forker >"$out"
+	"$shmsim" run --kernel "$kernel" --check --trace "$err" -- ./forker \
+		>"$out"
 	rc=$?
 	grep -E '^[a-z_]+\[[0-9]+\]: |^# ipcs|^key|^0x' "$err" |
 		sed -E 's/\b(c?[ug]id)=[0-9]+/\1=ID/g' >>"$out"
@@ -82,7 +83,8 @@ crash)
 swap)
 	# the child and the parent read back 512 pages through 256 frames
 	golden=$dir/swap.$kernel.out
-	"$shmsim" run --kernel "$kernel" --ram 1M --swap 8M --trace "$err" \
+	"$shmsim" run --kernel "$kernel" --check --ram 1M --swap 8M \
+		--trace "$err" \
 		-- ./swapper >"$out"
 	rc=$?
 	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" | grep -v ': touch(' >>"$out"
@@ -92,7 +94,8 @@ swap)
 	;;
 hostile)
 	golden=$dir/hostile.$kernel.out
-	"$shmsim" run --kernel "$kernel" --ram 1M --swap 4M --no-trace -- \
+	"$shmsim" run --kernel "$kernel" --check --ram 1M --swap 4M \
+		--no-trace -- \
 		./run_hostile >"$out" 2>"$err"
 	rc=$?
 	# the segments' owner is whoever runs the test
