@@ -318,12 +318,17 @@ static int serve(struct server *s, int i)
 			"HELLO");
 		rp.ret = -1;
 		rp.err = ESRCH;
+	} else if (rq.op == SHMSIM_PROC) {
+		memfd = prog_proc_open(c->t, &rq, &rp);
+		fflush(s->out);
 	} else {
 		prog_handle(c->t, &rq, &rp);
 		fflush(s->out);
 	}
 	if (!why && send_reply(c->fd, &rp, memfd))
 		why = "its reply could not be sent";
+	if (rq.op == SHMSIM_PROC && memfd >= 0)
+		close(memfd);	/* the client has its own now */
 	if (why) {
 		drop_client(s, i, why);
 		return -1;

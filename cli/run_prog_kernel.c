@@ -68,6 +68,16 @@ struct prog_task *prog_task_new(const char *name, pid_t pid, uid_t uid,
 	return t;
 }
 
+struct task_struct *prog_task_tsk(struct prog_task *t)
+{
+	return t->tsk;
+}
+
+const char *prog_task_name(const struct prog_task *t)
+{
+	return t->name;
+}
+
 /* the task dies of signal code (0: its process exited) */
 static void task_die(struct prog_task *t, long code)
 {

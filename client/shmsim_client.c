@@ -27,7 +27,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#include "shmsim_proto.h"
+#include "shmsim_client.h"
 
 #define PAGE 4096UL
 
@@ -47,8 +47,8 @@ static void say(const char *msg)
 }
 
 /* one request, its reply; -1 (errno set) when the server is not there */
-static int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
-		    int *fd_out)
+int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
+	     int *fd_out)
 {
 	union {
 		char buf[CMSG_SPACE(sizeof(int))];
@@ -93,7 +93,7 @@ static void install_handler(void)
 }
 
 /* connect and HELLO, once per process (again in a forked child) */
-static int connect_server(void)
+int connect_server(void)
 {
 	const char *path = getenv(SHMSIM_ENV_SOCKET);
 	struct sockaddr_un sa;

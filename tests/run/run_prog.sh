@@ -9,6 +9,11 @@
 #   run_prog.sh rmid SHMSIM EXAMPLES DIR KERNEL     rmid_attached's output
 #                                                   and result lines vs
 #                                                   DIR/rmid.KERNEL.out
+#   run_prog.sh ipcs SHMSIM EXAMPLES DIR KERNEL     ipcs -m under shmsim
+#                                                   run (ipcs_listing, the
+#                                                   pair in sequence):
+#                                                   output and result lines
+#                                                   vs DIR/ipcs.KERNEL.out
 #   run_prog.sh native - EXAMPLES DIR               the pair on the host,
 #                                                   output vs DIR/pair.out
 # SHMSIM_UPDATE_GOLDEN=1 rewrites the golden file instead.
@@ -43,6 +48,18 @@ rmid)
 	# the ids are the user's who runs the test: said as ID
 	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" |
 		sed -E 's/\b(c?[ug]id)=[0-9]+/\1=ID/g' >>"$out"
+	;;
+ipcs)
+	# ipcs reads the simulated /proc/sysvipc/shm; its owner column
+	# is the name of the user who runs the test: said as OWNER
+	golden=$dir/ipcs.$kernel.out
+	command -v ipcs >/dev/null || { echo "no ipcs"; exit 77; }
+	"$shmsim" run --kernel "$kernel" --trace "$err" -- sh -c \
+		"./ipcs_listing; ./writer < '$dir/end.input'; ipcs -m;
+		 ./reader; ipcs -m" >"$out"
+	rc=$?
+	sed -i -E 's/^(0x[0-9a-f]{8} [0-9]+ +)[^ ]+ +/\1OWNER      /' "$out"
+	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" >>"$out"
 	;;
 native)
 	golden=$dir/pair.out

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * client/shmsim_client.h - what the files of libshmsim_client.so share:
+ * the connection to the server (client/shmsim_client.c) for the /proc
+ * files that client/shmsim_client_proc.c stands in for. Hidden: a
+ * preloaded library exports nothing but the calls it replaces.
+ */
+#ifndef _SHMSIM_CLIENT_H
+#define _SHMSIM_CLIENT_H
+
+#include "shmsim_proto.h"
+
+#define SHMSIM_HIDDEN __attribute__((visibility("hidden")))
+
+/* connect and HELLO, once per process; -1 when there is no server */
+SHMSIM_HIDDEN int connect_server(void);
+/* one request, its reply, and the fd it brings (if fd_out); -1 if lost */
+SHMSIM_HIDDEN int exchange(const struct shmsim_request *rq,
+			   struct shmsim_reply *rp, int *fd_out);
+
+#endif /* _SHMSIM_CLIENT_H */
