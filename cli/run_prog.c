@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "kernels.h"
+#include "run_compare.h"
 #include "run_prog.h"
 
 #define MAX_CLIENTS	256
@@ -69,11 +70,12 @@ static void on_fatal_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: shmsim run [--kernel 2.4|2.6] [--trace FILE|-] "
-		"[--no-trace] -- PROGRAM [ARGS...]\n"
+		"[--no-trace] [--compare] -- PROGRAM [ARGS...]\n"
 		"  runs PROGRAM (and what it starts) with its shm calls and "
 		"its accesses\n  to attached memory on the simulated kernel; "
 		"the trace goes to standard\n  error, or FILE (- is standard "
-		"output). docs/run.md\n");
+		"output).\n  --compare: PROGRAM on the host's kernel too, "
+		"side by side. docs/run.md\n");
 }
 
 /* the socket in a fresh 0700 directory; -1 having said why */
@@ -393,6 +395,7 @@ struct prog_opts {
 	enum script_kernel kernel;
 	const char *trace_file;
 	int trace;
+	int compare;		/* --compare: the host's kernel beside it */
 };
 
 /* options up to "--" (or the first word not an option); -1 on error */
@@ -410,6 +413,8 @@ static int parse(int argc, char **argv, struct prog_opts *o)
 			return i;
 		if (!strcmp(a, "--no-trace")) {
 			o->trace = 0;
+		} else if (!strcmp(a, "--compare")) {
+			o->compare = 1;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			exit(0);
@@ -527,6 +532,8 @@ int prog_main(int argc, char **argv, char **all_argv)
 	}
 	if (o.kernel_given && o.kernel != cli_this_kernel())
 		return hand_off(o.kernel, all_argv);
+	if (o.compare)
+		return prog_compare(argv + first, stdout);
 	s.out = open_trace(o.trace_file);
 	if (!s.out)
 		return RUN_BAD_SCRIPT;
@@ -552,4 +559,22 @@ int prog_main(int argc, char **argv, char **all_argv)
 	if (s.out != stderr && s.out != stdout)
 		fclose(s.out);
 	return leaks && !status ? RUN_BUG : status;
+}
+
+/* for cli/run_compare.c: the socket and its directory, as a run's */
+int prog_listen(const char **path)
+{
+	int fd = make_socket();
+
+	signal(SIGINT, on_fatal_signal);
+	signal(SIGTERM, on_fatal_signal);
+	signal(SIGHUP, on_fatal_signal);
+	signal(SIGPIPE, SIG_IGN);
+	*path = run_sock;
+	return fd;
+}
+
+void prog_unlisten(void)
+{
+	remove_run_dir();
 }

@@ -44,6 +44,11 @@ int prog_proc_open(struct prog_task *t, const struct shmsim_request *rq,
    into f (0, or -ENOENT), and the result line of the open's outcome */
 int prog_proc_render(struct prog_task *t, unsigned int which, FILE *f);
 void prog_proc_result(struct prog_task *t, long ret);
+/* cli/run_compare.c's socket, as a run's (SO_PASSCRED, a fresh 0700
+   directory): the listening fd and its path, or -1 having said why; and
+   its removal */
+int prog_listen(const char **path);
+void prog_unlisten(void);
 /* the end: ipcs -m on out, shutdown, leaks on err; returns the leaks */
 int prog_shutdown(FILE *out, FILE *err);
 

@@ -55,7 +55,8 @@ int prog_proc_open(struct prog_task *t, const struct shmsim_request *rq,
 	int fd = render(t, rq->a[0], &bytes);
 
 	if (fd == -ENOENT && rq->a[0] != SHMSIM_PROC_SYSVIPC_SHM) {
-		rp->ret = -1;		/* a file it does not know: no line */
+		/* a file it does not know: no result line */
+		rp->ret = -1;
 		rp->err = ENOENT;
 		return -1;
 	}

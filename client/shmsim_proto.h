@@ -25,8 +25,8 @@ enum shmsim_op {
 	SHMSIM_SHMDT,		/* a[0] addr */
 	SHMSIM_SHMCTL,		/* a[0] shmid, a[1] cmd (no IPC_64), ds */
 	SHMSIM_FAULT,		/* a[0] addr, a[1] 1 for a write */
-	SHMSIM_PROC,		/* a[0] SHMSIM_PROC_*: the reply brings a
-				   sealed memfd with the file's text */
+	SHMSIM_PROC,		/* a[0] SHMSIM_PROC_*: the reply brings
+				   a sealed memfd with its text */
 	SHMSIM_NR_OPS
 };
 
