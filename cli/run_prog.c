@@ -382,7 +382,10 @@ static int serve_all(struct server *s, pid_t child)
 			accept_client(s);
 			continue;
 		}
-		if (!done && waitpid(child, &status, WNOHANG) == child)
+		/* only with no client left: a wait4 per request is a cost
+		   of every fault (bench/run_bench) */
+		if (!done && s->nclients == 0 &&
+		    waitpid(child, &status, WNOHANG) == child)
 			done = 1;
 		if (done && s->nclients == 0)
 			break;
@@ -537,6 +540,9 @@ int prog_main(int argc, char **argv, char **all_argv)
 	s.out = open_trace(o.trace_file);
 	if (!s.out)
 		return RUN_BAD_SCRIPT;
+	/* a write per line, not per piece of one (unbuffered stderr) */
+	if (s.out == stderr)
+		setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	pid = start(&s, &o, argv + first);
 	if (pid < 0) {
 		remove_run_dir();
