@@ -383,6 +383,9 @@ static int run_native(char **prog, struct side *host, char *ns, size_t len)
 	if (out < 0 || !nv.lines || nv.listen_fd < 0 ||
 	    pipe2(note, O_CLOEXEC)) {
 		fprintf(stderr, "shmsim run --compare: %s\n", strerror(errno));
+		if (nv.listen_fd >= 0)
+			close(nv.listen_fd);
+		prog_unlisten();	/* nothing left behind */
 		return -1;
 	}
 	fflush(NULL);
