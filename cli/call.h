@@ -43,6 +43,8 @@ struct call_args {
 	int has_uid, has_gid, has_mode;
 	long long uid, gid, mode;
 	struct call_copy *copy;		/* shmctl: the task's buffer */
+	int native;			/* the host's call (run --compare):
+					   x86-64's 64-bit arguments */
 };
 
 /* The outcome of one call, as the result line and the checks see it. */

@@ -25,6 +25,12 @@ static const struct flag_name shmat_flags[] = {
 	{ SHM_REMAP, "SHM_REMAP" }, { 0, NULL }
 };
 
+/* argument i as printed: i386's register, or the host's whole value */
+static unsigned long arg(const struct call_args *args, int i)
+{
+	return args->native ? (unsigned long)args->a[i] : reg(args->a[i]);
+}
+
 /* shmget KEY SIZE FLAGS */
 void run_shmget(const struct call_args *args, struct call_result *res)
 {
@@ -44,7 +50,7 @@ void print_shmget(FILE *out, const struct call_args *args,
 		fputs("IPC_PRIVATE", out);
 	else
 		fprintf(out, "%#lx", reg(a[0]));
-	fprintf(out, ", %lu, ", reg(a[1]));
+	fprintf(out, ", %lu, ", arg(args, 1));
 	print_flags(out, reg(a[2]), shmget_flags, 1);
 }
 
@@ -69,7 +75,7 @@ void print_shmat(FILE *out, const struct call_args *args,
 
 	(void)res;
 	fprintf(out, "%d, ", (int)reg(a[0]));
-	print_addr(out, reg(a[1]));
+	print_addr(out, arg(args, 1));
 	fputs(", ", out);
 	print_flags(out, reg(a[2]), shmat_flags, 1);
 }
@@ -84,7 +90,7 @@ void print_shmdt(FILE *out, const struct call_args *args,
 		 const struct call_result *res)
 {
 	(void)res;
-	print_addr(out, reg(args->a[0]));
+	print_addr(out, arg(args, 0));
 }
 
 /*

@@ -22,15 +22,9 @@
 #include "compare.h"
 #include "kernels.h"
 
-/* what one statement (or the part before the first, or the end) printed */
-struct block {
-	char **lines;
-	size_t n, size;
-};
-
 struct run_out {
 	char *buf;		/* the program's whole output */
-	struct block *blocks;	/* [0] before the first statement,
+	struct compare_block *blocks;	/* [0] before the first statement,
 				   [1 + i] statement i, [nstmts + 1] the end */
 	int status;
 };
@@ -38,7 +32,7 @@ struct run_out {
 /* a rows-by-columns table bigger than this is paired in order instead */
 #define COMPARE_LCS_MAX (4u << 20)
 
-static int add_line(struct block *b, char *line)
+int compare_add_line(struct compare_block *b, char *line)
 {
 	if (b->n == b->size) {
 		size_t size = b->size ? 2 * b->size : 16;
@@ -73,7 +67,7 @@ static int split_output(struct run_out *o, size_t nstmts)
 				1 + strtoul(what, NULL, 10);
 			if (cur > nstmts + 1)
 				cur = nstmts + 1;
-		} else if (add_line(&o->blocks[cur], line)) {
+		} else if (compare_add_line(&o->blocks[cur], line)) {
 			return -1;
 		}
 		if (!nl)
@@ -135,6 +129,11 @@ static int is_result_line(const char *line)
 	return !strncmp(p, "]: ", 3);
 }
 
+int compare_is_result_line(const char *line)
+{
+	return is_result_line(line);
+}
+
 /* one row, wrapped onto as many lines as the longer side needs */
 static void print_row(FILE *out, const char *l, const char *r, char mark,
 		      int colw)
@@ -187,8 +186,9 @@ static int pins(int level, const char *a, const char *b)
 }
 
 /* rows paired in order: where nothing pins the two sides together */
-static void print_run(FILE *out, const struct block *a, size_t ai, size_t an,
-		      const struct block *b, size_t bi, size_t bn, int colw)
+static void print_run(FILE *out, const struct compare_block *a, size_t ai,
+		      size_t an, const struct compare_block *b, size_t bi,
+		      size_t bn, int colw)
 {
 	while (ai < an || bi < bn) {
 		const char *l = ai < an ? a->lines[ai++] : NULL;
@@ -203,8 +203,9 @@ static void print_run(FILE *out, const struct block *a, size_t ai, size_t an,
  * t[i][j]: the longest run of pinned pairs in a[a0 + i..an) and
  * b[b0 + j..bn), or NULL when the table would be too big.
  */
-static unsigned int *lcs_table(int level, const struct block *a, size_t a0,
-			       size_t an, const struct block *b, size_t b0,
+static unsigned int *lcs_table(int level, const struct compare_block *a,
+			       size_t a0, size_t an,
+			       const struct compare_block *b, size_t b0,
 			       size_t bn)
 {
 	size_t rows = an - a0 + 1, cols = bn - b0 + 1, i, j;
@@ -233,8 +234,8 @@ static unsigned int *lcs_table(int level, const struct block *a, size_t a0,
  * (level 0); what lies between two pins is aligned again by the kind of
  * line (level 1), and what is left is paired in order.
  */
-static void print_aligned(FILE *out, int level, const struct block *a,
-			  size_t a0, size_t an, const struct block *b,
+static void print_aligned(FILE *out, int level, const struct compare_block *a,
+			  size_t a0, size_t an, const struct compare_block *b,
 			  size_t b0, size_t bn, int colw)
 {
 	unsigned int *t = level < 2 ? lcs_table(level, a, a0, an, b, b0, bn) :
@@ -265,8 +266,15 @@ static void print_aligned(FILE *out, int level, const struct block *a,
 	print_aligned(out, level + 1, a, ri, an, b, rj, bn, colw);
 }
 
+void compare_print_lines(FILE *out, const struct compare_block *a,
+			 const struct compare_block *b, int colw)
+{
+	print_aligned(out, 0, a, 0, a->n, b, 0, b->n, colw);
+}
+
 /* do the two blocks' result lines differ? */
-static int results_differ(const struct block *a, const struct block *b)
+static int results_differ(const struct compare_block *a,
+			  const struct compare_block *b)
 {
 	size_t i = 0, j = 0;
 
@@ -282,7 +290,7 @@ static int results_differ(const struct block *a, const struct block *b)
 	}
 }
 
-static int column_width(void)
+int compare_column_width(void)
 {
 	const char *env = getenv("COLUMNS");
 	long cols = env ? strtol(env, NULL, 10) : 0;
@@ -294,7 +302,8 @@ static int column_width(void)
 
 /* a statement always has its title; the part before and the end, if any */
 static void print_block_pair(FILE *out, const char *title, int always,
-			     const struct block *a, const struct block *b,
+			     const struct compare_block *a,
+			     const struct compare_block *b,
 			     int colw)
 {
 	if (!always && !a->n && !b->n)
@@ -324,7 +333,7 @@ static void print_summary(FILE *out, const struct script *s,
 static void print_compare(FILE *out, const struct script *s,
 			  const struct run_out o[2])
 {
-	int colw = column_width();
+	int colw = compare_column_width();
 	size_t i;
 	char title[512];
 

@@ -30,6 +30,7 @@
 
 #include "kernels.h"
 #include "run.h"
+#include "run_compare.h"
 #include "run_prog.h"
 #include "script.h"
 
@@ -107,12 +108,13 @@ static void usage(FILE *f)
 {
 	fprintf(f, "usage: shmsim run [--kernel 2.4|2.6] [--trace FILE|-] "
 		"[--no-trace]\n"
-		"                  [--ram SIZE] [--swap SIZE] [--check] -- "
-		"PROGRAM [ARGS...]\n"
+		"                  [--ram SIZE] [--swap SIZE] [--check] "
+		"[--compare] -- PROGRAM [ARGS...]\n"
 		"  runs PROGRAM (and what it starts) with its shm calls and "
 		"its accesses\n  to attached memory on the simulated kernel; "
 		"the trace goes to standard\n  error, or FILE (- is standard "
-		"output). docs/run.md\n");
+		"output).\n  --compare: PROGRAM on the host's kernel too, "
+		"side by side. docs/run.md\n");
 }
 
 /* the socket in a fresh 0700 directory; -1 having said why */
@@ -226,7 +228,7 @@ static void kill_client(struct client *c, const char *why)
 	c->dead = 1;
 }
 
-/* the reply, with fds (-1: none) after a HELLO; -1 when it cannot go */
+/* the reply, with one or two fds (-1: none); -1 when it cannot go */
 static int send_reply(int fd, struct shmsim_reply *rp, const int fds[2])
 {
 	union {
@@ -238,16 +240,17 @@ static int send_reply(int fd, struct shmsim_reply *rp, const int fds[2])
 
 	rp->magic = SHMSIM_MAGIC;
 	if (fds[0] >= 0) {
+		size_t n = fds[1] >= 0 ? 2 : 1;
 		struct cmsghdr *cm;
 
 		memset(&u, 0, sizeof(u));
 		mh.msg_control = u.buf;
-		mh.msg_controllen = sizeof(u.buf);
+		mh.msg_controllen = CMSG_SPACE(n * sizeof(int));
 		cm = CMSG_FIRSTHDR(&mh);
 		cm->cmsg_level = SOL_SOCKET;
 		cm->cmsg_type = SCM_RIGHTS;
-		cm->cmsg_len = CMSG_LEN(2 * sizeof(int));
-		memcpy(CMSG_DATA(cm), fds, 2 * sizeof(int));
+		cm->cmsg_len = CMSG_LEN(n * sizeof(int));
+		memcpy(CMSG_DATA(cm), fds, n * sizeof(int));
 	}
 	/* a client that does not read its replies is not waited for */
 	return sendmsg(fd, &mh, MSG_NOSIGNAL | MSG_DONTWAIT) ==
@@ -554,6 +557,8 @@ static int serve(struct server *s, int i)
 		fork_task(s, c, &rp);
 	} else if (rq.op == SHMSIM_FORK_FAILED) {
 		fork_failed(s, c, rq.token, &rp);
+	} else if (rq.op == SHMSIM_PROC) {
+		fds[0] = prog_proc_open(c->t, &rq, &rp);
 	} else {
 		prog_handle(c->t, &rq, &rp);
 	}
@@ -564,6 +569,8 @@ static int serve(struct server *s, int i)
 	/* a process killed meanwhile gets no reply: it is gone */
 	if (!why && !c->dead && send_reply(c->fd, &rp, fds))
 		why = "its reply could not be sent";
+	if (rq.op == SHMSIM_PROC && fds[0] >= 0)
+		close(fds[0]);	/* the client has its own now */
 	if (fds[1] >= 0)
 		close(fds[1]);
 	if (why) {
@@ -713,7 +720,12 @@ static int serve_all(struct server *s, pid_t child)
 			accept_client(s);
 			continue;
 		}
-		done |= reap(child, &status);
+		/*
+		 * Only with no client left: a wait4 per request would be a
+		 * cost of every fault (bench/run_bench).
+		 */
+		if (s->nclients == 0)
+			done |= reap(child, &status);
 		if (!done || s->nclients) {
 			idle = 0;
 			continue;
@@ -740,6 +752,7 @@ struct prog_opts {
 	const char *trace_file;
 	int trace;
 	int check;
+	int compare;		/* --compare: the host's kernel beside it */
 	char machine[256];	/* "machine ram=... swap=..." */
 	struct script_machine m;
 };
@@ -827,6 +840,8 @@ static int parse_options(int argc, char **argv, struct prog_opts *o)
 			o->trace = 0;
 		} else if (!strcmp(a, "--check")) {
 			o->check = 1;
+		} else if (!strcmp(a, "--compare")) {
+			o->compare = 1;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			exit(0);
@@ -962,10 +977,15 @@ int prog_main(int argc, char **argv, char **all_argv)
 	}
 	if (o.kernel_given && o.kernel != cli_this_kernel())
 		return hand_off(o.kernel, all_argv);
+	if (o.compare)
+		return prog_compare(argv + first, stdout);
 	s.out = open_trace(o.trace_file);
 	s.check = o.check;
 	if (!s.out)
 		return RUN_BAD_SCRIPT;
+	/* a write per line, not per piece of one (unbuffered stderr) */
+	if (s.out == stderr)
+		setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	pid = start(&s, &o, argv + first);
 	if (pid < 0) {
 		remove_run_dir();
@@ -988,4 +1008,22 @@ int prog_main(int argc, char **argv, char **all_argv)
 	if (s.out != stderr && s.out != stdout)
 		fclose(s.out);
 	return (leaks || s.bugs) && !status ? RUN_BUG : status;
+}
+
+/* for cli/run_compare.c: the socket and its directory, as a run's */
+int prog_listen(const char **path)
+{
+	int fd = make_socket();
+
+	signal(SIGINT, on_fatal_signal);
+	signal(SIGTERM, on_fatal_signal);
+	signal(SIGHUP, on_fatal_signal);
+	signal(SIGPIPE, SIG_IGN);
+	*path = run_sock;
+	return fd;
+}
+
+void prog_unlisten(void)
+{
+	remove_run_dir();
 }

@@ -14,6 +14,8 @@
 
 #include "shmsim_proto.h"
 
+struct task_struct;
+
 struct prog_task;
 
 /* the main of `shmsim run ARGS`: argv[0] is "run" */
@@ -45,6 +47,22 @@ unsigned int prog_task_stale(struct prog_task *t, uint32_t *addr,
 			     unsigned int max, int *all);
 /* every invariant (--check): 0, or how many broke, the first in why */
 int prog_check(char *why, size_t len);
+/* the task's kernel task (NULL once it died) and name, for the files below */
+struct task_struct *prog_task_tsk(struct prog_task *t);
+const char *prog_task_name(const struct prog_task *t);
+/* cli/run_prog_proc.c: a /proc file's text for the task (SHMSIM_PROC),
+   a memfd for the reply to carry and the caller to close, or -1 */
+int prog_proc_open(struct prog_task *t, const struct shmsim_request *rq,
+		   struct shmsim_reply *rp);
+/* cli/run_prog_proc_kernel.c: file which's text as the task reads it
+   into f (0, or -ENOENT), and the result line of the open's outcome */
+int prog_proc_render(struct prog_task *t, unsigned int which, FILE *f);
+void prog_proc_result(struct prog_task *t, long ret);
+/* cli/run_compare.c's socket, as a run's (SO_PASSCRED, a fresh 0700
+   directory): the listening fd and its path, or -1 having said why; and
+   its removal */
+int prog_listen(const char **path);
+void prog_unlisten(void);
 /* the end: ipcs -m on out, shutdown, leaks on err; returns the leaks */
 int prog_shutdown(FILE *out, FILE *err);
 

@@ -98,6 +98,16 @@ static void forget_mapped(struct prog_task *t)
 	}
 }
 
+struct task_struct *prog_task_tsk(struct prog_task *t)
+{
+	return t->tsk;
+}
+
+const char *prog_task_name(const struct prog_task *t)
+{
+	return t->name;
+}
+
 /* the task dies of signal code (0: its process exited) */
 static void task_die(struct prog_task *t, long code)
 {

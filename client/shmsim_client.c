@@ -31,7 +31,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#include "shmsim_proto.h"
+#include "shmsim_client.h"
 
 #define PAGE 4096UL
 
@@ -53,8 +53,8 @@ static void say(const char *msg)
 }
 
 /* one request, its reply; -1 (errno set) when the server is not there */
-static int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
-		    int fds[2])
+int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
+	     int fds[2])
 {
 	union {
 		char buf[CMSG_SPACE(2 * sizeof(int))];
@@ -81,8 +81,10 @@ static int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
 	for (cm = CMSG_FIRSTHDR(&mh); cm; cm = CMSG_NXTHDR(&mh, cm))
 		if (cm->cmsg_level == SOL_SOCKET &&
 		    cm->cmsg_type == SCM_RIGHTS && fds &&
-		    cm->cmsg_len == CMSG_LEN(2 * sizeof(int)))
-			memcpy(fds, CMSG_DATA(cm), 2 * sizeof(int));
+		    cm->cmsg_len >= CMSG_LEN(sizeof(int)))
+			memcpy(fds, CMSG_DATA(cm), cm->cmsg_len >=
+			       CMSG_LEN(2 * sizeof(int)) ? 2 * sizeof(int) :
+			       sizeof(int));
 	return 0;
 }
 
@@ -122,7 +124,7 @@ static void forget_server(void)
  * Connect and HELLO, once per process: as a new task, or (token) as the
  * task the server forked for this process, whose vmas the reply lists.
  */
-static int connect_server(uint64_t token)
+int connect_server(uint64_t token)
 {
 	const char *path = getenv(SHMSIM_ENV_SOCKET);
 	struct sockaddr_un sa;

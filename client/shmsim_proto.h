@@ -37,8 +37,13 @@ enum shmsim_op {
 	SHMSIM_FORK,		/* before the real fork: the reply's token
 				   is the child's to HELLO with */
 	SHMSIM_FORK_FAILED,	/* token: the real fork failed */
+	SHMSIM_PROC,		/* a[0] SHMSIM_PROC_*: the reply brings
+				   a sealed memfd with its text */
 	SHMSIM_NR_OPS
 };
+
+/* the /proc files the server renders (client/shmsim_client_proc.c) */
+#define SHMSIM_PROC_SYSVIPC_SHM	1	/* /proc/sysvipc/shm */
 
 /* shmctl's structs, field by field, wide enough for either side */
 enum shmsim_field {

@@ -24,6 +24,15 @@
 #                                                   output and the server's
 #                                                   words vs
 #                                                   DIR/hostile.2.4.out
+#   run_prog.sh ipcs SHMSIM EXAMPLES DIR KERNEL     ipcs -m under shmsim
+#                                                   run (ipcs_listing, the
+#                                                   pair in sequence):
+#                                                   output and result lines
+#                                                   vs DIR/ipcs.KERNEL.out
+#   run_prog.sh compare SHMSIM EXAMPLES DIR KERNEL  run --compare of
+#                                                   rmid_attached and the
+#                                                   pair in sequence vs
+#                                                   DIR/compare.KERNEL.out
 #   run_prog.sh native - EXAMPLES DIR               the pair on the host,
 #                                                   output vs DIR/pair.out
 # SHMSIM_UPDATE_GOLDEN=1 rewrites the golden file instead.
@@ -103,6 +112,51 @@ hostile)
 		sed -E 's/host pid [0-9]+/host pid PID/;
 		s/^(0x[0-9a-f]+ +[0-9]+ +)[^ ]+/\1OWNER/' >>"$out"
 	;;
+ipcs)
+	# ipcs reads the simulated /proc/sysvipc/shm; its owner column
+	# is the name of the user who runs the test: said as OWNER
+	golden=$dir/ipcs.$kernel.out
+	command -v ipcs >/dev/null || { echo "no ipcs"; exit 77; }
+	"$shmsim" run --kernel "$kernel" --trace "$err" -- sh -c \
+		"./ipcs_listing; ./writer < '$dir/end.input'; ipcs -m;
+		 ./reader; ipcs -m" >"$out"
+	rc=$?
+	sed -i -E 's/^(0x[0-9a-f]{8} [0-9]+ +)[^ ]+ +/\1OWNER      /' "$out"
+	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" >>"$out"
+	;;
+compare)
+	# the host's column masked where it is the host's: its release,
+	# addresses, pids and times; the ids said as ID, as above
+	golden=$dir/compare.$kernel.out
+	if ! command -v ipcs >/dev/null || ! ipcs -m >/dev/null 2>&1; then
+		echo "no SysV shm on this host"; exit 77
+	fi
+	for prog in ./rmid_attached \
+		"sh -c './writer < $dir/end.input; ./reader'"; do
+		eval COLUMNS=1000 "'$shmsim'" run --kernel "$kernel" \
+			--compare -- "$prog" 2>>"$err" || { rc=$?; break; }
+		rc=0
+	done >"$out.raw"
+	if grep -q "^left: .*host's own IPC namespace" "$out.raw"; then
+		head -2 "$out.raw"; rm -f "$out.raw"; exit 77
+	fi
+	awk '{
+		if (length($0) < 500) {
+			sub(/^left: the host, Linux [^ ]*,/,
+			    "left: the host, Linux RELEASE,")
+			print; next
+		}
+		l = substr($0, 1, 498); m = substr($0, 500, 1)
+		r = substr($0, 502)
+		gsub(/0x7f[0-9a-f]+/, "HOSTADDR", l)
+		gsub(/shm_[cl]pid=[0-9]+/, "&PID", l)
+		gsub(/pid=[0-9]+PID/, "pid=PID", l)
+		gsub(/time=[1-9][0-9]*/, "time=TIME", l)
+		sub(/ +$/, "", l); sub(/ +$/, "", r)
+		printf "%-60s %s %s\n", l, m, r
+	}' "$out.raw" | sed -E -e 's/\b(c?[ug]id)=[0-9]+/\1=ID/g' \
+		-e "s|$dir/|DIR/|" >"$out"
+	rm -f "$out.raw" ;;
 native)
 	golden=$dir/pair.out
 	if ! command -v ipcs >/dev/null || ! ipcs -m >/dev/null 2>&1; then
