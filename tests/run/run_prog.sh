@@ -33,8 +33,12 @@
 #                                                   rmid_attached and the
 #                                                   pair in sequence vs
 #                                                   DIR/compare.KERNEL.out
-#   run_prog.sh native - EXAMPLES DIR               the pair on the host,
-#                                                   output vs DIR/pair.out
+#   run_prog.sh native SHMSIM EXAMPLES DIR          the pair on the host,
+#                                                   output vs DIR/pair.out;
+#                                                   rmid_attached, forker,
+#                                                   swapper on the host and
+#                                                   simulated: the same
+#                                                   output
 # SHMSIM_UPDATE_GOLDEN=1 rewrites the golden file instead.
 set -u
 mode=$1 shmsim=$2 examples=$3 dir=$4 kernel=${5:-2.4}
@@ -170,7 +174,16 @@ native)
 	rc=$?
 	if [ $rc -ne 0 ] && grep -q 'shmget\|shmat' "$err"; then
 		cat "$err"; echo "the host refuses SysV shm"; exit 77
-	fi ;;
+	fi
+	# the other examples print on the host what they print simulated
+	for prog in rmid_attached forker swapper; do
+		[ $rc -eq 0 ] || break
+		$run "./$prog" >"$out.host" 2>>"$err" || rc=$?
+		"$shmsim" run --no-trace -- "./$prog" >"$out.sim" \
+			2>>"$err" || rc=$?
+		diff -u "$out.host" "$out.sim" || { echo "$prog differs"; rc=1; }
+	done
+	rm -f "$out.host" "$out.sim" ;;
 *)
 	echo "run_prog.sh: mode $mode?"; exit 2 ;;
 esac
