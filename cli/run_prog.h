@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * cli/run_prog.h - `shmsim run -- PROGRAM`: real programs on the
- * simulated kernel (docs/run.md). cli/run_prog.c is the host side (the
- * socket, the program, the clients); cli/run_prog_kernel.c the kernel
- * side, which makes each request as the client's task, with the trace
- * and the result line a script's call would print.
+ * simulated kernel (docs/run.md). cli/run_prog.c, run_prog_server.c and
+ * run_prog_orders.c are the host side (the socket, the program, the
+ * clients, the unmap orders); cli/run_prog_kernel.c the kernel side,
+ * which makes each request as the client's task, with the trace and the
+ * result line a script's call would print.
  */
 #ifndef _SHMSIM_CLI_RUN_PROG_H
 #define _SHMSIM_CLI_RUN_PROG_H

@@ -23,7 +23,8 @@
 #define SHMSIM_MAX_VMAS		64
 #define SHMSIM_NAME_LEN		16
 #define SHMSIM_MAX_UNMAP	256
-#define SHMSIM_SIGNAL		(SIGRTMAX - 2)	/* an order is coming (signal.h) */
+/* an order is coming (a macro of signal.h) */
+#define SHMSIM_SIGNAL		(SIGRTMAX - 2)
 
 enum shmsim_op {
 	SHMSIM_HELLO = 1,	/* name: the task's; token: a forked child's;

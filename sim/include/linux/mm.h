@@ -252,7 +252,8 @@ static inline struct page *virt_to_page(const void *kaddr)
 void sim_pte_written(pte_t *ptep);
 /*
  * sim: how many times a pte lost its present or accessed bit, in any mm:
- * `shmsim run` then checks the real mappings it made (cli/run_prog.c).
+ * `shmsim run` then checks the real mappings it made
+ * (cli/run_prog_orders.c).
  */
 extern unsigned long sim_pte_drops;
 

@@ -182,7 +182,7 @@ static inline void set_pte_at(struct mm_struct *mm, unsigned long addr,
 
 /*
  * sim: how many times a pte lost its present bit, in any mm: `shmsim
- * run` then checks the real mappings it made (cli/run_prog.c).
+ * run` then checks the real mappings it made (cli/run_prog_orders.c).
  */
 extern unsigned long sim_pte_drops;
 
