@@ -101,7 +101,8 @@ void prog_follow_ptes(struct server *s)
 		if (send(c->notify_fd, &um, sizeof(um),
 			 MSG_DONTWAIT | MSG_NOSIGNAL) != (ssize_t)sizeof(um) ||
 		    kill(c->pid, SHMSIM_SIGNAL)) {
-			prog_kill_client(c, "its unmap order could not be sent");
+			prog_kill_client(c, "its unmap order could not be "
+					 "sent");
 			continue;
 		}
 		c->ordered = 1;
