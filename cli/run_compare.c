@@ -234,6 +234,7 @@ static void serve_record(struct native *nv, int i)
 	struct shmsim_record r;
 	ssize_t n = recv(nv->fds[i], &r, sizeof(r), MSG_DONTWAIT | MSG_TRUNC);
 	char ack = 0;
+	int pid;
 
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
@@ -245,7 +246,10 @@ static void serve_record(struct native *nv, int i)
 		return;
 	}
 	clean_name(r.name);
-	prog_print_record(nv->lines, &r, shown_pid(nv, r.pid), r.name);
+	pid = shown_pid(nv, r.pid);
+	if (r.op == SHMSIM_FORK && r.ret > 0)	/* the child's number */
+		r.ret = shown_pid(nv, (pid_t)r.ret);
+	prog_print_record(nv->lines, &r, pid, r.name);
 }
 
 /* the records, until the program has exited and nobody is connected */

@@ -54,6 +54,7 @@ void prog_print_record(FILE *out, const struct shmsim_record *r, int pid,
 		[SHMSIM_SHMAT] = SCRIPT_CALL_SHMAT,
 		[SHMSIM_SHMDT] = SCRIPT_CALL_SHMDT,
 		[SHMSIM_SHMCTL] = SCRIPT_CALL_SHMCTL,
+		[SHMSIM_FORK] = SCRIPT_CALL_FORK,
 	};
 	struct script_call c;
 	struct call_args args;
@@ -62,7 +63,8 @@ void prog_print_record(FILE *out, const struct shmsim_record *r, int pid,
 	char task[SHMSIM_NAME_LEN];
 	int i;
 
-	if (r->op < SHMSIM_SHMGET || r->op > SHMSIM_SHMCTL)
+	if ((r->op < SHMSIM_SHMGET || r->op > SHMSIM_SHMCTL) &&
+	    r->op != SHMSIM_FORK)
 		return;
 	memset(&c, 0, sizeof(c));
 	memset(&args, 0, sizeof(args));
@@ -71,6 +73,7 @@ void prog_print_record(FILE *out, const struct shmsim_record *r, int pid,
 	snprintf(task, sizeof(task), "%s", name);
 	c.kind = kinds[r->op];
 	c.task = task;
+	c.child = task;
 	c.nargs = call_specs[c.kind].nargs;
 	args.c = &c;
 	args.copy = &copy;

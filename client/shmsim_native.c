@@ -2,7 +2,7 @@
 /*
  * client/shmsim_native.c - libshmsim_native.so, preloaded by `shmsim run
  * --compare` into the run of the program on the host's own kernel
- * (docs/run.md, "--compare"). Its shmget, shmat, shmdt and shmctl are
+ * (docs/run.md, "--compare"). Its shmget, shmat, shmdt, shmctl and fork are
  * glibc's (the next definition), made for real; each then sends a record
  * of the call (client/shmsim_native.h) and waits for the byte that
  * answers it. Nothing of the call is changed: the program sees what the
@@ -24,6 +24,7 @@
 
 static int sock_fd = -1;
 static pid_t sock_pid;
+static pid_t task_pid;		/* a process a simulated task stands for */
 
 /* the socket, once per process (again in a forked child); -1 if none */
 static int connect_server(void)
@@ -47,7 +48,7 @@ static int connect_server(void)
 		close(sock_fd);
 		sock_fd = -1;
 	}
-	sock_pid = getpid();
+	sock_pid = task_pid = getpid();
 	return sock_fd < 0 ? -1 : 0;
 }
 
@@ -173,5 +174,30 @@ int shmctl(int shmid, int cmd, struct shmid_ds *buf)
 	if (buf && (ret != -1 || cmd == IPC_SET))
 		copy_out(r.ds, cmd, buf);
 	report(&r, ret, err);
+	return ret;
+}
+
+/*
+ * fork, reported only by a process that has made a shm call or was
+ * forked by one, as the simulated library forks a task only for a
+ * process that is one; the child's calls come under the number the
+ * server gives it then.
+ */
+pid_t fork(void)
+{
+	pid_t (*fn)(void) = (pid_t (*)(void))next("fork");
+	struct shmsim_record r = { .op = SHMSIM_FORK };
+	int task = task_pid == getpid();
+	pid_t ret;
+
+	if (!fn) {
+		errno = ENOSYS;
+		return -1;
+	}
+	ret = fn();
+	if (ret == 0 && task)
+		task_pid = getpid();
+	else if (ret != 0 && task)
+		report(&r, ret, errno);
 	return ret;
 }

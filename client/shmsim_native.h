@@ -20,7 +20,7 @@
 
 struct shmsim_record {
 	uint32_t magic;
-	uint32_t op;		/* SHMSIM_SHMGET ... SHMSIM_SHMCTL */
+	uint32_t op;		/* SHMSIM_SHMGET ... SHMSIM_SHMCTL, FORK */
 	uint64_t a[3];		/* the arguments: x86-64's, 64 bits */
 	int64_t ret;		/* the value (shmat: the address), or -1 */
 	int32_t err;		/* its errno, 0 on success */
