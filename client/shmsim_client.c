@@ -92,6 +92,25 @@ static void segv_handler(int sig, siginfo_t *si, void *ctx);
 static void order_handler(int sig);
 static unsigned int sync_ranges(const struct shmsim_reply *rp);
 
+static int (*real_sigaction)(int, const struct sigaction *,
+			     struct sigaction *);
+static struct sigaction user_segv;	/* the program's own SIGSEGV action */
+static int segv_ours;			/* the library's handler is in place */
+
+static int set_action(int sig, const struct sigaction *act,
+		      struct sigaction *old)
+{
+	if (!real_sigaction)
+		real_sigaction = (int (*)(int, const struct sigaction *,
+					  struct sigaction *))
+				 dlsym(RTLD_NEXT, "sigaction");
+	if (!real_sigaction) {
+		errno = ENOSYS;
+		return -1;
+	}
+	return real_sigaction(sig, act, old);
+}
+
 static void install_handlers(void)
 {
 	struct sigaction sa;
@@ -100,12 +119,43 @@ static void install_handlers(void)
 	sa.sa_sigaction = segv_handler;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGSEGV, &sa, NULL);
+	if (!segv_ours && !set_action(SIGSEGV, &sa, &user_segv))
+		segv_ours = 1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = order_handler;
 	sa.sa_flags = SA_RESTART;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SHMSIM_SIGNAL, &sa, NULL);
+	set_action(SHMSIM_SIGNAL, &sa, NULL);
+}
+
+/*
+ * The program's SIGSEGV action, once the library's handler is in place,
+ * is kept here and run for the faults outside every attach: a program
+ * with a handler of its own keeps it.
+ */
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	if (sig != SIGSEGV || !segv_ours)
+		return set_action(sig, act, old);
+	if (old)
+		*old = user_segv;
+	if (act)
+		user_segv = *act;
+	return 0;
+}
+
+sighandler_t signal(int sig, sighandler_t handler)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handler;
+	sa.sa_flags = SA_RESTART;	/* glibc's signal: BSD's semantics */
+	sigemptyset(&sa.sa_mask);
+	sigaddset(&sa.sa_mask, sig);
+	if (sigaction(sig, &sa, &old))
+		return SIG_ERR;
+	return old.sa_handler;	/* sa_sigaction's storage too */
 }
 
 /* what this process had of the server's: gone (a fork's child) */
@@ -414,9 +464,31 @@ static void die(const siginfo_t *si)
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
-	sigaction(SIGSEGV, &sa, NULL);
+	set_action(SIGSEGV, &sa, NULL);
 	if (si->si_code <= 0)	/* sent, not a fault: nothing restarts */
 		raise(SIGSEGV);
+}
+
+/* a SIGSEGV that is not an attach's: the program's, as if we were not */
+static void not_ours(int sig, siginfo_t *si, void *ctx)
+{
+	struct sigaction act = user_segv;
+	sigset_t old;
+
+	if (act.sa_handler == SIG_DFL || act.sa_handler == SIG_IGN) {
+		die(si);	/* an ignored fault kills all the same */
+		return;
+	}
+	if (act.sa_flags & SA_RESETHAND) {
+		memset(&user_segv, 0, sizeof(user_segv));
+		user_segv.sa_handler = SIG_DFL;
+	}
+	sigprocmask(SIG_BLOCK, &act.sa_mask, &old);
+	if (act.sa_flags & SA_SIGINFO)
+		act.sa_sigaction(sig, si, ctx);
+	else
+		act.sa_handler(sig);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static int in_attach(uintptr_t addr)
@@ -440,9 +512,8 @@ static void segv_handler(int sig, siginfo_t *si, void *ctx)
 	sigset_t old;
 	void *page;
 
-	(void)sig;
 	if (si->si_code <= 0 || !in_attach(addr) || sock_pid != getpid()) {
-		die(si);
+		not_ours(sig, si, ctx);
 		return;
 	}
 	rq.a[0] = (uint32_t)addr;

@@ -13,8 +13,9 @@
 #                                                   output and result lines
 #                                                   vs DIR/fork.KERNEL.out
 #   run_prog.sh crash SHMSIM EXAMPLES DIR KERNEL    tests/run/crash.c dying
-#                                                   of a simulated SIGSEGV
-#                                                   and of abort(), vs
+#                                                   of a simulated SIGSEGV,
+#                                                   of abort(), and in its
+#                                                   own SIGSEGV handler, vs
 #                                                   DIR/crash.KERNEL.out
 #   run_prog.sh swap SHMSIM EXAMPLES DIR 2.4        examples/swapper in 1M
 #                                                   of RAM: output, calls,
@@ -84,7 +85,7 @@ crash)
 	# each crash: its output, its exit status, its result lines
 	golden=$dir/crash.$kernel.out
 	: >"$out"
-	for how in segv abort; do
+	for how in segv abort handler; do
 		"$shmsim" run --kernel "$kernel" --trace "$err" -- \
 			./run_crash $how >>"$out"
 		echo "exit status $?" >>"$out"
