@@ -162,6 +162,12 @@
 	document.getElementById('fold').onchange = function () {
 		setFold(this.checked);
 	};
+	/* a click on a picture shows it at its own size, or fits it again */
+	document.addEventListener('click', function (ev) {
+		var svg = ev.target.closest && ev.target.closest('.picture svg');
+		if (svg)
+			svg.closest('.picture').classList.toggle('zoom');
+	});
 	window.addEventListener('hashchange', fromHash);
 	fromHash();
 }());
