@@ -19,88 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "compare.h"
 #include "kernels.h"
-
-struct run_out {
-	char *buf;		/* the program's whole output */
-	struct compare_block *blocks;	/* [0] before the first statement,
-				   [1 + i] statement i, [nstmts + 1] the end */
-	int status;
-};
 
 /* a rows-by-columns table bigger than this is paired in order instead */
 #define COMPARE_LCS_MAX (4u << 20)
 
-int compare_add_line(struct compare_block *b, char *line)
-{
-	if (b->n == b->size) {
-		size_t size = b->size ? 2 * b->size : 16;
-		char **lines = realloc(b->lines, size * sizeof(*lines));
-
-		if (!lines)
-			return -1;
-		b->lines = lines;
-		b->size = size;
-	}
-	b->lines[b->n++] = line;
-	return 0;
-}
-
-/* cuts o->buf into lines and the lines into blocks by the marks */
-static int split_output(struct run_out *o, size_t nstmts)
-{
-	size_t mark_len = strlen(RUN_MARK), cur = 0;
-	char *line = o->buf, *nl;
-
-	o->blocks = calloc(nstmts + 2, sizeof(*o->blocks));
-	if (!o->blocks)
-		return -1;
-	while (*line) {
-		nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		if (!strncmp(line, RUN_MARK, mark_len)) {
-			const char *what = line + mark_len;
-
-			cur = !strcmp(what, "end") ? nstmts + 1 :
-				1 + strtoul(what, NULL, 10);
-			if (cur > nstmts + 1)
-				cur = nstmts + 1;
-		} else if (compare_add_line(&o->blocks[cur], line)) {
-			return -1;
-		}
-		if (!nl)
-			break;
-		line = nl + 1;
-	}
-	return 0;
-}
-
-/*
- * The part of a line that is compared: a trace line without its event
- * number and indentation (the same call sits deeper in one kernel).
- */
-static const char *line_key(const char *line)
-{
-	const char *p = line;
-
-	while (*p == ' ')
-		p++;
-	if (!isdigit((unsigned char)*p))
-		return line;
-	while (isdigit((unsigned char)*p))
-		p++;
-	if (strncmp(p, " |", 2))
-		return line;
-	for (p += 2; *p == ' '; p++)
-		;
-	return p;
-}
-
 static int same_line(const char *a, const char *b)
 {
-	return !strcmp(line_key(a), line_key(b));
+	return !strcmp(capture_line_key(a), capture_line_key(b));
 }
 
 /*
@@ -110,28 +38,7 @@ static int same_line(const char *a, const char *b)
  */
 static int anchors(const char *a, const char *b)
 {
-	return same_line(a, b) && line_key(a)[0] != '}';
-}
-
-/* "A[100]: ..." as cli/print.c prints a call's result */
-static int is_result_line(const char *line)
-{
-	const char *p = line;
-
-	if (!isalpha((unsigned char)*p) && *p != '_')
-		return 0;
-	while (isalnum((unsigned char)*p) || *p == '_')
-		p++;
-	if (*p++ != '[' || !isdigit((unsigned char)*p))
-		return 0;
-	while (isdigit((unsigned char)*p))
-		p++;
-	return !strncmp(p, "]: ", 3);
-}
-
-int compare_is_result_line(const char *line)
-{
-	return is_result_line(line);
+	return same_line(a, b) && capture_line_key(a)[0] != '}';
 }
 
 /* one row, wrapped onto as many lines as the longer side needs */
@@ -159,15 +66,15 @@ static void print_row(FILE *out, const char *l, const char *r, char mark,
  */
 static size_t line_kind(const char *line, const char **kind)
 {
-	const char *k = line_key(line), *p = k;
+	const char *k = capture_line_key(line), *p = k;
 
-	if (is_result_line(line))
+	if (capture_is_result_line(line))
 		p = strchr(line, ':') + 2;
 	else if (!strncmp(p, "/* ", 3))
 		p += 3;
 	while (isalnum((unsigned char)*p) || *p == '_')
 		p++;
-	*kind = is_result_line(line) ? line : k;
+	*kind = capture_is_result_line(line) ? line : k;
 	return (size_t)(p - *kind);
 }
 
@@ -186,9 +93,8 @@ static int pins(int level, const char *a, const char *b)
 }
 
 /* rows paired in order: where nothing pins the two sides together */
-static void print_run(FILE *out, const struct compare_block *a, size_t ai,
-		      size_t an, const struct compare_block *b, size_t bi,
-		      size_t bn, int colw)
+static void print_run(FILE *out, const struct compare_block *a, size_t ai, size_t an,
+		      const struct compare_block *b, size_t bi, size_t bn, int colw)
 {
 	while (ai < an || bi < bn) {
 		const char *l = ai < an ? a->lines[ai++] : NULL;
@@ -203,9 +109,8 @@ static void print_run(FILE *out, const struct compare_block *a, size_t ai,
  * t[i][j]: the longest run of pinned pairs in a[a0 + i..an) and
  * b[b0 + j..bn), or NULL when the table would be too big.
  */
-static unsigned int *lcs_table(int level, const struct compare_block *a,
-			       size_t a0, size_t an,
-			       const struct compare_block *b, size_t b0,
+static unsigned int *lcs_table(int level, const struct compare_block *a, size_t a0,
+			       size_t an, const struct compare_block *b, size_t b0,
 			       size_t bn)
 {
 	size_t rows = an - a0 + 1, cols = bn - b0 + 1, i, j;
@@ -273,15 +178,14 @@ void compare_print_lines(FILE *out, const struct compare_block *a,
 }
 
 /* do the two blocks' result lines differ? */
-static int results_differ(const struct compare_block *a,
-			  const struct compare_block *b)
+static int results_differ(const struct compare_block *a, const struct compare_block *b)
 {
 	size_t i = 0, j = 0;
 
 	for (;;) {
-		while (i < a->n && !is_result_line(a->lines[i]))
+		while (i < a->n && !capture_is_result_line(a->lines[i]))
 			i++;
-		while (j < b->n && !is_result_line(b->lines[j]))
+		while (j < b->n && !capture_is_result_line(b->lines[j]))
 			j++;
 		if (i == a->n || j == b->n)
 			return i != a->n || j != b->n;
@@ -302,8 +206,7 @@ int compare_column_width(void)
 
 /* a statement always has its title; the part before and the end, if any */
 static void print_block_pair(FILE *out, const char *title, int always,
-			     const struct compare_block *a,
-			     const struct compare_block *b,
+			     const struct compare_block *a, const struct compare_block *b,
 			     int colw)
 {
 	if (!always && !a->n && !b->n)
@@ -355,56 +258,6 @@ static void print_compare(FILE *out, const struct script *s,
 	print_summary(out, s, o);
 }
 
-/* runs s on kernel k, its output cut into blocks */
-static int run_one(enum script_kernel k, const struct script *s,
-		   const char *arg, char **options, int noptions,
-		   struct run_out *o)
-{
-	char path[4096];
-	char **argv = calloc((size_t)noptions + 5, sizeof(*argv));
-	int err = cli_find_program(k, path, sizeof(path)), n = 0, i;
-	size_t len;
-
-	if (!argv) {
-		fprintf(stderr, "shmsim: out of memory\n");
-		return -1;
-	}
-	if (err) {
-		fprintf(stderr, "shmsim: --compare: %s, which runs Linux %s, "
-			"is not there (%s: %s)\n", cli_kernel_program(k),
-			cli_kernel_name(k), path, strerror(err));
-		free(argv);
-		return -1;
-	}
-	for (i = 0; i < noptions; i++)
-		if (strcmp(options[i], "--compare"))
-			argv[n++] = options[i];
-	argv[n++] = "--kernel";
-	argv[n++] = (char *)cli_kernel_name(k);
-	argv[n++] = "--keep-going";
-	argv[n++] = "--statement-marks";
-	o->status = cli_run_captured(path, argv, n, s, arg, &o->buf, &len);
-	free(argv);
-	if (!o->buf)
-		return -1;
-	if (split_output(o, s->nstmts)) {
-		fprintf(stderr, "shmsim: out of memory\n");
-		return -1;
-	}
-	return 0;
-}
-
-static void free_run(struct run_out *o, size_t nstmts)
-{
-	size_t i;
-
-	if (o->blocks)
-		for (i = 0; i < nstmts + 2; i++)
-			free(o->blocks[i].lines);
-	free(o->blocks);
-	free(o->buf);
-}
-
 int cli_compare(const struct script *s, const char *arg, char **options,
 		int noptions, FILE *out)
 {
@@ -412,12 +265,14 @@ int cli_compare(const struct script *s, const char *arg, char **options,
 	int status = RUN_BAD_SCRIPT;
 
 	memset(o, 0, sizeof(o));
-	if (!run_one(SCRIPT_KERNEL_2_4, s, arg, options, noptions, &o[0]) &&
-	    !run_one(SCRIPT_KERNEL_2_6, s, arg, options, noptions, &o[1])) {
+	if (!capture_run(SCRIPT_KERNEL_2_4, s, arg, options, noptions, NULL, 0,
+			 "--compare", &o[0]) &&
+	    !capture_run(SCRIPT_KERNEL_2_6, s, arg, options, noptions, NULL, 0,
+			 "--compare", &o[1])) {
 		print_compare(out, s, o);
 		status = o[0].status > o[1].status ? o[0].status : o[1].status;
 	}
-	free_run(&o[0], s->nstmts);
-	free_run(&o[1], s->nstmts);
+	capture_free(&o[0], s->nstmts);
+	capture_free(&o[1], s->nstmts);
 	return status;
 }

@@ -7,14 +7,9 @@
 
 #include <stdio.h>
 
+#include "capture.h"
 #include "run.h"
 #include "script.h"
-
-/* what one statement (or the part before the first, or the end) printed */
-struct compare_block {
-	char **lines;
-	size_t n, size;
-};
 
 /*
  * Runs s (the script arg, as parsed here) in shmsim and in shmsim-2.6
@@ -26,13 +21,9 @@ struct compare_block {
 int cli_compare(const struct script *s, const char *arg, char **options,
 		int noptions, FILE *out);
 
-/* For `shmsim run --compare` (cli/run_compare.c): line (not copied) at
-   the end of b (0, or -1 out of memory); the two columns' width, from
-   $COLUMNS; a and b side by side as a statement's outputs are, aligned
-   as diff aligns them, with sdiff's gutter. */
-int compare_add_line(struct compare_block *b, char *line);
-/* "A[100]: ..." as cli/print.c prints a call's result */
-int compare_is_result_line(const char *line);
+/* For `shmsim run --compare` (cli/run_compare.c): the two columns'
+   width, from $COLUMNS; a and b side by side as a statement's outputs
+   are, aligned as diff aligns them, with sdiff's gutter. */
 int compare_column_width(void);
 void compare_print_lines(FILE *out, const struct compare_block *a,
 			 const struct compare_block *b, int colw);

@@ -6,6 +6,7 @@
  *
  *	shmsim [options] SCRIPT.scn [SCRIPT.scn ...]
  *	shmsim [options] -		read the script from standard input
+ *	shmsim --html OUT.html [--compare] SCRIPT	the run as a page
  *	shmsim run [options] -- PROGRAM	a real program (cli/run_prog.c)
  *
  * Exit status: 0 every expectation held, 1 one failed, 2 the script or
@@ -23,6 +24,7 @@
 #include <unistd.h>
 
 #include "compare.h"
+#include "html.h"
 #include "interactive.h"
 #include "kernels.h"
 #include "outfile.h"
@@ -99,6 +101,11 @@ static void usage(FILE *out)
 		"                 (NNNN: the statement's number, 0001 on;\n"
 		"                 DIR is created; one script only).\n"
 		"                 Render it: dot -Tpng DIR/0001.dot -o x.png\n"
+		"  --html FILE    write the run as one web page, FILE: each\n"
+		"                 statement's source line, result, trace (a\n"
+		"                 tree), views and picture, stepped through\n"
+		"                 by keyboard (docs/html.md); with --compare,\n"
+		"                 both kernels side by side. One script\n"
 		"  --dot-with LIST  what every picture adds, comma-separated:\n"
 		"                 shm (the shm path only: no rootfs or proc),\n"
 		"                 rbtree (each mm's rb-tree of vmas)\n"
@@ -117,7 +124,7 @@ static void usage(FILE *out)
 
 enum { OPT_TRACE = 256, OPT_NO_TRACE, OPT_KEEP_GOING, OPT_CHECK,
        OPT_SWAP_FILE, OPT_DOT_DIR, OPT_DOT_WITH, OPT_FORCE, OPT_KERNEL,
-       OPT_COMPARE, OPT_MARKS };
+       OPT_COMPARE, OPT_MARKS, OPT_HTML };
 
 static const struct option long_options[] = {
 	{ "trace", no_argument, NULL, OPT_TRACE },
@@ -131,6 +138,7 @@ static const struct option long_options[] = {
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "kernel", required_argument, NULL, OPT_KERNEL },
 	{ "compare", no_argument, NULL, OPT_COMPARE },
+	{ "html", required_argument, NULL, OPT_HTML },
 	/* sim: what --compare gives each kernel's run (cli/compare.c) */
 	{ "statement-marks", no_argument, NULL, OPT_MARKS },
 	{ "interactive", no_argument, NULL, 'i' },
@@ -196,6 +204,15 @@ static int check_option_mix(int nscripts, const struct run_options *opt,
 			opt->dot_dir ? "--dot-dir (both runs would write "
 			"the same pictures)" : "--swap-file (both runs "
 			"would use the same file)");
+		return RUN_BAD_SCRIPT;
+	}
+	if (opt->html && (nscripts > 1 || opt->interactive ||
+			  opt->dot_dir || opt->marks)) {
+		fprintf(stderr, "shmsim: --html writes the page of one "
+			"script: not with %s\n", nscripts > 1 ?
+			"more than one script" : opt->interactive ? "-i" :
+			opt->dot_dir ? "--dot-dir (the page draws its own "
+			"pictures)" : "--statement-marks");
 		return RUN_BAD_SCRIPT;
 	}
 	if (opt->dot_dir && nscripts > 1) {
@@ -266,6 +283,11 @@ static int parse_options(int argc, char **argv, struct run_options *opt,
 			break;
 		case OPT_COMPARE:
 			*compare = 1;
+			break;
+		case OPT_HTML:
+			if (bad_argument("html", optarg, "a file name"))
+				return RUN_BAD_SCRIPT;
+			opt->html = optarg;
 			break;
 		case OPT_MARKS:
 			opt->marks = 1;
@@ -450,10 +472,14 @@ int main(int argc, char **argv)
 	if (status == RUN_OK)
 		status = check_host_files(&opt, scripts, nfiles);
 
-	if (compare && status == RUN_OK)
+	if (opt.html && status == RUN_OK)
+		status = cli_html(scripts[0], argv[0], options, noptions,
+				  &opt, compare);
+	else if (compare && status == RUN_OK)
 		status = cli_compare(scripts[0], argv[0], options, noptions,
 				     opt.out);
-	for (i = 0; !compare && status != RUN_BAD_SCRIPT && i < nfiles; i++) {
+	for (i = 0; !compare && !opt.html && status != RUN_BAD_SCRIPT &&
+		    i < nfiles; i++) {
 		int st;
 
 		if (nfiles > 1) {

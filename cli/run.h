@@ -31,6 +31,7 @@ struct run_options {
 	int interactive;	/* -i: the prompt (cli/interactive.c) */
 	int check;		/* --check: every invariant after each step */
 	const char *dot_dir;	/* --dot-dir DIR: a picture per statement */
+	const char *html;	/* --html FILE: the run as a page */
 	unsigned int dot_flags;	/* --dot-with: SIM_DOT_* in every picture */
 	const char *swap_file;	/* --swap-file PATH: kept after the run */
 	int force;		/* --force: replace files shmsim did not make */

@@ -105,7 +105,7 @@ static int split_lines(char *buf, struct compare_block *b,
 		nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		if ((!keep || keep(line, count)) && compare_add_line(b, line))
+		if ((!keep || keep(line, count)) && capture_add_line(b, line))
 			return -1;
 		if (!nl)
 			break;
@@ -119,7 +119,7 @@ static int keep_result(const char *line, int *faults)
 {
 	const char *p;
 
-	if (!compare_is_result_line(line))
+	if (!capture_is_result_line(line))
 		return 0;
 	p = strstr(line, "]: ");
 	if (p && !strncmp(p + 3, "touch(", 6)) {

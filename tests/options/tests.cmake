@@ -38,6 +38,11 @@ shmsim_option_test(compare-with-kernel "" --compare --kernel 2.6
   two-failures.scn)
 shmsim_option_test(compare-two-scripts "" --compare two-failures.scn
   compare-shmat.scn)
+# --html: the page of one script (tests/html/ open pages in a browser)
+shmsim_option_test(html-with-dot-dir "" --html x.html --dot-dir d
+  two-failures.scn)
+shmsim_option_test(html-two-scripts "" --html x.html two-failures.scn
+  compare-shmat.scn)
 
 # -i: the prompt. Read from a file (no terminal): each line as typed, the
 # meta-commands, an error that changes nothing; through a pseudo-terminal:
