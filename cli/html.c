@@ -143,7 +143,7 @@ static void page_list(FILE *f, const struct html_page *p, int boot)
 /* one kernel's part of a step: what it printed, and its picture */
 static void step_side(FILE *f, const struct html_page *p,
 		      const struct html_run *r, size_t b,
-		      struct html_pics *pics)
+		      struct html_pictures *pics)
 {
 	char *dot;
 
@@ -156,7 +156,7 @@ static void step_side(FILE *f, const struct html_page *p,
 	html_block(f, p->s, &r->o.blocks[b], r->k);
 	if (pics) {
 		dot = b >= 1 && b <= r->o.ran ? read_picture(r, b) : NULL;
-		html_pics_step(pics, f, dot);
+		html_pictures_step(pics, f, dot);
 		free(dot);
 	}
 	if (p->nruns > 1)
@@ -175,7 +175,7 @@ static int step_faults(const struct html_page *p, size_t b)
 }
 
 static void page_step(FILE *f, const struct html_page *p, size_t b,
-		      struct html_pics **pics)
+		      struct html_pictures **pics)
 {
 	const struct script_stmt *st = b ? &p->s->stmts[b - 1] : NULL;
 	int i;
@@ -224,13 +224,13 @@ static void page_end(FILE *f, const struct html_page *p)
 static int fill_page(FILE *f, void *ctx)
 {
 	const struct html_page *p = ctx;
-	struct html_pics *pics[2] = { NULL, NULL };
+	struct html_pictures *pics[2] = { NULL, NULL };
 	int i, boot = 0, err = 0;
 	size_t b;
 
 	for (i = 0; i < p->nruns; i++) {
 		boot |= p->run[i].o.blocks[0].n != 0;
-		pics[i] = html_pics_new(i ? "b" : "a");
+		pics[i] = html_pictures_new(i ? "b" : "a");
 		if (!pics[i])
 			err = ENOMEM;
 	}
@@ -247,7 +247,7 @@ static int fill_page(FILE *f, void *ctx)
 		fputs("</script>\n</body>\n</html>\n", f);
 	}
 	for (i = 0; i < p->nruns; i++)
-		html_pics_free(pics[i]);
+		html_pictures_free(pics[i]);
 	return err;
 }
 

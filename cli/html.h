@@ -38,17 +38,29 @@ int html_is_failure(const struct script *s, const char *line);
 /* does b's trace call function fn? */
 int html_block_calls(const struct compare_block *b, const char *fn);
 
-/* cli/html_svg.c: one kernel's pictures, statement after statement */
-struct html_pics;
-struct html_pics *html_pics_new(const char *prefix);
 /*
- * The picture after a statement, dot (the digraph --dot-dir wrote, or
- * NULL when the statement did not run), as .picture: inline SVG with what
- * is new or changed since the previous picture marked, what went as a
- * ghost, and the VFS laid out apart so that it can be folded.
+ * cli/html_render.c: one kernel's pictures, statement after statement,
+ * drawn in a process of their own: Graphviz may crash on a graph, and
+ * that costs the page one picture, not the run.
+ * html_pictures_step: the picture after a statement, dot (the digraph
+ * --dot-dir wrote, or NULL when the statement did not run), as
+ * .picture: inline SVG with what is new or changed since the previous
+ * picture marked, what went as a ghost, and the VFS laid out apart so
+ * that it can be folded.
  */
-void html_pics_step(struct html_pics *p, FILE *f, const char *dot);
-void html_pics_free(struct html_pics *p);
+struct html_pictures;
+struct html_pictures *html_pictures_new(const char *prefix);
+void html_pictures_step(struct html_pictures *pp, FILE *f, const char *dot);
+void html_pictures_free(struct html_pictures *pp);
+
+/* cli/html_svg.c: the same drawing, in the calling process */
+struct html_pics;
+struct html_pics *html_draw_new(const char *prefix);
+void html_draw_step(struct html_pics *p, FILE *f, const char *dot);
+void html_draw_free(struct html_pics *p);
+/* the pictures drawn so far: each has an SVG id of its own */
+unsigned int html_draw_count(const struct html_pics *p);
+void html_draw_set_count(struct html_pics *p, unsigned int n);
 
 /* the page's stylesheet and script (cli/html/, embedded by CMake) */
 extern const unsigned char html_page_css[];

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * cli/html_svg.c - the page's pictures (cli/html.h), drawn in this
- * process by Graphviz's own library: each statement's digraph (sim/dot/,
+ * cli/html_svg.c - the page's pictures (cli/html.h), drawn by Graphviz's
+ * own library (in the process cli/html_render.c keeps for it): each statement's digraph (sim/dot/,
  * as --dot-dir writes it) is read with agmemread, compared with the
  * previous statement's by node name (a stable object id: dentry5 is
  * dentry#5) and by each edge's ends, ports and label, marked, laid out
@@ -85,7 +85,7 @@ static int quiet(char *msg)
 	return 0;
 }
 
-struct html_pics *html_pics_new(const char *prefix)
+struct html_pics *html_draw_new(const char *prefix)
 {
 	struct html_pics *p = calloc(1, sizeof(*p));
 
@@ -159,7 +159,7 @@ static int keys_has(const struct keyset *ks, Agedge_t *e)
 	return ks->n && bsearch(&key, ks->k, ks->n, sizeof(*ks->k), key_cmp);
 }
 
-void html_pics_free(struct html_pics *p)
+void html_draw_free(struct html_pics *p)
 {
 	if (!p)
 		return;
@@ -607,7 +607,7 @@ static void draw_vfs(struct html_pics *p, FILE *f, const char *dot,
 	fputs("</div>\n</details>\n", f);
 }
 
-void html_pics_step(struct html_pics *p, FILE *f, const char *dot)
+void html_draw_step(struct html_pics *p, FILE *f, const char *dot)
 {
 	Agraph_t *cur = dot ? agmemread(dot) : NULL;
 
@@ -626,4 +626,14 @@ void html_pics_step(struct html_pics *p, FILE *f, const char *dot)
 	p->prev = cur;
 	if (cur)
 		keys_of(cur, &p->prev_edges);
+}
+
+unsigned int html_draw_count(const struct html_pics *p)
+{
+	return p->n;
+}
+
+void html_draw_set_count(struct html_pics *p, unsigned int n)
+{
+	p->n = n;
 }
