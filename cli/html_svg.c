@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * cli/html_svg.c - the page's pictures (cli/html.h), drawn by Graphviz's
- * own library (in the process cli/html_render.c keeps for it): each statement's digraph (sim/dot/,
- * as --dot-dir writes it) is read with agmemread, compared with the
- * previous statement's by node name (a stable object id: dentry5 is
- * dentry#5) and by each edge's ends, ports and label, marked, laid out
- * with gvLayout "dot" and drawn with gvRenderData "svg".
+ * own library (in the process cli/html_render.c keeps for it): each
+ * statement's digraph (sim/dot/, as --dot-dir writes it) is read with
+ * agmemread, compared with the previous statement's by node name (a
+ * stable object id: dentry5 is dentry#5) and by each edge's ends, ports
+ * and label, marked, laid out with gvLayout "dot" and drawn with
+ * gvRenderData "svg".
  *
  * Marks are SVG classes the page's stylesheet colours: "new" for a node
  * or edge the previous picture did not have, "changed" for a node whose
