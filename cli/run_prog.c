@@ -388,7 +388,9 @@ int prog_main(int argc, char **argv, char **all_argv)
 		remove_run_dir();
 		return RUN_BAD_SCRIPT;
 	}
+	prog_orders_init(&s);
 	status = prog_serve_all(&s, pid);
+	prog_orders_init(NULL);
 	close(s.listen_fd);
 	remove_run_dir();
 	leaks = prog_shutdown(s.out, stderr);

@@ -41,6 +41,8 @@ void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 struct prog_task *prog_fork(struct prog_task *parent, struct shmsim_reply *rp);
 /* the forked child's process is host pid pid; rp gets its vmas */
 void prog_task_adopt(struct prog_task *t, pid_t pid, struct shmsim_reply *rp);
+/* fn(t, page): t's process must unmap page before the kernel goes on */
+void prog_set_tlb_flush(void (*fn)(struct prog_task *t, uint32_t addr));
 /* sim_pte_drops: when it moves, prog_task_stale may find pages */
 unsigned long prog_pte_drops(void);
 /* the pages t's process must unmap now (see cli/run_prog_kernel.c) */

@@ -38,7 +38,64 @@ struct prog_task {
 	char name[SHMSIM_NAME_LEN];
 	pid_t host_pid;
 	struct mapped *mapped;		/* uthash, by addr */
+	struct prog_task *next;		/* on prog_tasks */
 };
+
+/* every task a process stands for or is forked for: the TLB's owners */
+static struct prog_task *prog_tasks;
+static void (*tlb_flush)(struct prog_task *t, uint32_t addr);
+
+static void tasks_add(struct prog_task *t)
+{
+	t->next = prog_tasks;
+	prog_tasks = t;
+}
+
+static void tasks_del(struct prog_task *t)
+{
+	struct prog_task **pp;
+
+	for (pp = &prog_tasks; *pp; pp = &(*pp)->next)
+		if (*pp == t) {
+			*pp = t->next;
+			return;
+		}
+}
+
+/*
+ * flush_tlb_page of mm's addr (2.4.16's try_to_swap_out, after it took
+ * the pte): the process that mapped the page lets go of it now, before
+ * the kernel writes or frees it. A forked task not yet claimed by its
+ * process has mapped nothing of its own.
+ */
+static void flush_tlb_hook(struct mm_struct *mm, unsigned long addr)
+{
+	uint32_t page = (uint32_t)(addr & PAGE_MASK);
+	struct prog_task *t;
+	struct mapped *m;
+
+	for (t = prog_tasks; t; t = t->next) {
+		if (!t->tsk || t->tsk->mm != mm)
+			continue;
+		HASH_FIND(hh, t->mapped, &page, sizeof(page), m);
+		if (!m)
+			return;
+		HASH_DEL(t->mapped, m);
+		free(m);
+		sim_trace_comment("%s[%d]: host pid %d unmaps %#x: "
+				  "flush_tlb_page", t->name, (int)t->tsk->pid,
+				  (int)t->host_pid, page);
+		if (tlb_flush)
+			tlb_flush(t, page);
+		return;
+	}
+}
+
+void prog_set_tlb_flush(void (*fn)(struct prog_task *t, uint32_t addr))
+{
+	tlb_flush = fn;
+	sim_flush_tlb_hook = fn ? flush_tlb_hook : NULL;
+}
 
 int prog_boot(FILE *out, int trace, const struct script_machine *m)
 {
@@ -85,6 +142,7 @@ struct prog_task *prog_task_new(const char *name, pid_t pid, uid_t uid,
 		free(t);
 		return NULL;
 	}
+	tasks_add(t);
 	return t;
 }
 
@@ -130,6 +188,7 @@ void prog_task_exit(struct prog_task *t)
 		return;
 	task_die(t, 0);
 	forget_mapped(t);
+	tasks_del(t);
 	free(t);
 }
 
@@ -336,6 +395,7 @@ struct prog_task *prog_fork(struct prog_task *parent, struct shmsim_reply *rp)
 		return NULL;
 	}
 	child->tsk = sim_find_task_by_pid((pid_t)res.value);
+	tasks_add(child);
 	snprintf(child->name, sizeof(child->name), "%s", parent->name);
 	rp->ret = res.value;
 	return child;

@@ -68,11 +68,25 @@ static void wait_acks(struct server *s)
 		}
 }
 
+/* the order um to client c, announced; 0, or -1 with c killed */
+static int send_order(struct client *c, struct shmsim_unmap *um)
+{
+	um->magic = SHMSIM_MAGIC;
+	if (send(c->notify_fd, um, sizeof(*um), MSG_DONTWAIT | MSG_NOSIGNAL)
+	    != (ssize_t)sizeof(*um) || kill(c->pid, SHMSIM_SIGNAL)) {
+		prog_kill_client(c, "its unmap order could not be sent");
+		return -1;
+	}
+	c->ordered = 1;
+	return 0;
+}
+
 /*
- * When the kernel has taken ptes away or aged them (swap-out), every
- * process that mapped one of those pages unmaps it before anything else
- * happens: a frame is reused only once nobody maps it for real. Each
- * order is announced by SHMSIM_SIGNAL and answered on the same socket.
+ * After a request: the pages whose ptes the kernel took (or aged: a
+ * young bit cleared) are unmapped by every process that mapped them
+ * before anything else happens, so that their next access reaches the
+ * simulated MMU. Each order is announced by SHMSIM_SIGNAL and answered
+ * on the same socket.
  */
 void prog_follow_ptes(struct server *s)
 {
@@ -94,19 +108,46 @@ void prog_follow_ptes(struct server *s)
 			continue;
 		if (!sent++)
 			s->gen++;
-		um.magic = SHMSIM_MAGIC;
 		um.all = (uint32_t)all;
 		um.gen = s->gen;
 		um.n = all ? 0 : n;
-		if (send(c->notify_fd, &um, sizeof(um),
-			 MSG_DONTWAIT | MSG_NOSIGNAL) != (ssize_t)sizeof(um) ||
-		    kill(c->pid, SHMSIM_SIGNAL)) {
-			prog_kill_client(c, "its unmap order could not be "
-					 "sent");
-			continue;
-		}
-		c->ordered = 1;
+		send_order(c, &um);
 	}
 	if (sent)
 		wait_acks(s);
+}
+
+static struct server *tlb_server;
+
+/*
+ * flush_tlb_page, in the middle of the kernel's work (2.4.16's
+ * try_to_swap_out has just taken the pte): the process lets go of the
+ * page now and answers before the kernel goes on to write the page to
+ * swap or free its frame, as a CPU's TLB entry goes before then.
+ */
+static void flush_tlb(struct prog_task *t, uint32_t page)
+{
+	struct server *s = tlb_server;
+	static struct shmsim_unmap um;
+	int i;
+
+	for (i = 0; s && i < s->nclients; i++) {
+		struct client *c = &s->clients[i];
+
+		if (c->t != t || c->dead)
+			continue;
+		um.all = 0;
+		um.gen = ++s->gen;
+		um.n = 1;
+		um.addr[0] = page;
+		if (!send_order(c, &um))
+			wait_acks(s);
+		return;
+	}
+}
+
+void prog_orders_init(struct server *s)
+{
+	tlb_server = s;
+	prog_set_tlb_flush(s ? flush_tlb : NULL);
 }

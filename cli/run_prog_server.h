@@ -52,6 +52,8 @@ struct server {
 int prog_serve_all(struct server *s, pid_t child);
 /* the unmap orders the kernel's last steps call for, answered */
 void prog_follow_ptes(struct server *s);
+/* the orders flush_tlb_page calls for, sent to s's clients (NULL: none) */
+void prog_orders_init(struct server *s);
 /* a process that will not do as told dies; its task at the next turn */
 void prog_kill_client(struct client *c, const char *why);
 long prog_ms_since(const struct timespec *t0);

@@ -19,6 +19,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,7 +39,7 @@
 static int sock_fd = -1;
 static int arena_fd = -1;
 static int notify_fd = -1;		/* the unmap orders */
-static pid_t sock_pid;
+static volatile sig_atomic_t forked;	/* since sock_fd was connected */
 static uint64_t arena_bytes;
 static volatile uint64_t orders_done;	/* the last order obeyed */
 static struct shmsim_range ranges[SHMSIM_MAX_VMAS];
@@ -90,6 +91,7 @@ int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
 
 static void segv_handler(int sig, siginfo_t *si, void *ctx);
 static void order_handler(int sig);
+static void reserve_page(void *page);
 static unsigned int sync_ranges(const struct shmsim_reply *rp);
 
 static int (*real_sigaction)(int, const struct sigaction *,
@@ -111,10 +113,19 @@ static int set_action(int sig, const struct sigaction *act,
 	return real_sigaction(sig, act, old);
 }
 
+/* any fork's child: the connection it inherited is not its own */
+static void on_fork_child(void)
+{
+	forked = 1;
+}
+
 static void install_handlers(void)
 {
+	static int atfork;
 	struct sigaction sa;
 
+	if (!atfork++)
+		pthread_atfork(NULL, NULL, on_fork_child);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = segv_handler;
 	sa.sa_flags = SA_SIGINFO | SA_NODEFER;
@@ -182,7 +193,7 @@ int connect_server(uint64_t token)
 	struct shmsim_reply rp;
 	int fds[2] = { -1, -1 };
 
-	if (sock_fd >= 0 && sock_pid == getpid())
+	if (sock_fd >= 0 && !forked)
 		return 0;
 	forget_server();	/* a child not forked by fork(): a new task */
 	if (!path || strlen(path) >= sizeof(sa.sun_path)) {
@@ -196,7 +207,7 @@ int connect_server(uint64_t token)
 	if (sock_fd < 0 ||
 	    connect(sock_fd, (struct sockaddr *)&sa, sizeof(sa)))
 		goto fail;
-	sock_pid = getpid();
+	forked = 0;
 	memset(&rq, 0, sizeof(rq));
 	rq.magic = SHMSIM_MAGIC;
 	rq.op = SHMSIM_HELLO;
@@ -509,10 +520,9 @@ static void segv_handler(int sig, siginfo_t *si, void *ctx)
 	struct shmsim_request rq = { .op = SHMSIM_FAULT };
 	struct shmsim_reply rp;
 	int saved = errno;
-	sigset_t old;
 	void *page;
 
-	if (si->si_code <= 0 || !in_attach(addr) || sock_pid != getpid()) {
+	if (si->si_code <= 0 || !in_attach(addr) || forked) {
 		not_ours(sig, si, ctx);
 		return;
 	}
@@ -525,21 +535,29 @@ static void segv_handler(int sig, siginfo_t *si, void *ctx)
 		errno = saved;
 		return;
 	}
-	/*
-	 * An order that came after this reply was made may concern the
-	 * page: then the frame is not mapped, and the access faults again.
-	 */
-	block_orders(&old);
 	page = (void *)(addr & ~(PAGE - 1));
-	if (orders_done <= rp.gen &&
-	    mmap(page, PAGE, PROT_READ | (rp.writable ? PROT_WRITE : 0),
-		 MAP_FIXED | MAP_SHARED, arena_fd,
+	if (mmap(page, PAGE, PROT_READ | (rp.writable ? PROT_WRITE : 0),
+		 MAP_FIXED | MAP_SHARED | MAP_POPULATE, arena_fd,
 		 (off_t)rp.pfn * (off_t)PAGE) != page) {
 		say("shmsim client: cannot map a simulated frame\n");
 		die(si);
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	/*
+	 * An order that came after this reply was made may concern the
+	 * page, and may have been obeyed before the mmap above: then the
+	 * frame goes again, and the access faults once more. (An order
+	 * obeyed after the mmap unmapped it itself.)
+	 */
+	if (orders_done > rp.gen)
+		reserve_page(page);
 	errno = saved;
+}
+
+/* the page unmapped, its range still reserved */
+static void reserve_page(void *page)
+{
+	mmap(page, PAGE, PROT_NONE,
+	     MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 }
 
 /* every page of every attach unmapped, each range still reserved */
@@ -571,10 +589,8 @@ static void order_handler(int sig)
 			reserve_all();
 		for (i = 0; !um.all && i < um.n && i < SHMSIM_MAX_UNMAP; i++)
 			if (in_attach(um.addr[i]))
-				mmap((void *)(uintptr_t)(um.addr[i] &
-							 ~(PAGE - 1)),
-				     PAGE, PROT_NONE, MAP_FIXED | MAP_PRIVATE |
-				     MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+				reserve_page((void *)(uintptr_t)(um.addr[i] &
+								 ~(PAGE - 1)));
 		orders_done = um.gen;
 		um.n = 0;
 		if (send(notify_fd, &um, sizeof(um), MSG_NOSIGNAL) !=
@@ -606,7 +622,7 @@ pid_t fork(void)
 		errno = ENOSYS;
 		return -1;
 	}
-	if (sock_fd < 0 || sock_pid != getpid())
+	if (sock_fd < 0 || forked)
 		return real_fork();
 	if (call(&rq, &rp) == -1)
 		return -1;

@@ -76,6 +76,7 @@ pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address)
 }
 
 unsigned long sim_pte_drops;
+void (*sim_flush_tlb_hook)(struct mm_struct *mm, unsigned long addr);
 
 /*
  * sim: a pte of ptep's page table changed (set_pte, pte_clear): its mm's

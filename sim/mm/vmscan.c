@@ -68,6 +68,7 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	LockPage(page);
 
 	pte = ptep_get_and_clear(page_table);
+	flush_tlb_page(vma, address);
 	if (pte_dirty(pte))
 		set_page_dirty(page);
 

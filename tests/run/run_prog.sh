@@ -21,6 +21,11 @@
 #                                                   of RAM: output, calls,
 #                                                   unmap orders, vs
 #                                                   DIR/swap.2.4.out
+#   run_prog.sh swap-concurrent SHMSIM EXAMPLES DIR 2.4
+#                                                   four swappers at once,
+#                                                   three times: every page
+#                                                   intact, vs DIR/
+#                                                   swap-concurrent.2.4.out
 #   run_prog.sh hostile SHMSIM EXAMPLES DIR 2.4     tests/run/hostile.c: its
 #                                                   output and the server's
 #                                                   words vs
@@ -103,9 +108,28 @@ swap)
 	rc=$?
 	grep -E '^[a-z_]+\[[0-9]+\]: ' "$err" | grep -v ': touch(' >>"$out"
 	echo "$(grep -c ': touch(' "$err") touches" >>"$out"
-	grep -E 'unmaps' "$err" | sed -E 's/^ *[0-9]+ \| *//;
+	# each pte try_to_swap_out took: an order then and there
+	echo "$(grep -c 'unmaps .*: flush_tlb_page' "$err") flush_tlb_page" \
+		"orders" >>"$out"
+	# the ptes it aged: orders after the request
+	grep -E 'unmaps [0-9]+ page' "$err" | sed -E 's/^ *[0-9]+ \| *//;
 		s/host pid [0-9]+/host pid PID/' >>"$out"
 	;;
+swap-concurrent)
+	# four processes swapping against each other, three times: a page
+	# the kernel takes from one while it writes must keep what it wrote
+	# (flush_tlb_page's order, answered before the page is written out)
+	golden=$dir/swap-concurrent.$kernel.out
+	: >"$out.all"
+	for round in 1 2 3; do
+		"$shmsim" run --kernel "$kernel" --check --ram 1M --swap 32M \
+			--no-trace -- sh -c './swapper & ./swapper 300 &
+			./swapper 100 & ./swapper 700; wait' >>"$out.all" \
+			2>>"$err" || { rc=$?; break; }
+		rc=0
+	done
+	sort "$out.all" | uniq -c >"$out"
+	rm -f "$out.all" ;;
 hostile)
 	golden=$dir/hostile.$kernel.out
 	"$shmsim" run --kernel "$kernel" --check --ram 1M --swap 4M \

@@ -32,6 +32,7 @@
 #include "sim/trace.h"
 
 unsigned long sim_pte_drops;	/* sim: asm/pgtable.h says what for */
+void (*sim_flush_tlb_hook)(struct mm_struct *mm, unsigned long addr);
 
 /* Detach the pte page from the pmd and free it. */
 static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)

@@ -458,6 +458,21 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma);
 void clear_page_tables(struct mm_struct *mm, unsigned long first, int nr);
 pte_t *sim_pte_lookup(struct mm_struct *mm, unsigned long address);
+
+/*
+ * include/asm-i386/pgalloc.h: the TLB. sim: the simulated CPU has none
+ * to flush; under `shmsim run` the real mappings a process holds of the
+ * arena's frames are its TLB, and the hook has them dropped before the
+ * kernel goes on to write or free the page (cli/run_prog_orders.c).
+ */
+extern void (*sim_flush_tlb_hook)(struct mm_struct *mm, unsigned long addr);
+
+static inline void flush_tlb_page(struct vm_area_struct *vma,
+				  unsigned long addr)
+{
+	if (sim_flush_tlb_hook)
+		sim_flush_tlb_hook(vma->vm_mm, addr);
+}
 int sim_walk_ptes(struct mm_struct *mm,
 		  int (*fn)(void *arg, unsigned long address, pte_t *pte),
 		  void *arg);

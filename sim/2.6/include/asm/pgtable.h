@@ -185,6 +185,13 @@ static inline void set_pte_at(struct mm_struct *mm, unsigned long addr,
  * run` then checks the real mappings it made (cli/run_prog_orders.c).
  */
 extern unsigned long sim_pte_drops;
+/*
+ * sim: 2.4.16's flush_tlb_page hook for `shmsim run`
+ * (cli/run_prog_orders.c); 2.6.32's model never takes a page from a
+ * task other than the one it runs as, so nothing here calls it.
+ */
+struct mm_struct;
+extern void (*sim_flush_tlb_hook)(struct mm_struct *mm, unsigned long addr);
 
 static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
 			     pte_t *ptep)
