@@ -29,6 +29,7 @@
 #include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -53,6 +54,33 @@ static void say(const char *msg)
 	(void)r;
 }
 
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/*
+ * The reply, looked for without sleeping for SPIN_NS first: the server
+ * answers within microseconds, and a process that sleeps for them waits
+ * as long again for its CPU to wake (an idle CPU's exit latency).
+ */
+#define SPIN_NS	50000
+
+static ssize_t spin_recv(struct msghdr *mh)
+{
+	long long until = now_ns() + SPIN_NS;
+	ssize_t n;
+
+	do
+		n = recvmsg(sock_fd, mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
+	while (n < 0 && (errno == EAGAIN || errno == EINTR) &&
+	       now_ns() < until);
+	return n;
+}
+
 /* one request, its reply; -1 (errno set) when the server is not there */
 int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
 	     int fds[2])
@@ -73,9 +101,9 @@ int exchange(const struct shmsim_request *rq, struct shmsim_reply *rp,
 	while (n < 0 && errno == EINTR);
 	if (n != (ssize_t)sizeof(*rq))
 		return -1;
-	do
+	n = spin_recv(&mh);
+	while (n < 0 && (errno == EINTR || errno == EAGAIN))
 		n = recvmsg(sock_fd, &mh, MSG_CMSG_CLOEXEC);
-	while (n < 0 && errno == EINTR);
 	if (n != (ssize_t)sizeof(*rp) || rp->magic != SHMSIM_MAGIC ||
 	    rp->op != rq->op)
 		return -1;
