@@ -56,22 +56,6 @@ struct native {
 	FILE *lines;		/* the result lines, into a memstream */
 };
 
-/* this program's directory + name into path; -1 if it does not fit */
-static int beside_me(const char *name, char *path, size_t len)
-{
-	ssize_t n = readlink("/proc/self/exe", path, len - 1);
-	char *slash;
-
-	if (n < 0)
-		return -1;
-	path[n] = '\0';
-	slash = strrchr(path, '/');
-	if (!slash || (size_t)(slash + 1 - path) + strlen(name) >= len)
-		return -1;
-	strcpy(slash + 1, name);
-	return 0;
-}
-
 /* a memfd's whole text, NUL-terminated, to free; NULL out of memory */
 static char *slurp(int fd)
 {
@@ -155,7 +139,7 @@ static int run_simulated(char **prog, struct side *sim)
 		nprog++;
 	argv = calloc(nprog + 7, sizeof(*argv));
 	if (!argv || out < 0 || tr < 0 ||
-	    beside_me(cli_kernel_program(cli_this_kernel()), self,
+	    prog_beside(cli_kernel_program(cli_this_kernel()), self,
 		      sizeof(self))) {
 		fprintf(stderr, "shmsim run --compare: %s\n", strerror(errno));
 		goto out;
@@ -215,19 +199,6 @@ static int shown_pid(struct native *nv, pid_t pid)
 	return 100 + i;
 }
 
-/* the name a record gives, printable, never empty (as a HELLO's) */
-static void clean_name(char *name)
-{
-	size_t i;
-
-	name[SHMSIM_NAME_LEN - 1] = '\0';
-	for (i = 0; name[i]; i++)
-		if (name[i] <= ' ' || name[i] > '~' || name[i] == '[')
-			name[i] = '?';
-	if (!name[0])
-		strcpy(name, "prog");
-}
-
 /* one record of connection i: its line and the byte that answers it */
 static void serve_record(struct native *nv, int i)
 {
@@ -245,7 +216,7 @@ static void serve_record(struct native *nv, int i)
 		nv->fds[i] = nv->fds[--nv->nfds];
 		return;
 	}
-	clean_name(r.name);
+	prog_clean_name(r.name);
 	pid = shown_pid(nv, r.pid);
 	if (r.op == SHMSIM_FORK && r.ret > 0)	/* the child's number */
 		r.ret = shown_pid(nv, (pid_t)r.ret);
@@ -376,7 +347,7 @@ static int run_native(char **prog, struct side *host, char *ns, size_t len)
 	size_t size;
 	pid_t pid;
 
-	if (beside_me("libshmsim_native.so", lib, sizeof(lib)) ||
+	if (prog_beside("libshmsim_native.so", lib, sizeof(lib)) ||
 	    access(lib, R_OK)) {
 		fprintf(stderr, "shmsim run --compare: libshmsim_native.so "
 			"is not beside shmsim\n");

@@ -102,8 +102,8 @@ static int make_socket(void)
 	return fd;
 }
 
-/* the client library, beside this program */
-static int find_client(char *path, size_t len)
+/* this program's directory + name into path; -1 if it does not fit */
+int prog_beside(const char *name, char *path, size_t len)
 {
 	ssize_t n = readlink("/proc/self/exe", path, len - 1);
 	char *slash;
@@ -112,10 +112,17 @@ static int find_client(char *path, size_t len)
 		return -1;
 	path[n] = '\0';
 	slash = strrchr(path, '/');
-	if (!slash || (size_t)(slash - path) + 24 >= len)
+	if (!slash || (size_t)(slash + 1 - path) + strlen(name) >= len)
 		return -1;
-	strcpy(slash + 1, "libshmsim_client.so");
-	return access(path, R_OK);
+	strcpy(slash + 1, name);
+	return 0;
+}
+
+/* the client library, beside this program */
+static int find_client(char *path, size_t len)
+{
+	return prog_beside("libshmsim_client.so", path, len) ||
+	       access(path, R_OK);
 }
 
 /* in the child: PROGRAM with the library preloaded; never returns */

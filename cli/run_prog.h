@@ -23,6 +23,10 @@ struct prog_task;
 int prog_main(int argc, char **argv, char **all_argv);
 
 struct script_machine;
+/* name, beside this program, into path; -1 if it does not fit */
+int prog_beside(const char *name, char *path, size_t len);
+/* a task's name as a process gives it: printable, never empty */
+void prog_clean_name(char *name);
 /* boot the machine m describes, with the trace on out or not */
 int prog_boot(FILE *out, int trace, const struct script_machine *m);
 /* after boot: 0, or the errno that left the machine without its swap */

@@ -158,8 +158,7 @@ static int read_request(int fd, struct shmsim_request *rq,
 	return 1;
 }
 
-/* the task's name: what the HELLO says, printable, never empty */
-static void clean_name(char *name)
+void prog_clean_name(char *name)
 {
 	size_t i;
 
@@ -215,7 +214,7 @@ static const char *hello(struct server *s, struct client *c,
 		s->pending[k] = s->pending[--s->npending];
 		prog_task_adopt(c->t, cred->pid, rp);
 	} else {
-		clean_name(rq->name);
+		prog_clean_name(rq->name);
 		c->t = prog_task_new(rq->name, cred->pid, cred->uid,
 				     cred->gid);
 	}
