@@ -35,6 +35,7 @@ struct html_page {
 	const struct script *s;
 	struct html_run run[2];
 	int nruns;
+	struct html_pictures *pics[2];	/* each run's, drawn apart */
 };
 
 static const char *release(enum script_kernel k)
@@ -223,32 +224,23 @@ static void page_end(FILE *f, const struct html_page *p)
 
 static int fill_page(FILE *f, void *ctx)
 {
-	const struct html_page *p = ctx;
-	struct html_pictures *pics[2] = { NULL, NULL };
-	int i, boot = 0, err = 0;
+	struct html_page *p = ctx;
+	int i, boot = 0;
 	size_t b;
 
-	for (i = 0; i < p->nruns; i++) {
-		boot |= p->run[i].o.blocks[0].n != 0;
-		pics[i] = html_pictures_new(i ? "b" : "a");
-		if (!pics[i])
-			err = ENOMEM;
-	}
-	if (!err) {
-		page_head(f, p);
-		page_list(f, p, boot);
-		fputs("<main>\n", f);
-		for (b = boot ? 0 : 1; b <= p->s->nstmts; b++)
-			page_step(f, p, b, pics);
-		fputs("</main>\n", f);
-		page_end(f, p);
-		fputs("<script>\n", f);
-		fputs((const char *)html_page_js, f);
-		fputs("</script>\n</body>\n</html>\n", f);
-	}
 	for (i = 0; i < p->nruns; i++)
-		html_pictures_free(pics[i]);
-	return err;
+		boot |= p->run[i].o.blocks[0].n != 0;
+	page_head(f, p);
+	page_list(f, p, boot);
+	fputs("<main>\n", f);
+	for (b = boot ? 0 : 1; b <= p->s->nstmts; b++)
+		page_step(f, p, b, p->pics);
+	fputs("</main>\n", f);
+	page_end(f, p);
+	fputs("<script>\n", f);
+	fputs((const char *)html_page_js, f);
+	fputs("</script>\n</body>\n</html>\n", f);
+	return 0;
 }
 
 /* runs the script on r->k, its pictures into a new temporary directory */
@@ -322,6 +314,15 @@ int cli_html(const struct script *s, const char *arg, char **options,
 	p.nruns = compare ? 2 : 1;
 	p.run[0].k = compare ? SCRIPT_KERNEL_2_4 : run_kernel(s, opt);
 	p.run[1].k = SCRIPT_KERNEL_2_6;
+	/* the processes that draw the pictures first, while this is small */
+	for (i = 0; i < p.nruns && !failed; i++) {
+		p.pics[i] = html_pictures_new(i ? "b" : "a");
+		if (!p.pics[i]) {
+			fprintf(stderr, "shmsim: --html: no process to draw "
+				"the pictures in: %s\n", strerror(errno));
+			failed = 1;
+		}
+	}
 	for (i = 0; i < p.nruns && !failed; i++) {
 		failed = html_run(&p.run[i], s, arg, options, noptions);
 		if (p.run[i].o.status > status)
@@ -341,6 +342,7 @@ int cli_html(const struct script *s, const char *arg, char **options,
 			status = i;
 	}
 	for (i = 0; i < p.nruns; i++) {
+		html_pictures_free(p.pics[i]);
 		if (p.run[i].dir[0])
 			remove_dir(p.run[i].dir);
 		capture_free(&p.run[i].o, s->nstmts);
