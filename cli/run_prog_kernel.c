@@ -298,6 +298,7 @@ static const enum script_call_kind op_calls[SHMSIM_NR_OPS] = {
 	[SHMSIM_SHMDT] = SCRIPT_CALL_SHMDT,
 	[SHMSIM_SHMCTL] = SCRIPT_CALL_SHMCTL,
 	[SHMSIM_FAULT] = SCRIPT_CALL_TOUCH,
+	[SHMSIM_MPROTECT] = SCRIPT_CALL_MPROTECT,
 };
 
 void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
@@ -313,7 +314,8 @@ void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 	memset(&args, 0, sizeof(args));
 	memset(&res, 0, sizeof(res));
 	memset(&copy, 0, sizeof(copy));
-	if (rq->op <= SHMSIM_HELLO || rq->op >= SHMSIM_NR_OPS || !t->tsk) {
+	if (rq->op <= SHMSIM_HELLO || rq->op >= SHMSIM_NR_OPS || !t->tsk ||
+	    (rq->op != SHMSIM_SHMGET && !op_calls[rq->op])) {
 		rp->ret = -1;
 		rp->err = EINVAL;
 		return;
@@ -347,7 +349,8 @@ void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 	rp->err = res.is_err ? res.err : 0;
 	if (rq->op == SHMSIM_FAULT)
 		fault_reply(t, &res, rq->a[0], rp);
-	if (rq->op == SHMSIM_SHMAT || rq->op == SHMSIM_SHMDT)
+	if (rq->op == SHMSIM_SHMAT || rq->op == SHMSIM_SHMDT ||
+	    rq->op == SHMSIM_MPROTECT)
 		list_vmas(current->mm, rp);
 	if (rq->op == SHMSIM_SHMCTL && !res.is_err)
 		copy_out(&copy, rp);

@@ -412,6 +412,51 @@ void *shmat(int shmid, const void *shmaddr, int shmflg)
 	return (void *)(uintptr_t)(uint32_t)ret;
 }
 
+/* does [addr, addr+len) reach into an attach? */
+static int touches_attach(uintptr_t addr, size_t len)
+{
+	unsigned int i;
+
+	for (i = 0; i < nranges; i++)
+		if (addr < ranges[i].end && addr + len > ranges[i].start)
+			return 1;
+	return 0;
+}
+
+/*
+ * mprotect of an attach is the simulated kernel's (sys_mprotect, as the
+ * task): the real mappings follow its ptes, as every access does. Of
+ * anything else, the host's.
+ */
+int mprotect(void *addr, size_t len, int prot)
+{
+	static int (*real_mprotect)(void *, size_t, int);
+	struct shmsim_request rq = { .op = SHMSIM_MPROTECT };
+	struct shmsim_reply rp;
+	uintptr_t a = (uintptr_t)addr;
+	long ret;
+
+	if (!real_mprotect)
+		real_mprotect = (int (*)(void *, size_t, int))
+				dlsym(RTLD_NEXT, "mprotect");
+	if (sock_fd < 0 || forked || !touches_attach(a, len) ||
+	    a > UINT32_MAX || len > UINT32_MAX) {
+		if (!real_mprotect) {
+			errno = ENOSYS;
+			return -1;
+		}
+		return real_mprotect(addr, len, prot);
+	}
+	rq.a[0] = (uint32_t)a;
+	rq.a[1] = (uint32_t)len;
+	rq.a[2] = (uint32_t)prot;
+	rp.magic = 0;
+	ret = call(&rq, &rp);
+	if (rp.magic == SHMSIM_MAGIC)
+		sync_ranges(&rp);
+	return (int)ret;
+}
+
 /* glibc's x86_64 structs from the fields the server copied out */
 static void fill_ds(struct shmid_ds *d, const int64_t *f)
 {

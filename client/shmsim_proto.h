@@ -40,6 +40,7 @@ enum shmsim_op {
 	SHMSIM_FORK_FAILED,	/* token: the real fork failed */
 	SHMSIM_PROC,		/* a[0] SHMSIM_PROC_*: the reply brings
 				   a sealed memfd with its text */
+	SHMSIM_MPROTECT,	/* a[0] addr, a[1] len, a[2] prot */
 	SHMSIM_NR_OPS
 };
 

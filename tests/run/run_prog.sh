@@ -17,6 +17,9 @@
 #                                                   of abort(), and in its
 #                                                   own SIGSEGV handler, vs
 #                                                   DIR/crash.KERNEL.out
+#   run_prog.sh mprotect SHMSIM EXAMPLES DIR KERNEL tests/run/mprot.c: an
+#                                                   attach's mprotect, vs
+#                                                   DIR/mprotect.KERNEL.out
 #   run_prog.sh swap SHMSIM EXAMPLES DIR 2.4        examples/swapper in 1M
 #                                                   of RAM: output, calls,
 #                                                   unmap orders, vs
@@ -98,6 +101,14 @@ crash)
 			sed -E 's/^ *[0-9]+ \| *//;
 			s/host pid [0-9]+/host pid PID/' >>"$out"
 	done
+	rc=0 ;;
+mprotect)
+	# tests/run/mprot.c: its output, exit status and result lines
+	golden=$dir/mprotect.$kernel.out
+	"$shmsim" run --kernel "$kernel" --check --trace "$err" -- \
+		./run_mprot >"$out"
+	echo "exit status $?" >>"$out"
+	grep -E '^[a-z_]+\[[0-9]+\]: |BUG' "$err" >>"$out"
 	rc=0 ;;
 swap)
 	# the child and the parent read back 512 pages through 256 frames
