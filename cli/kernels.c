@@ -175,8 +175,7 @@ int cli_hand_off(const char *path, char **options, int noptions,
 	return pid < 0 ? 2 : wait_program(pid, s, path);
 }
 
-/* reads fd to its end into a NUL-terminated buffer; NULL when out of memory */
-static char *read_all(int fd, size_t *len)
+char *cli_read_all(int fd, size_t *len)
 {
 	size_t size = 65536, used = 0;
 	char *buf = malloc(size), *bigger;
@@ -223,7 +222,7 @@ int cli_run_captured(const char *path, char **options, int noptions,
 		close(fds[0]);
 		return 2;
 	}
-	*out = read_all(fds[0], len);
+	*out = cli_read_all(fds[0], len);
 	close(fds[0]);
 	status = wait_program(pid, s, path);
 	if (!*out) {

@@ -44,6 +44,8 @@ int cli_hand_off(const char *path, char **options, int noptions,
  * bytes, NUL-terminated, to free). Returns its exit status; 2 (having
  * said why, *out NULL) when it could not be run or read.
  */
+/* fd read to its end, NUL-terminated, its length in *len; NULL: no memory */
+char *cli_read_all(int fd, size_t *len);
 int cli_run_captured(const char *path, char **options, int noptions,
 		     const struct script *s, const char *arg, char **out,
 		     size_t *len);

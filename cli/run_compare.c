@@ -59,24 +59,10 @@ struct native {
 /* a memfd's whole text, NUL-terminated, to free; NULL out of memory */
 static char *slurp(int fd)
 {
-	size_t len = 0, size = 4096;
-	char *buf = malloc(size), *bigger;
-	ssize_t n;
+	size_t len;
 
-	while (buf && (n = pread(fd, buf + len, size - len - 1,
-				 (off_t)len)) > 0) {
-		len += (size_t)n;
-		if (size - len > 1)
-			continue;
-		bigger = realloc(buf, size * 2);
-		if (!bigger)
-			free(buf);
-		buf = bigger;
-		size *= 2;
-	}
-	if (buf)
-		buf[len] = '\0';
-	return buf;
+	/* the child wrote it through the same open file: from the start */
+	return lseek(fd, 0, SEEK_SET) ? NULL : cli_read_all(fd, &len);
 }
 
 /* buf's lines into b (in place), those keep() wants; -1 out of memory */

@@ -301,6 +301,23 @@ static const enum script_call_kind op_calls[SHMSIM_NR_OPS] = {
 	[SHMSIM_MPROTECT] = SCRIPT_CALL_MPROTECT,
 };
 
+/*
+ * args's call, made by t (current) as a script's is, with the signal it
+ * took, and its result line.
+ */
+static void make_call(struct prog_task *t, struct call_args *args,
+		      struct call_result *res)
+{
+	call_specs[args->c->kind].run(args, res);
+	if (!res->signo && current->sim_sig)
+		res->signo = current->sim_sig;
+	if (res->signo) {
+		res->sig_code = current->sim_sig_code;
+		res->sig_addr = current->sim_sig_addr;
+	}
+	print_call(sim_trace_out, t->tsk->pid, args, res);
+}
+
 void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 		 struct shmsim_reply *rp)
 {
@@ -337,14 +354,7 @@ void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 		args.a[1] = 1;
 	}
 	current = t->tsk;
-	call_specs[c.kind].run(&args, &res);
-	if (!res.signo && current->sim_sig)
-		res.signo = current->sim_sig;
-	if (res.signo) {
-		res.sig_code = current->sim_sig_code;
-		res.sig_addr = current->sim_sig_addr;
-	}
-	print_call(sim_trace_out, t->tsk->pid, &args, &res);
+	make_call(t, &args, &res);
 	rp->ret = res.is_err ? -1 : res.value;
 	rp->err = res.is_err ? res.err : 0;
 	if (rq->op == SHMSIM_FAULT)
@@ -362,44 +372,35 @@ void prog_handle(struct prog_task *t, const struct shmsim_request *rq,
 /* FORK: the task forks (do_fork: dup_mmap, vm_ops->open) */
 struct prog_task *prog_fork(struct prog_task *parent, struct shmsim_reply *rp)
 {
+	struct prog_task *child = calloc(1, sizeof(*child));
 	struct script_call c;
 	struct call_args args;
 	struct call_result res;
-	struct prog_task *child;
 
 	memset(&c, 0, sizeof(c));
 	memset(&args, 0, sizeof(args));
 	memset(&res, 0, sizeof(res));
 	rp->ret = -1;
-	rp->err = EINVAL;
-	if (!parent->tsk)
+	rp->err = child ? EINVAL : ENOMEM;	/* sim: no host memory */
+	if (!child || !parent->tsk) {
+		free(child);
 		return NULL;
+	}
 	c.kind = SCRIPT_CALL_FORK;
 	c.task = parent->name;
 	c.child = parent->name;
 	args.c = &c;
 	current = parent->tsk;
-	call_specs[c.kind].run(&args, &res);
-	print_call(sim_trace_out, parent->tsk->pid, &args, &res);
+	make_call(parent, &args, &res);
 	current = &init_task;
 	rp->err = res.is_err ? res.err : 0;
-	if (res.is_err)
-		return NULL;
-	child = calloc(1, sizeof(*child));
-	if (!child) {
-		/* sim: no host memory: the new task dies at once */
-		struct prog_task gone = { 0 };
-
-		gone.tsk = sim_find_task_by_pid((pid_t)res.value);
-		snprintf(gone.name, sizeof(gone.name), "%s", parent->name);
-		task_die(&gone, SIGKILL);
-		rp->ret = -1;
-		rp->err = ENOMEM;
+	if (res.is_err) {
+		free(child);
 		return NULL;
 	}
 	child->tsk = sim_find_task_by_pid((pid_t)res.value);
-	tasks_add(child);
 	snprintf(child->name, sizeof(child->name), "%s", parent->name);
+	tasks_add(child);
 	rp->ret = res.value;
 	return child;
 }

@@ -251,7 +251,6 @@ static void fork_task(struct server *s, struct client *c,
 			p->token = 0;
 	} while (!p->token);
 	p->parent = c->pid;
-	clock_gettime(CLOCK_MONOTONIC, &p->since);
 	rp->token = p->token;
 	s->npending++;
 }

@@ -32,7 +32,6 @@ struct pending {
 	uint64_t token;			/* what its HELLO must bring */
 	pid_t parent;			/* the host pid that forked */
 	struct prog_task *t;
-	struct timespec since;
 };
 
 struct server {
